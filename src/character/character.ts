@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+/** What the agent can do for other agents over the bus, e.g. `{ name: "research" }`. */
+export const capabilitySchema = z.object({
+  name: z.string().min(1),
+  description: z.string().default(""),
+});
+export type Capability = z.infer<typeof capabilitySchema>;
+
+/** Per-platform policy: when to answer and whom. */
+export const connectorPolicySchema = z.object({
+  enabled: z.boolean().default(true),
+  /** `mentions`: in group rooms answer only when addressed (DMs always). `all`: answer everything. */
+  respondTo: z.enum(["mentions", "all"]).default("mentions"),
+  allowUsers: z.array(z.string()).optional(),
+  allowRooms: z.array(z.string()).optional(),
+  admins: z.array(z.string()).default([]),
+});
+export type ConnectorPolicy = z.infer<typeof connectorPolicySchema>;
+
+export const memorySettingsSchema = z.object({
+  /** Recent turns of the room kept verbatim in the prompt. */
+  shortTermTurns: z.number().int().min(1).max(500).default(20),
+  /** Long-term memories recalled per message. */
+  recallK: z.number().int().min(0).max(100).default(6),
+  /** Rough token budget for the whole prompt (system + context + history). */
+  tokenBudget: z.number().int().min(256).default(4000),
+});
+export type MemorySettings = z.infer<typeof memorySettingsSchema>;
+
+export const modelSettingsSchema = z.object({
+  provider: z.enum(["offline", "openai", "openai-compatible"]).optional(),
+  model: z.string().optional(),
+  baseUrl: z.string().optional(),
+  apiKey: z.string().optional(),
+  embeddingModel: z.string().optional(),
+  embeddingDimensions: z.number().int().positive().optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  maxTokens: z.number().int().positive().optional(),
+  timeoutMs: z.number().int().positive().optional(),
+});
+export type ModelSettings = z.infer<typeof modelSettingsSchema>;
+
+/** One knowledge item: inline text, a file, or a directory of files (paths resolved against the character file). */
+export const knowledgeItemSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), text: z.string() }),
+  z.object({ kind: z.literal("path"), path: z.string(), shared: z.boolean().optional() }),
+  z.object({ kind: z.literal("directory"), directory: z.string(), shared: z.boolean().optional() }),
+]);
+export type KnowledgeItem = z.infer<typeof knowledgeItemSchema>;
+
+/** One turn of an example conversation. `user` is "{{user}}" for the person talking to the character. */
+export const exampleTurnSchema = z.object({
+  user: z.string(),
+  text: z.string(),
+  action: z.string().optional(),
+});
+export type ExampleTurn = z.infer<typeof exampleTurnSchema>;
+
+export const characterDialectSchema = z.enum(["troupe", "eliza-0", "eliza-1", "tavern"]);
+export type CharacterDialect = z.infer<typeof characterDialectSchema>;
+
+/**
+ * Troupe's internal, normalised character. Every loader (elizaOS 0.x and 1.x,
+ * Tavern card v2, Troupe's own additions) produces this shape; the rest of the
+ * runtime reads only this.
+ */
+export const characterSchema = z.object({
+  name: z.string().min(1),
+  username: z.string().optional(),
+  /** Extra system prompt text written by the author. */
+  system: z.string().optional(),
+  bio: z.array(z.string()).default([]),
+  lore: z.array(z.string()).default([]),
+  topics: z.array(z.string()).default([]),
+  adjectives: z.array(z.string()).default([]),
+  style: z
+    .object({
+      all: z.array(z.string()).default([]),
+      chat: z.array(z.string()).default([]),
+      post: z.array(z.string()).default([]),
+    })
+    .default({ all: [], chat: [], post: [] }),
+  /** Example conversations; in each, the character's own turns have `user` equal to its name. */
+  messageExamples: z.array(z.array(exampleTurnSchema)).default([]),
+  postExamples: z.array(z.string()).default([]),
+  /** First message the character says to a new user (Tavern `first_mes`). */
+  greeting: z.string().optional(),
+  knowledge: z.array(knowledgeItemSchema).default([]),
+  /** Plugin package names or paths, as written in the file. */
+  plugins: z.array(z.string()).default([]),
+  /** elizaOS `clients` (platform names), kept to enable matching connectors. */
+  clients: z.array(z.string()).default([]),
+  /** Settings with `${VAR}` already resolved from the environment. */
+  settings: z.record(z.string(), z.unknown()).default({}),
+  /** Secrets with `${VAR}` resolved. Never logged. */
+  secrets: z.record(z.string(), z.string()).default({}),
+  templates: z.record(z.string(), z.string()).default({}),
+  capabilities: z.array(capabilitySchema).default([]),
+  connectors: z.record(z.string(), connectorPolicySchema).default({}),
+  memory: memorySettingsSchema.default({ shortTermTurns: 20, recallK: 6, tokenBudget: 4000 }),
+  model: modelSettingsSchema.default({}),
+  /** Where the character came from. */
+  source: z.object({ file: z.string(), dialect: characterDialectSchema }),
+  /** Keys the loader did not know, kept as they were (a warning names them). */
+  extra: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type Character = z.infer<typeof characterSchema>;
+export type CharacterInput = z.input<typeof characterSchema>;

@@ -1,0 +1,78 @@
+/**
+ * The system prompt is plain Markdown that any chat model reads well: a first
+ * line naming the character, then `## <title>` sections of `- ` bullet lines.
+ * The runtime writes it with `renderPrompt`; the offline model reads the same
+ * sections back with `parsePrompt`, so both sides share this one contract.
+ */
+
+/** Section titles, in the order they appear. */
+export const SECTION = {
+  character: "Who you are",
+  style: "How you write",
+  speaker: "Who you are talking with",
+  userFacts: "What you know about the user",
+  summary: "Conversation so far",
+  memories: "Things you remember",
+  knowledge: "Knowledge",
+  context: "Context",
+  instructions: "Instructions",
+} as const;
+
+export type SectionTitle = (typeof SECTION)[keyof typeof SECTION];
+
+export interface PromptSection {
+  title: SectionTitle;
+  lines: string[];
+}
+
+/** Writes the system prompt: `You are <name>.`, the author's system text, then each non-empty section. */
+export function renderPrompt(name: string, system: string | undefined, sections: PromptSection[]): string {
+  const parts = [`You are ${name}.${system ? ` ${system}` : ""}`];
+  for (const section of sections) {
+    if (section.lines.length === 0) continue;
+    const bullets = section.lines.map((line) => `- ${line.replace(/\s*\n\s*/g, " ")}`);
+    parts.push(`## ${section.title}\n${bullets.join("\n")}`);
+  }
+  return parts.join("\n\n");
+}
+
+/** Reads the sections of a prompt written by `renderPrompt` back: title → bullet lines (without "- "). */
+export function parsePrompt(prompt: string): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of prompt.split("\n")) {
+    if (line.startsWith("## ")) {
+      current = [];
+      sections.set(line.slice(3).trim(), current);
+    } else if (current && line.startsWith("- ")) {
+      current.push(line.slice(2));
+    }
+  }
+  return sections;
+}
+
+/**
+ * Keys of the facts in the "What you know about the user" section, one
+ * `- <key>: <value>` line each. `favourite <thing>` keys carry the thing,
+ * e.g. `favourite food: ramen`; `pet` values read like `a dog called Rex`.
+ */
+export const FACT_KEY = {
+  name: "name",
+  location: "lives in",
+  job: "works as",
+  pet: "pet",
+  age: "age",
+  likes: "likes",
+  dislikes: "dislikes",
+  favouritePrefix: "favourite ",
+} as const;
+
+/** Reads `key: value` fact lines into a map (the last line for a key wins). */
+export function parseFacts(lines: string[]): Map<string, string> {
+  const facts = new Map<string, string>();
+  for (const line of lines) {
+    const colon = line.indexOf(": ");
+    if (colon > 0) facts.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 2).trim());
+  }
+  return facts;
+}
