@@ -1,0 +1,54 @@
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { isObject } from "./file-report.js";
+import type { CharacterParts } from "./read-eliza-character.js";
+import { isPluginPath } from "./read-plugins.js";
+
+/**
+ * Merges the parts of an `extends` chain, base first, the way elizaOS does:
+ * objects merge key by key, arrays are concatenated, and for anything else the
+ * later file wins. Plugins, clients and capabilities are kept once each.
+ */
+export function mergeParts(layers: CharacterParts[]): CharacterParts {
+  const merged = layers.reduce<unknown>((base, child) => mergeValues(base, child), {}) as CharacterParts;
+  if (merged.plugins) merged.plugins = [...new Set(merged.plugins)];
+  if (merged.clients) merged.clients = [...new Set(merged.clients)];
+  if (merged.capabilities) {
+    merged.capabilities = [...new Map(merged.capabilities.map((capability) => [capability.name, capability])).values()];
+  }
+  return merged;
+}
+
+function mergeValues(base: unknown, child: unknown): unknown {
+  if (child === undefined) return base;
+  if (Array.isArray(base) && Array.isArray(child)) return [...base, ...child];
+  if (isObject(base) && isObject(child)) {
+    const result: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(child)) result[key] = mergeValues(base[key], value);
+    return result;
+  }
+  return child;
+}
+
+/**
+ * Rewrites the relative knowledge and plugin paths of a base file so they stay
+ * relative to the file that extends it, where the merged character lives.
+ */
+export function rebaseParts(parts: CharacterParts, fromFile: string, toFile: string): CharacterParts {
+  const from = dirname(fromFile);
+  const to = dirname(toFile);
+  if (resolve(from) === resolve(to)) return parts;
+  const rebase = (path: string) => {
+    if (isAbsolute(path)) return path;
+    const moved = relative(to, resolve(from, path));
+    return moved.startsWith("..") ? moved : `./${moved}`;
+  };
+  return {
+    ...parts,
+    plugins: parts.plugins?.map((plugin) => (isPluginPath(plugin) ? rebase(plugin) : plugin)),
+    knowledge: parts.knowledge?.map((item) => {
+      if (item.kind === "path") return { ...item, path: rebase(item.path) };
+      if (item.kind === "directory") return { ...item, directory: rebase(item.directory) };
+      return item;
+    }),
+  };
+}

@@ -1,0 +1,48 @@
+import { createInterface } from "node:readline";
+import { findCharacter } from "../../character/index.js";
+import type { InboundMessage } from "../../connectors/index.js";
+import { type Agent, createLogger, Troupe } from "../../runtime/index.js";
+import type { Config } from "../read-config.js";
+
+export interface ChatOptions {
+  character: string;
+  user?: string;
+  dataDir?: string;
+}
+
+/**
+ * `troupe chat <character>`: talk to one agent in the terminal. With a
+ * terminal it prompts; with piped input it reads one message per line and
+ * writes exactly one line per reply (`<Agent>: <reply>`), then exits at the
+ * end of input. Logs go to standard error.
+ */
+export async function chatCommand(options: ChatOptions, config: Config): Promise<void> {
+  const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
+  const file = await findCharacter(options.character, "characters");
+  const troupe = await Troupe.start([file], { dataDir: options.dataDir ?? config.TROUPE_DATA_DIR, logger });
+  const agent = troupe.agents[0] as Agent;
+  const userName = options.user ?? process.env.USER ?? "you";
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const lines = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+  });
+
+  if (interactive) {
+    if (agent.character.greeting) console.log(`${agent.name}: ${agent.character.greeting}`);
+    lines.setPrompt(`${userName}: `);
+    lines.prompt();
+  }
+  for await (const line of lines) {
+    const reply = await agent.handle(terminalMessage(userName, line));
+    console.log(`${agent.name}: ${(reply?.text ?? "").replace(/\s*\n\s*/g, " ")}`);
+    if (interactive) lines.prompt();
+  }
+  await troupe.stop();
+}
+
+function terminalMessage(userName: string, text: string): InboundMessage {
+  const id = `terminal:${userName.toLowerCase()}`;
+  return { platform: "terminal", room: { id, kind: "direct" }, user: { id, name: userName }, text };
+}

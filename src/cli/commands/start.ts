@@ -1,0 +1,48 @@
+import { listCharacterFiles } from "../../character/index.js";
+import { createLogger, Troupe } from "../../runtime/index.js";
+import { serve } from "../../server/index.js";
+import { CliError } from "../cli-error.js";
+import { describeConnectors } from "../describe-connectors.js";
+import type { Config } from "../read-config.js";
+
+export interface StartOptions {
+  paths: string[];
+  port?: number;
+  host?: string;
+  dataDir?: string;
+}
+
+/**
+ * `troupe start`: every character in `characters/` (or the given files and
+ * folders), the HTTP API, and a clean stop on SIGINT/SIGTERM. Prints one line
+ * per agent and per connector that is off.
+ */
+export async function startCommand(options: StartOptions, config: Config): Promise<void> {
+  const logger = createLogger({ level: config.LOG_LEVEL ?? "info" });
+  const files = await listCharacterFiles(options.paths.length > 0 ? options.paths : ["characters"]);
+  if (files.length === 0)
+    throw new CliError("NO_CHARACTERS", "No character files found. Create one with: npx troupe new <name>");
+  const troupe = await Troupe.start(files, { dataDir: options.dataDir ?? config.TROUPE_DATA_DIR, logger });
+  for (const agent of troupe.agents) {
+    const capabilities = agent.character.capabilities.map((capability) => capability.name).join(", ");
+    console.log(`agent ${agent.name} ready (offline model)${capabilities ? `, can do: ${capabilities}` : ""}`);
+  }
+  for (const line of describeConnectors(process.env)) console.log(line);
+  const server = await serve(troupe, {
+    host: options.host ?? config.TROUPE_HOST,
+    port: options.port ?? config.TROUPE_PORT,
+  });
+  console.log(`HTTP API on ${server.url} (GET /health, POST /agents/:name/messages)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await server.close();
+    await troupe.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}

@@ -1,0 +1,2 @@
+/** The `troupe` command line: start, chat, validate and new. */
+export { createProgram, runProgram } from "./program.js";

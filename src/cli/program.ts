@@ -1,0 +1,82 @@
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { chatCommand } from "./commands/chat.js";
+import { writeStarterCharacter } from "./commands/new-character.js";
+import { startCommand } from "./commands/start.js";
+import { validateFiles } from "./commands/validate.js";
+import { readConfig } from "./read-config.js";
+
+/**
+ * The `troupe` command. Unknown commands and bad flags print usage and exit
+ * 2; invalid input (a bad character file) exits 1 with the problems.
+ */
+export function createProgram(): Command {
+  const program = new Command("troupe")
+    .description("Eliza-style character agents for chat platforms")
+    .version("0.1.0")
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command("start")
+    .description("start every character in characters/ (or the given files and folders) and the HTTP API")
+    .argument("[paths...]", "character files or folders")
+    .option("-p, --port <port>", "HTTP port (default: TROUPE_PORT or 3000)", parsePort)
+    .option("--host <host>", "HTTP host (default: TROUPE_HOST or 127.0.0.1)")
+    .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
+    .action(async (paths: string[], options: { port?: number; host?: string; dataDir?: string }) => {
+      await startCommand({ paths, ...options }, readConfig());
+    });
+
+  program
+    .command("chat")
+    .description("talk to one character in the terminal")
+    .argument("<character>", "a character name (from characters/) or a file")
+    .option("-u, --user <name>", "your name in the conversation (default: $USER)")
+    .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
+    .action(async (character: string, options: { user?: string; dataDir?: string }) => {
+      await chatCommand({ character, ...options }, readConfig());
+    });
+
+  program
+    .command("validate")
+    .description("check character files and print every problem")
+    .argument("<paths...>", "character files or folders")
+    .action(async (paths: string[]) => {
+      const result = await validateFiles(paths);
+      for (const line of result.lines) console.log(line);
+      process.exitCode = result.exitCode;
+    });
+
+  program
+    .command("new")
+    .description("write a commented starter character to characters/<name>.json")
+    .argument("<name>", "the character's name")
+    .option("--dir <dir>", "folder to write to", "characters")
+    .action(async (name: string, options: { dir: string }) => {
+      const file = await writeStarterCharacter(name, options.dir);
+      console.log(`Wrote ${file}. Talk to it with: npx troupe chat ${JSON.stringify(name)}`);
+    });
+
+  return program;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError("expected a port number 0-65535");
+  return port;
+}
+
+/** Runs the program; returns the exit code for usage errors, or undefined to let the process decide. */
+export async function runProgram(argv: string[]): Promise<number | undefined> {
+  try {
+    await createProgram().parseAsync(argv);
+    return undefined;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
+  }
+}

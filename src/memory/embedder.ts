@@ -1,0 +1,33 @@
+/**
+ * What long-term memory needs from an embedding model: a stable model name
+ * (vectors of different models never mix), a fixed dimension, and a batch
+ * `embed`. The offline model embeds synchronously; remote models return a
+ * promise.
+ */
+export interface Embedder {
+  readonly model: string;
+  readonly dimensions: number;
+  embed(texts: string[]): Float32Array[] | Promise<Float32Array[]>;
+}
+
+/** A LangChain `Embeddings`, optionally with a synchronous `embedSync` (the offline model has one). */
+export interface EmbeddingsLike {
+  embedDocuments(texts: string[]): Promise<number[][]>;
+  embedSync?(text: string): Float32Array;
+}
+
+/**
+ * Adapts a LangChain `Embeddings` to an `Embedder`, using its synchronous path when it has one.
+ *
+ * @example createEmbedder(new OfflineEmbeddings(), { model: "offline-hash-v1", dimensions: 384 })
+ */
+export function createEmbedder(embeddings: EmbeddingsLike, options: { model: string; dimensions: number }): Embedder {
+  const embedSync = embeddings.embedSync?.bind(embeddings);
+  return {
+    model: options.model,
+    dimensions: options.dimensions,
+    embed: embedSync
+      ? (texts) => texts.map(embedSync)
+      : async (texts) => (await embeddings.embedDocuments(texts)).map((vector) => Float32Array.from(vector)),
+  };
+}

@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import type { KnowledgeItem } from "../character/index.js";
+import { chunkText } from "./chunk-text.js";
+import type { LongTermMemory } from "./long-term-memory.js";
+
+const TEXT_EXTENSIONS = new Set([".md", ".markdown", ".txt", ".json"]);
+
+export interface IngestReport {
+  added: number;
+  removed: number;
+  unchanged: number;
+}
+
+/**
+ * Stores a character's knowledge as long-term memories. Each document is
+ * keyed by its content hash, so unchanged documents are skipped, changed ones
+ * replaced and deleted ones removed. Paths are relative to `baseDir`.
+ */
+export async function ingestKnowledge(
+  memory: LongTermMemory,
+  items: KnowledgeItem[],
+  baseDir: string,
+): Promise<IngestReport> {
+  const documents = await readDocuments(items, baseDir);
+  const existing = memory.sources("knowledge");
+  const report: IngestReport = { added: 0, removed: 0, unchanged: 0 };
+  const wanted = new Set<string>();
+  for (const document of documents) {
+    const source = `${document.name}#${createHash("sha256").update(document.text).digest("hex").slice(0, 16)}`;
+    wanted.add(source);
+    if (existing.has(source)) {
+      report.unchanged++;
+      continue;
+    }
+    for (const chunk of chunkText(document.text)) {
+      memory.add({ kind: "knowledge", text: chunk, source, importance: 0.6 });
+      report.added++;
+    }
+  }
+  for (const [source, ids] of existing) {
+    if (wanted.has(source)) continue;
+    memory.forget(ids);
+    report.removed += ids.length;
+  }
+  await memory.flush();
+  return report;
+}
+
+async function readDocuments(items: KnowledgeItem[], baseDir: string): Promise<{ name: string; text: string }[]> {
+  const documents: { name: string; text: string }[] = [];
+  const inline = items.flatMap((item) => (item.kind === "text" ? [item.text] : []));
+  if (inline.length > 0) documents.push({ name: "inline", text: inline.join("\n\n") });
+  for (const item of items) {
+    if (item.kind === "path") documents.push(await readDocument(resolve(baseDir, item.path)));
+    if (item.kind === "directory") {
+      const folder = resolve(baseDir, item.directory);
+      const files = (await readdir(folder, { recursive: true })).filter((file) => TEXT_EXTENSIONS.has(extname(file)));
+      for (const file of files.sort()) documents.push(await readDocument(join(folder, file)));
+    }
+  }
+  return documents;
+}
+
+async function readDocument(file: string): Promise<{ name: string; text: string }> {
+  return { name: file, text: await readFile(file, "utf8") };
+}

@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+import hnswlib from "hnswlib-node";
+
+export interface VectorIndexOptions {
+  dimensions: number;
+  /** Graph degree. Default 16. */
+  m?: number;
+  /** Build-time beam width. Default 100: near the recall of 200 at two thirds of the insert cost. */
+  efConstruction?: number;
+  /** Query-time beam width. Default 64. */
+  efSearch?: number;
+}
+
+export interface Neighbour {
+  label: number;
+  /** Cosine similarity, 1 = same direction. */
+  similarity: number;
+}
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * An hnswlib-node cosine index keyed by memory id. It is only a cache of the
+ * vectors stored in SQLite: `LongTermMemory` rebuilds it when it is missing or
+ * does not match what SQLite says was saved.
+ */
+export class VectorIndex {
+  readonly dimensions: number;
+  private readonly index: hnswlib.HierarchicalNSW;
+  private readonly options: Required<VectorIndexOptions>;
+
+  private constructor(options: VectorIndexOptions, index: hnswlib.HierarchicalNSW) {
+    this.options = { m: 16, efConstruction: 100, efSearch: 64, ...options };
+    this.dimensions = options.dimensions;
+    this.index = index;
+    this.index.setEf(this.options.efSearch);
+  }
+
+  /** An empty index. */
+  static create(options: VectorIndexOptions): VectorIndex {
+    const index = new hnswlib.HierarchicalNSW("cosine", options.dimensions);
+    index.initIndex({
+      maxElements: INITIAL_CAPACITY,
+      m: options.m ?? 16,
+      efConstruction: options.efConstruction ?? 100,
+      randomSeed: 42,
+      allowReplaceDeleted: true,
+    });
+    return new VectorIndex(options, index);
+  }
+
+  /** Loads an index written by `save`, or returns undefined when the file is absent or not `expectedSize` bytes. */
+  static load(file: string, expectedSize: number, options: VectorIndexOptions): VectorIndex | undefined {
+    if (!existsSync(file) || statSync(file).size !== expectedSize) return undefined;
+    const index = new hnswlib.HierarchicalNSW("cosine", options.dimensions);
+    try {
+      index.readIndexSync(file, true);
+    } catch {
+      return undefined;
+    }
+    return new VectorIndex(options, index);
+  }
+
+  get size(): number {
+    return this.index.getCurrentCount();
+  }
+
+  /** Adds (or replaces) the vector for a label, growing the index as needed. */
+  add(label: number, vector: Float32Array): void {
+    if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
+      this.index.resizeIndex(this.index.getMaxElements() * 2);
+    }
+    this.index.addPoint(Array.from(vector), label, true);
+  }
+
+  remove(label: number): void {
+    try {
+      this.index.markDelete(label);
+    } catch {
+      // Not in the index (never embedded, or already deleted): nothing to remove.
+    }
+  }
+
+  /** The k nearest labels that pass `filter`, most similar first. */
+  search(vector: Float32Array, k: number, filter?: (label: number) => boolean): Neighbour[] {
+    const count = this.index.getCurrentCount();
+    if (count === 0 || k <= 0) return [];
+    const result = this.index.searchKnn(Array.from(vector), Math.min(k, count), filter);
+    return result.neighbors.map((label, i) => ({ label, similarity: 1 - (result.distances[i] ?? 1) }));
+  }
+
+  /** Writes the index atomically (temp file, then rename) and returns its size in bytes. */
+  save(file: string): number {
+    mkdirSync(dirname(file), { recursive: true });
+    const temp = `${file}.tmp`;
+    this.index.writeIndexSync(temp);
+    renameSync(temp, file);
+    return statSync(file).size;
+  }
+}

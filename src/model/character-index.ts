@@ -1,0 +1,57 @@
+import type { Character } from "../character/character.js";
+import { type AnalysedText, analyseText } from "./analysed-text.js";
+import type { OfflineEmbeddings } from "./offline-embeddings.js";
+
+/** A human turn of the character's message examples and the character's reply to it. */
+export interface ExamplePair {
+  prompt: AnalysedText;
+  reply: string;
+}
+
+/** What the offline model precomputes once per character: example pairs and knowledge lines. */
+export interface CharacterIndex {
+  examples: ExamplePair[];
+  /** Inline knowledge, lore and bio, one line or sentence each. */
+  lines: AnalysedText[];
+}
+
+const CHARACTER_LABELS = /^\{\{\s*(?:char|agentName|character)\s*\}\}$/i;
+
+function isCharacterTurn(user: string, character: Character): boolean {
+  const label = user.trim().toLowerCase();
+  return (
+    label === character.name.toLowerCase() ||
+    label === character.username?.toLowerCase() ||
+    CHARACTER_LABELS.test(user.trim())
+  );
+}
+
+/** Long knowledge texts are split into sentences so the best one can be quoted. */
+function splitLong(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed.length <= 300) return trimmed ? [trimmed] : [];
+  return trimmed
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+/** Builds the example and knowledge index of `character` (done once per model instance). */
+export function buildCharacterIndex(character: Character, embeddings: OfflineEmbeddings): CharacterIndex {
+  const examples: ExamplePair[] = [];
+  for (const conversation of character.messageExamples) {
+    conversation.forEach((turn, index) => {
+      if (isCharacterTurn(turn.user, character) || turn.text.trim() === "") return;
+      const reply = conversation.slice(index + 1).find((next) => next.text.trim() !== "");
+      if (!reply || !isCharacterTurn(reply.user, character)) return;
+      examples.push({ prompt: analyseText(turn.text, embeddings), reply: reply.text.trim() });
+    });
+  }
+  const texts = [
+    ...character.knowledge.flatMap((item) => (item.kind === "text" ? splitLong(item.text) : [])),
+    ...character.lore.flatMap(splitLong),
+    ...character.bio.flatMap(splitLong),
+  ];
+  const lines = [...new Set(texts)].map((text) => analyseText(text, embeddings));
+  return { examples, lines };
+}

@@ -1,0 +1,29 @@
+import { pick } from "./deterministic-choice.js";
+import type { ReplyContext } from "./reply-context.js";
+import { fillNames } from "./template-names.js";
+
+const GREETING =
+  /^(?:hi|hello|hey|heya|hiya|howdy|hallo|hola|yo|sup|greetings|good (?:morning|afternoon|evening|day)|what's up|whats up|hey there|hi there|hello there)\b/i;
+
+/**
+ * Answers a greeting: the character's own greeting on the first exchange,
+ * otherwise an in-character hello, by name when the user's name is known.
+ */
+export function answerGreeting(ctx: ReplyContext): string | undefined {
+  const text = ctx.conversation.text;
+  // "hello, can you help me find a recipe for bread" is a request that starts politely, not a greeting.
+  if (!GREETING.test(text) || text.split(/\s+/).length > 6) return undefined;
+  const { character, name, seed, voice } = ctx;
+  if (character.greeting && ctx.conversation.isFirstExchange)
+    return fillNames(character.greeting, name, character.name);
+  const hello = pick(
+    name ? ["Hello, {n}!", "Hi {n}!", "Hey {n}, good to see you."] : ["Hello!", "Hi there!", "Hey, good to see you."],
+    seed,
+    30,
+  ).replace("{n}", name ?? "");
+  const topic = voice.topics.length > 0 ? pick(voice.topics, seed, 31) : undefined;
+  const follow = topic
+    ? pick(["What's on your mind today?", `Been thinking about ${topic} lately?`, "How are you doing?"], seed, 32)
+    : pick(["What's on your mind today?", "How are you doing?"], seed, 32);
+  return `${hello} ${follow}`;
+}

@@ -1,0 +1,92 @@
+import { type AnalysedText, sharedStems } from "./analysed-text.js";
+import { cosineSimilarity } from "./cosine-similarity.js";
+import { pick } from "./deterministic-choice.js";
+import { SECTION } from "./prompt-sections.js";
+import { reflect } from "./pronoun-reflection.js";
+import type { ReplyContext } from "./reply-context.js";
+import { contentStems } from "./text-features.js";
+
+/** Relevance a line needs to be offered in reply to a question, and to a statement (which needs more). */
+const QUESTION_THRESHOLD = 0.22;
+const STATEMENT_THRESHOLD = 0.35;
+const QUESTION = /\?|^(?:what|who|where|when|why|how|which|do|does|did|is|are|can|could|tell me|explain)\b/i;
+
+interface Candidate {
+  line: AnalysedText;
+  memory: boolean;
+}
+
+function bestCandidate(ctx: ReplyContext): Candidate | undefined {
+  const { sections } = ctx.conversation;
+  const candidates: Candidate[] = [
+    ...(sections.get(SECTION.knowledge) ?? []).map((text) => ({ line: ctx.analyse(text), memory: false })),
+    ...(sections.get(SECTION.memories) ?? []).map((text) => ({ line: ctx.analyse(text), memory: true })),
+    ...ctx.index.lines.map((line) => ({ line, memory: false })),
+  ];
+  const threshold = QUESTION.test(ctx.conversation.text) ? QUESTION_THRESHOLD : STATEMENT_THRESHOLD;
+  let best: { score: number; candidate: Candidate } | undefined;
+  for (const candidate of candidates) {
+    const shared = sharedStems(candidate.line, ctx.message);
+    if (shared === 0) continue;
+    const score = cosineSimilarity(candidate.line.vector, ctx.message.vector) + 0.05 * Math.min(shared, 3);
+    if (score >= threshold && (!best || score > best.score)) best = { score, candidate };
+  }
+  return best?.candidate;
+}
+
+/** The sentence of a long line that shares the most words with the question. */
+function bestSentence(line: string, message: AnalysedText): string {
+  const sentences = line.split(/(?<=[.!?])\s+/);
+  if (sentences.length === 1) return line;
+  let best = sentences[0] as string;
+  let bestShared = -1;
+  for (const sentence of sentences) {
+    const shared = contentStems(sentence).filter((stem) => message.stems.has(stem)).length;
+    if (shared > bestShared) {
+      best = sentence;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+function endSentence(text: string): string {
+  return /[.!?…"”)]$/.test(text) ? text : `${text}.`;
+}
+
+/** "Alice: I adopted a cat" → "You told me you adopted a cat." when Alice is the user. */
+function recallMemory(ctx: ReplyContext, line: string): string {
+  const match = /^([^:]{1,40}):\s+(.+)$/.exec(line);
+  if (!match) return `I remember this: ${line}`;
+  const speaker = (match[1] as string).trim();
+  const said = (match[2] as string).replace(/[.!?]+$/, "");
+  const user = [ctx.name, ctx.conversation.facts.get("name"), ctx.conversation.speaker.get("display name")];
+  if (user.some((name) => name?.toLowerCase() === speaker.toLowerCase())) {
+    return pick(["You told me {s}.", "I remember you saying {s}.", "You mentioned {s}."], ctx.seed, 60).replace(
+      "{s}",
+      reflect(said),
+    );
+  }
+  if (speaker.toLowerCase() === ctx.character.name.toLowerCase()) return `I remember saying: "${said}".`;
+  return `${speaker} said: "${said}".`;
+}
+
+/**
+ * Answers from what the character knows: the prompt's "Knowledge" and
+ * "Things you remember" lines and the character's inline knowledge, lore and
+ * bio, quoting the most relevant line in the character's voice.
+ */
+export function answerFromKnowledge(ctx: ReplyContext): string | undefined {
+  const candidate = bestCandidate(ctx);
+  if (!candidate) return undefined;
+  const sentence = endSentence(bestSentence(candidate.line.text, ctx.message));
+  const reply = candidate.memory
+    ? recallMemory(ctx, sentence)
+    : pick(
+        ["From what I know: {s}", "Here's what I know. {s}", "{s} At least, that's what I know."],
+        ctx.seed,
+        61,
+      ).replace("{s}", sentence);
+  const opener = ctx.voice.opener(ctx.seed, ctx.conversation.text);
+  return opener ? `${opener} ${reply}` : reply;
+}

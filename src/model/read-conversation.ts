@@ -1,0 +1,73 @@
+import type { BaseMessage } from "@langchain/core/messages";
+import { parseFacts, parsePrompt, SECTION } from "./prompt-sections.js";
+import { extractStatedFacts } from "./stated-facts.js";
+
+/** Only the start of a message is analysed, so a huge paste costs no more than a paragraph. */
+export const MAX_ANALYSED_CHARS = 2_000;
+
+/** What the offline model reads out of the messages the runtime hands it. */
+export interface Conversation {
+  /** Sections of the system prompt: title → bullet lines. */
+  sections: Map<string, string[]>;
+  /** Facts about the user: the prompt's, plus ones stated earlier in the visible history that the prompt lacks. */
+  facts: Map<string, string>;
+  /** "Who you are talking with" lines: `display name`, `platform`, `room`. */
+  speaker: Map<string, string>;
+  /** The latest human message, cleaned and truncated. */
+  text: string;
+  /** Set when the last message is a tool result to report back. */
+  toolResult?: { name?: string; content: string; failed: boolean };
+  /** The model's previous reply, to avoid saying exactly the same thing twice. */
+  lastReply?: string;
+  /** True when the model has not replied yet in the visible history. */
+  isFirstExchange: boolean;
+}
+
+/** Strips control characters and collapses whitespace; keeps letters of every script and emoji. */
+export function cleanText(text: string): string {
+  const head = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
+  return head
+    .replace(/[\p{Cc}\p{Cf}]/gu, (character) => (character === "\n" || character === "\t" ? " " : ""))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Reads the system prompt, the user's facts, the latest human message and any trailing tool result. */
+export function readConversation(messages: BaseMessage[]): Conversation {
+  const system = messages
+    .filter((message) => message.type === "system")
+    .map((message) => message.text)
+    .join("\n");
+  const sections = parsePrompt(system);
+  const facts = parseFacts(sections.get(SECTION.userFacts) ?? []);
+  const speaker = parseFacts(sections.get(SECTION.speaker) ?? []);
+  const humans = messages.filter((message) => message.type === "human");
+  const latest = humans.at(-1);
+  // The runtime may extract facts after replying; what the user said a turn ago still counts, the prompt's word first.
+  const stated = new Map<string, string>();
+  for (const earlier of humans.slice(0, -1)) {
+    for (const fact of extractStatedFacts(cleanText(earlier.text))) stated.set(fact.key, fact.value);
+  }
+  for (const [key, value] of stated) if (!facts.has(key)) facts.set(key, value);
+  const last = messages.at(-1);
+  const replies = messages.filter((message) => message.type === "ai" && message.text.trim() !== "");
+  const conversation: Conversation = {
+    sections,
+    facts,
+    speaker,
+    text: latest ? cleanText(latest.text) : "",
+    isFirstExchange: replies.length === 0,
+  };
+  if (last?.type === "tool") {
+    const status = (last as BaseMessage & { status?: string }).status;
+    conversation.toolResult = { name: last.name, content: cleanText(last.text), failed: status === "error" };
+  }
+  const lastReply = replies.at(-1)?.text;
+  if (lastReply !== undefined) conversation.lastReply = lastReply;
+  return conversation;
+}
+
+/** The name to call the user by: the name they told, else their display name. */
+export function userName(conversation: Conversation): string | undefined {
+  return conversation.facts.get("name") ?? conversation.speaker.get("display name");
+}

@@ -1,0 +1,118 @@
+import { isStopword, stem } from "./text-features.js";
+import type { ParameterSchema, ToolProfile } from "./tool-profile.js";
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+};
+/** Words that ask for something without being part of what is asked for. */
+const REQUEST_WORDS = new Set(
+  "please can could would will you me tell show give find get let know want like need hey hi hello now just kindly quick quickly".split(
+    " ",
+  ),
+);
+const QUOTED = /"([^"]+)"|“([^”]+)”/;
+const PLACE_NAME = /(?:city|location|place|where|town|country|region|area)/i;
+const PLACE_TAIL = /\b(?:in|at|for|near|around)\s+([^,.!?;]+?)\s*(?:[,.!?;]|$)/i;
+const TOPIC_TAIL = /\b(?:about|for|on|of|to|called|named)\s+([^.!?;]+?)\s*(?:[.!?;]|$)/i;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+function typeOf(schema: ParameterSchema): string | undefined {
+  if (typeof schema.type === "string") return schema.type;
+  if (Array.isArray(schema.type)) return schema.type.find((type) => type !== "null");
+  return schema.anyOf?.map(typeOf).find((type) => type !== undefined && type !== "null");
+}
+
+function numbersIn(text: string): number[] {
+  const numbers: number[] = [];
+  for (const match of text.matchAll(/-?\d+(?:\.\d+)?|\b[a-z]+\b/gi)) {
+    const word = match[0].toLowerCase();
+    if (/\d/.test(word)) numbers.push(Number(word));
+    else if (word in NUMBER_WORDS) numbers.push(NUMBER_WORDS[word] as number);
+  }
+  return numbers;
+}
+
+/**
+ * The part of `text` that is the request's subject: a quoted phrase, else the
+ * span between the first and last word that is neither a stopword, a request
+ * word nor a word of the tool's own description and examples ("remind me to
+ * buy milk" with example "remind me to call mom" → "buy milk"), else what
+ * follows "about/for/to…", else the whole text.
+ */
+export function relevantPart(text: string, tool: ToolProfile, skipNumbers: boolean): string {
+  const quoted = QUOTED.exec(text);
+  if (quoted) return (quoted[1] ?? quoted[2] ?? "").trim();
+  let start = -1;
+  let end = -1;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].toLowerCase().replace(/['’]/g, "");
+    const filler =
+      isStopword(word) ||
+      REQUEST_WORDS.has(word) ||
+      tool.vocabulary.has(stem(word)) ||
+      (skipNumbers && /^\d/.test(word));
+    if (filler) continue;
+    if (start < 0) start = match.index;
+    end = match.index + match[0].length;
+  }
+  if (start >= 0) return text.slice(start, end);
+  return (TOPIC_TAIL.exec(text)?.[1] ?? text).trim();
+}
+
+function enumValue(schema: ParameterSchema, text: string): unknown {
+  const lower = text.toLowerCase();
+  return schema.enum?.find((value) => typeof value === "string" && lower.includes(value.toLowerCase()));
+}
+
+/**
+ * Fills a tool's arguments from the user's message: enum values mentioned in
+ * it, numbers in order for number parameters, a place after "in/at/for" for
+ * place-like parameters (`city`, `location`…), the relevant part of the message for the main
+ * string parameter, and schema defaults for the rest.
+ */
+export function fillToolArguments(tool: ToolProfile, text: string): Record<string, unknown> {
+  const properties = tool.parameters.properties ?? {};
+  const required = new Set(tool.parameters.required ?? []);
+  const names = Object.keys(properties);
+  const numberNames = names.filter((name) => ["number", "integer"].includes(typeOf(properties[name] ?? {}) ?? ""));
+  const stringNames = names.filter((name) => typeOf(properties[name] ?? {}) === "string" && !properties[name]?.enum);
+  const numbers = numbersIn(text);
+  const mainString = stringNames.find((name) => !PLACE_NAME.test(name)) ?? stringNames[0];
+  const args: Record<string, unknown> = {};
+  for (const name of names) {
+    const schema = properties[name] ?? {};
+    const type = typeOf(schema);
+    let value: unknown;
+    if (schema.enum)
+      value = enumValue(schema, text) ?? schema.default ?? (required.has(name) ? schema.enum[0] : undefined);
+    else if (type === "number" || type === "integer") {
+      const found = numbers[numberNames.indexOf(name)];
+      value = found === undefined ? schema.default : type === "integer" ? Math.round(found) : found;
+    } else if (type === "string" && PLACE_NAME.test(name)) {
+      const place = PLACE_TAIL.exec(text)?.[1]?.trim();
+      value = place ?? (name === mainString ? relevantPart(text, tool, numberNames.length > 0) : schema.default);
+    } else if (type === "string" && name === mainString) value = relevantPart(text, tool, numberNames.length > 0);
+    else if (type === "boolean") value = schema.default ?? (required.has(name) ? false : undefined);
+    else value = schema.default;
+    if (value !== undefined) args[name] = value;
+  }
+  return args;
+}

@@ -1,0 +1,87 @@
+import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
+import type { Character } from "../character/index.js";
+import type { InboundMessage } from "../connectors/index.js";
+import type { RecalledMemory, StoredMessage, WorkingMemoryDocument } from "../memory/index.js";
+import { type PromptSection, renderPrompt, SECTION } from "../model/index.js";
+
+export interface PromptInputs {
+  character: Character;
+  message: InboundMessage;
+  /** The message text after cleaning. */
+  text: string;
+  working: WorkingMemoryDocument;
+  memories: RecalledMemory[];
+  knowledge: RecalledMemory[];
+  /** Recent turns of the room before this message, oldest first. */
+  history: StoredMessage[];
+  /** Lines added by context providers. */
+  context?: string[];
+}
+
+/** A rough token count (about four characters a token for English), cheap enough for every message. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/**
+ * Step 4 of the pipeline: the system prompt (character, facts about the user,
+ * recalled memories and knowledge) and the conversation, within the
+ * character's token budget. When over budget it drops the oldest history
+ * first, then the least relevant memories and knowledge; the system prompt's
+ * character part and the newest message always stay.
+ */
+export function composePrompt(inputs: PromptInputs): BaseMessage[] {
+  const { character } = inputs;
+  const memories = inputs.memories.map((memory) => memory.text);
+  const knowledge = inputs.knowledge.map((memory) => memory.text);
+  const history = inputs.history.slice();
+  const budget = character.memory.tokenBudget;
+  const current = new HumanMessage({ content: inputs.text, name: safeName(inputs.message.user.name) });
+
+  let system = renderSystem(inputs, memories, knowledge);
+  let used =
+    estimateTokens(system) +
+    estimateTokens(inputs.text) +
+    history.reduce((sum, turn) => sum + estimateTokens(turn.text), 0);
+  while (used > budget && history.length > 0) used -= estimateTokens(history.shift()?.text ?? "");
+  while (used > budget && (memories.length > 0 || knowledge.length > 0)) {
+    // Both lists are ranked best first: drop from the end of the longer one.
+    (memories.length >= knowledge.length ? memories : knowledge).pop();
+    const next = renderSystem(inputs, memories, knowledge);
+    used -= estimateTokens(system) - estimateTokens(next);
+    system = next;
+  }
+
+  return [
+    new SystemMessage(system),
+    ...history.map((turn) =>
+      turn.role === "agent"
+        ? new AIMessage(turn.text)
+        : new HumanMessage({ content: turn.text, name: safeName(turn.userName) }),
+    ),
+    current,
+  ];
+}
+
+function renderSystem(inputs: PromptInputs, memories: string[], knowledge: string[]): string {
+  const { character, message, working } = inputs;
+  const sections: PromptSection[] = [
+    { title: SECTION.character, lines: [...character.bio, ...character.lore.slice(0, 5)] },
+    { title: SECTION.style, lines: [...character.style.all, ...character.style.chat] },
+    {
+      title: SECTION.speaker,
+      lines: [`display name: ${message.user.name}`, `platform: ${message.platform}`, `room: ${message.room.kind}`],
+    },
+    { title: SECTION.userFacts, lines: Object.entries(working.facts).map(([key, value]) => `${key}: ${value}`) },
+    { title: SECTION.memories, lines: memories },
+    { title: SECTION.knowledge, lines: knowledge },
+    { title: SECTION.context, lines: inputs.context ?? [] },
+  ];
+  return renderPrompt(character.name, character.system, sections);
+}
+
+/** OpenAI accepts only `[A-Za-z0-9_-]{1,64}` as a message author name. */
+function safeName(name: string): string | undefined {
+  const cleaned = name.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 64);
+  return cleaned.replace(/_/g, "") ? cleaned : undefined;
+}

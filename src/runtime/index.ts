@@ -1,0 +1,10 @@
+/**
+ * The runtime: `Agent` runs one character's message pipeline over its
+ * memories and models; `Troupe` runs many agents on one store and routes
+ * messages to them by name.
+ */
+export { Agent, type AgentOptions, type AgentReply } from "./agent.js";
+export { createLogger, type Logger } from "./create-logger.js";
+export { DuplicateAgentError } from "./duplicate-agent-error.js";
+export type { ActionRun } from "./run-actions.js";
+export { Troupe, type TroupeOptions } from "./troupe.js";

@@ -1,0 +1,95 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createEmbedder, LongTermMemory } from "../../src/memory/index.js";
+import { OfflineEmbeddings } from "../../src/model/index.js";
+import { openStore, type Store } from "../../src/store/index.js";
+import { useTempDir } from "../helpers/temp-dir.js";
+
+const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
+
+const LINES = [
+  "Alice: I adopted a grey cat called Miso last week",
+  "Alice: the weather in Oslo has been rainy all month",
+  "Alice: my sister plays the cello in an orchestra",
+  "Alice: I am training for a marathon in the spring",
+  "Bob: my cat knocked the plant off the windowsill",
+];
+
+function fill(db: Store, indexDir: string): LongTermMemory {
+  const memory = new LongTermMemory({ db, agent: "Juno", embedder, indexDir });
+  memory.open();
+  LINES.forEach((text, i) => {
+    const userId = text.startsWith("Bob") ? "bob" : "alice";
+    memory.add({ kind: "message", text, room: `room-${userId}`, userId, createdAt: 1_000 + i });
+  });
+  return memory;
+}
+
+describe("LongTermMemory", () => {
+  const tempDir = useTempDir();
+
+  it("recalls the most similar memory first, within the user's scope", async () => {
+    const dataDir = tempDir();
+    const db = openStore({ dataDir });
+    const memory = fill(db, join(dataDir, "index"));
+    const recalled = await memory.recall("what is the name of my cat?", { k: 2, room: "room-alice", userId: "alice" });
+    expect(recalled[0]?.text).toContain("Miso");
+    expect(recalled.every((item) => item.userId === "alice")).toBe(true);
+    db.close();
+  });
+
+  it("loads the saved index after a restart and rebuilds it when the file is gone or damaged", async () => {
+    const dataDir = tempDir();
+    const indexDir = join(dataDir, "index");
+    const db = openStore({ dataDir });
+    const memory = fill(db, indexDir);
+    const before = await memory.recall("marathon training", { k: 3 });
+    await memory.save();
+    db.close();
+
+    for (const damage of [
+      () => undefined,
+      () => rmSync(join(indexDir, "Juno.hnsw")),
+      () => writeFileSync(join(indexDir, "Juno.hnsw"), "junk"),
+    ]) {
+      damage();
+      const reopened = openStore({ dataDir });
+      const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder, indexDir });
+      again.open();
+      const after = await again.recall("marathon training", { k: 3 });
+      expect(after.map((item) => item.id)).toEqual(before.map((item) => item.id));
+      await again.save();
+      reopened.close();
+    }
+  });
+
+  it("embeds at the next start what was stored but never embedded (a crash before the flush)", async () => {
+    const dataDir = tempDir();
+    const db = openStore({ dataDir });
+    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
+    memory.open();
+    memory.add({ kind: "message", text: "Alice: I keep bees on my roof", userId: "alice" });
+    expect(memory.backlog).toBe(1);
+    db.close(); // no flush: the process died here
+
+    const reopened = openStore({ dataDir });
+    const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder });
+    again.open();
+    const recalled = await again.recall("bees", { k: 1 });
+    expect(recalled[0]?.text).toContain("bees");
+    reopened.close();
+  });
+
+  it("forgets from both SQLite and the index", async () => {
+    const dataDir = tempDir();
+    const db = openStore({ dataDir });
+    const memory = fill(db, join(dataDir, "index"));
+    const [cat] = await memory.recall("cat called Miso", { k: 1 });
+    memory.forget([cat?.id as number]);
+    const after = await memory.recall("cat called Miso", { k: 5 });
+    expect(after.some((item) => item.text.includes("Miso"))).toBe(false);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM memories WHERE text LIKE '%Miso%'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

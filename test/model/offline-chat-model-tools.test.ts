@@ -1,0 +1,108 @@
+import { AIMessage, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
+import { tool } from "@langchain/core/tools";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { OfflineChatModel } from "../../src/model/index.js";
+import { prompt, sage, turn } from "./sage-character.js";
+
+const clock = tool(async () => "It is 10:42 on Tuesday.", {
+  name: "current_time",
+  description: 'Tells the current date and time.\nExamples: "what time is it"; "tell me the date"; "what day is today"',
+  schema: z.object({}),
+});
+
+const reminder = {
+  name: "set_reminder",
+  description:
+    'Sets a reminder.\nExamples: "remind me to call mom in 10 minutes"; "set a reminder to water the plants"',
+  schema: z.object({ text: z.string(), minutes: z.number().default(60) }),
+};
+
+const weather = {
+  type: "function" as const,
+  function: {
+    name: "get_weather",
+    description: 'Current weather for a city. Examples: "what\'s the weather in Paris"; "is it raining in London"',
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  },
+};
+
+function bound() {
+  return new OfflineChatModel({ character: sage() }).bindTools([clock, reminder, weather]);
+}
+
+describe("OfflineChatModel.bindTools", () => {
+  it("calls the tool whose examples match the message (a LangChain tool)", async () => {
+    const answer = await bound().invoke(turn("what time is it?"));
+    expect(answer.content).toBe("");
+    expect(answer.tool_calls).toEqual([
+      { id: expect.stringMatching(/^call_/), name: "current_time", args: {}, type: "tool_call" },
+    ]);
+  });
+
+  it("fills a string argument with the relevant part of the message and numbers from it (zod tool params)", async () => {
+    const answer = await bound().invoke(turn("remind me to buy milk in 20 minutes"));
+    expect(answer.tool_calls?.[0]).toMatchObject({ name: "set_reminder", args: { text: "buy milk", minutes: 20 } });
+    const withDefault = await bound().invoke(turn("can you remind me to feed the cat"));
+    expect(withDefault.tool_calls?.[0]?.args).toEqual({ text: "feed the cat", minutes: 60 });
+  });
+
+  it("fills a place parameter (an OpenAI function tool)", async () => {
+    const answer = await bound().invoke(turn("how's the weather in Tokyo?"));
+    expect(answer.tool_calls?.[0]).toMatchObject({ name: "get_weather", args: { city: "Tokyo" } });
+  });
+
+  it("does not call a tool for an unrelated message, or for a statement that merely mentions its subject", async () => {
+    for (const text of ["I feel lost lately", "What is my name?", "I had a great time yesterday", "hello"]) {
+      const answer = await bound().invoke(turn(text, { userFacts: ["name: Alice"] }));
+      expect(answer.tool_calls ?? []).toEqual([]);
+      expect(answer.text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("answers in character with the tool's result after a tool message", async () => {
+    const model = bound();
+    const call = await model.invoke(turn("what time is it?"));
+    const toolCall = call.tool_calls?.[0];
+    if (!toolCall?.id) throw new Error("expected a tool call");
+    const result = await clock.invoke(toolCall);
+    const answer = await model.invoke([
+      new SystemMessage(prompt()),
+      new HumanMessage("what time is it?"),
+      new AIMessage(call),
+      result,
+    ]);
+    expect(answer.tool_calls ?? []).toEqual([]);
+    expect(answer.text).toContain("It is 10:42 on Tuesday.");
+  });
+
+  it("reads a JSON tool result and says when a tool failed", async () => {
+    const model = bound();
+    const history = [new SystemMessage(prompt()), new HumanMessage("weather in Lima?")];
+    const json = await model.invoke([
+      ...history,
+      new ToolMessage('{"summary":"Sunny, 24°C"}', "call_1", "get_weather"),
+    ]);
+    expect(json.text).toContain("Sunny, 24°C");
+    const failed = await model.invoke([
+      ...history,
+      new ToolMessage({ content: "service unavailable", tool_call_id: "call_1", status: "error" }),
+    ]);
+    expect(failed.text).toMatch(/didn't (?:work|go through)/);
+    expect(failed.text).toContain("service unavailable");
+  });
+
+  it("honours tool_choice: none never calls, a tool name always does", async () => {
+    const model = new OfflineChatModel({ character: sage() });
+    const none = await model.bindTools([clock], { tool_choice: "none" }).invoke(turn("what time is it?"));
+    expect(none.tool_calls ?? []).toEqual([]);
+    const forced = await model.bindTools([clock], { tool_choice: "current_time" }).invoke(turn("I feel lost"));
+    expect(forced.tool_calls?.[0]?.name).toBe("current_time");
+  });
+
+  it("produces the same tool call id for the same message", async () => {
+    const first = await bound().invoke(turn("what time is it?"));
+    const second = await bound().invoke(turn("what time is it?"));
+    expect(second.tool_calls?.[0]?.id).toBe(first.tool_calls?.[0]?.id);
+  });
+});

@@ -1,0 +1,193 @@
+import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { describe, expect, it } from "vitest";
+import { OfflineChatModel } from "../../src/model/index.js";
+import { prompt, sage, turn } from "./sage-character.js";
+
+const ALICE = [
+  "name: Alice",
+  "lives in: Lima",
+  "works as: a nurse",
+  "pet: a dog called Rex",
+  "favourite food: ramen",
+  "likes: jazz, hiking",
+  "dislikes: olives",
+  "age: 34",
+];
+
+async function reply(
+  text: string,
+  sections: Parameters<typeof turn>[1] = {},
+  model = new OfflineChatModel({ character: sage() }),
+) {
+  const message = await model.invoke(turn(text, sections));
+  return message.text;
+}
+
+describe("OfflineChatModel: memory questions", () => {
+  const NOT_TOLD = /haven't told me|haven't mentioned|don't know/i;
+  const cases: [string, string, RegExp][] = [
+    ["What is my name?", "Alice", /your name/],
+    ["Who am I?", "Alice", /your name/],
+    ["Where do I live now?", "Lima", /where you live/],
+    ["What do I do for a living?", "a nurse", /what you do for work/],
+    ["What's my job?", "a nurse", /what you do for work/],
+    ["What is my pet called?", "Rex", /pet/],
+    ["Do I have a pet?", "Rex", /pet/],
+    ["What's my favourite food?", "ramen", /favourite food/],
+    ["What do I like?", "jazz", /what you like/],
+    ["What do I dislike?", "olives", /what you dislike/],
+    ["How old am I?", "34", /how old you are/],
+  ];
+
+  for (const [question, expected, subject] of cases) {
+    it(`answers "${question}" from the facts, and says so when the fact is missing`, async () => {
+      expect(await reply(question, { userFacts: ALICE })).toContain(expected);
+      const unknown = await reply(question, { userFacts: [] });
+      expect(unknown).toMatch(NOT_TOLD);
+      expect(unknown).toMatch(subject);
+      expect(unknown).not.toContain(expected);
+    });
+  }
+
+  it("falls back to the display name for the name, saying it is what they go by here", async () => {
+    const answer = await reply("What's my name?", { speaker: ["display name: ally_92", "platform: terminal"] });
+    expect(answer).toMatch(/haven't told me your name/i);
+    expect(answer).toContain("ally_92");
+  });
+
+  it("answers where the user lives with the prompt's current place, not an older one from the history", async () => {
+    const model = new OfflineChatModel({ character: sage() });
+    const answer = await model.invoke([
+      new SystemMessage(prompt({ userFacts: ["name: Alice", "lives in: Lima"] })),
+      new HumanMessage("I live in Paris"),
+      new AIMessage("Paris, lovely!"),
+      new HumanMessage("Where do I live?"),
+    ]);
+    expect(answer.text).toContain("Lima");
+    expect(answer.text).not.toContain("Paris");
+  });
+
+  it("remembers a fact stated earlier in the history when the prompt does not have it yet", async () => {
+    const model = new OfflineChatModel({ character: sage() });
+    const answer = await model.invoke([
+      new SystemMessage(prompt()),
+      new HumanMessage("I moved to Berlin last month"),
+      new AIMessage("Berlin! How are you settling in?"),
+      new HumanMessage("Where do I live now?"),
+    ]);
+    expect(answer.text).toContain("Berlin");
+  });
+
+  it("lists what it knows about the user", async () => {
+    const answer = await reply("What do you know about me?", { userFacts: ALICE });
+    for (const fact of ["Alice", "Lima", "a nurse", "Rex", "ramen"]) expect(answer).toContain(fact);
+  });
+});
+
+describe("OfflineChatModel: replies", () => {
+  it("greets a user who tells their name, by that name", async () => {
+    expect(await reply("My name is Bob")).toContain("Bob");
+    expect(await reply("Hi! I'm Carmen.")).toContain("Carmen");
+  });
+
+  it("remarks on a place the user moved to", async () => {
+    expect(await reply("I moved to Lima last year")).toContain("Lima");
+  });
+
+  it("acknowledges a job, a pet and a favourite", async () => {
+    expect(await reply("I work as a carpenter")).toMatch(/carpenter/i);
+    expect(await reply("I have a cat called Miso")).toContain("Miso");
+    expect(await reply("My favourite colour is green")).toContain("green");
+  });
+
+  it("answers a greeting with the character's greeting first, then with a hello by name", async () => {
+    expect(await reply("hello!", { userFacts: ["name: Alice"] })).toBe("Welcome, Alice. The kettle is on.");
+    const model = new OfflineChatModel({ character: sage() });
+    const later = await model.invoke([
+      new SystemMessage(prompt({ userFacts: ["name: Alice"] })),
+      new HumanMessage("hi"),
+      new AIMessage("Welcome, Alice. The kettle is on."),
+      new HumanMessage("hey there"),
+    ]);
+    expect(later.text).toContain("Alice");
+    expect(later.text).not.toContain("kettle");
+  });
+
+  it("answers with the reply of the most similar message example, filling in the user's name", async () => {
+    expect(await reply("which plant is your favourite?", { userFacts: ["name: Alice"] })).toBe(
+      "Lavender, Alice. It smells like a quiet evening.",
+    );
+    expect(await reply("what is your favourite plant")).toContain("Lavender, friend.");
+  });
+
+  it("answers from the character's knowledge and from recalled knowledge and memories", async () => {
+    expect(await reply("how much sun does basil need?")).toContain("six hours of sun");
+    expect(
+      await reply("when does the farmers market open?", {
+        knowledge: ["The farmers market opens on Saturdays at 8am."],
+      }),
+    ).toContain("Saturdays at 8am");
+    const memory = await reply("do you remember my sister?", {
+      userFacts: ["name: Alice"],
+      memories: ["Alice: my sister is visiting from Madrid in June"],
+    });
+    expect(memory).toMatch(/your sister is visiting from Madrid/);
+  });
+
+  it("reflects the user's words back, ELIZA-style", async () => {
+    expect(await reply("I need my coffee")).toMatch(/you need your coffee|to get your coffee|need your coffee/i);
+    expect(await reply("I feel lost lately")).toMatch(/feel(?:ing)? lost lately/);
+    expect(await reply("you are weird")).toMatch(/I am weird|I'm weird/);
+  });
+
+  it("steers an unmatched message towards one of the character's topics", async () => {
+    expect(await reply("the sky is blue")).toMatch(/gardening|herbal tea/);
+  });
+
+  it("sounds different for different characters", async () => {
+    const bubbly = sage({ name: "Pip", adjectives: ["cheerful"], style: { all: ["all lowercase", "uses emojis"] } });
+    const answers = new Set<string>();
+    for (const character of [sage(), bubbly]) {
+      answers.add((await new OfflineChatModel({ character }).invoke(turn("the sky is blue"))).text);
+    }
+    expect(answers.size).toBe(2);
+    const pip = (await new OfflineChatModel({ character: bubbly }).invoke(turn("I need a holiday"))).text;
+    expect(pip).toBe(pip.toLowerCase());
+    expect(pip).toMatch(/\p{Extended_Pictographic}/u);
+  });
+
+  it("gives the same reply to the same input", async () => {
+    const first = await reply("I think the rain is coming", { userFacts: ALICE });
+    const second = await reply(
+      "I think the rain is coming",
+      { userFacts: ALICE },
+      new OfflineChatModel({ character: sage() }),
+    );
+    expect(second).toBe(first);
+  });
+
+  it("answers weird input with a short, non-empty reply", async () => {
+    const weird = [
+      "",
+      "   ",
+      "🙂🙂🙂",
+      "مرحبا كيف حالك",
+      "\u0000\u0007\u202e hey",
+      "x".repeat(100_000),
+      "?!?!",
+      "{{user}}",
+    ];
+    for (const text of weird) {
+      const answer = await reply(text);
+      expect(answer.trim().length).toBeGreaterThan(0);
+      expect(answer.length).toBeLessThan(500);
+    }
+  });
+
+  it("reports rough token usage", async () => {
+    const model = new OfflineChatModel({ character: sage() });
+    const result = await model.generate([turn("I feel lost lately")]);
+    expect(result.llmOutput?.tokenUsage.totalTokens).toBeGreaterThan(0);
+    expect(model._llmType()).toBe("troupe-offline");
+  });
+});
