@@ -29,5 +29,13 @@ export type { InboundMessage } from "./connectors/index.js";
 export { type ErrorCategory, TroupeError } from "./errors/index.js";
 export { createModels, type Models, OfflineChatModel, OfflineEmbeddings } from "./model/index.js";
 export type { Action, ActionContext } from "./plugins/index.js";
-export { type ActionRun, Agent, type AgentReply, Troupe, type TroupeOptions } from "./runtime/index.js";
+export {
+  type ActionRun,
+  Agent,
+  type AgentReply,
+  createLogger,
+  type Logger,
+  Troupe,
+  type TroupeOptions,
+} from "./runtime/index.js";
 export { openStore, type Store, StoreOpenError } from "./store/index.js";

@@ -8,6 +8,8 @@ export interface Embedder {
   readonly model: string;
   readonly dimensions: number;
   embed(texts: string[]): Float32Array[] | Promise<Float32Array[]>;
+  /** Present when embedding is local and cheap: the vector is then stored with the row, in the same write. */
+  embedSync?(text: string): Float32Array;
 }
 
 /** A LangChain `Embeddings`, optionally with a synchronous `embedSync` (the offline model has one). */
@@ -23,11 +25,9 @@ export interface EmbeddingsLike {
  */
 export function createEmbedder(embeddings: EmbeddingsLike, options: { model: string; dimensions: number }): Embedder {
   const embedSync = embeddings.embedSync?.bind(embeddings);
+  if (embedSync) return { ...options, embed: (texts) => texts.map(embedSync), embedSync };
   return {
-    model: options.model,
-    dimensions: options.dimensions,
-    embed: embedSync
-      ? (texts) => texts.map(embedSync)
-      : async (texts) => (await embeddings.embedDocuments(texts)).map((vector) => Float32Array.from(vector)),
+    ...options,
+    embed: async (texts) => (await embeddings.embedDocuments(texts)).map((vector) => Float32Array.from(vector)),
   };
 }

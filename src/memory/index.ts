@@ -6,7 +6,6 @@
  */
 export { chunkText } from "./chunk-text.js";
 export { createEmbedder, type Embedder, type EmbeddingsLike } from "./embedder.js";
-export { extractFacts, type StatedFact } from "./fact-extraction.js";
 export { type IngestReport, ingestKnowledge } from "./ingest-knowledge.js";
 export { LongTermMemory, type LongTermMemoryOptions, type RecallOptions } from "./long-term-memory.js";
 export type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";

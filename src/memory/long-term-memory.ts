@@ -2,62 +2,68 @@ import { join } from "node:path";
 import type { Store } from "../store/index.js";
 import type { Embedder } from "./embedder.js";
 import type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
+import { insertParameters, prepareMemoryStatements, toBlob, toRecord, toVector } from "./memory-rows.js";
 import { memoryScore, recencyScore } from "./scoring.js";
-import { VectorIndex } from "./vector-index.js";
+import { type Neighbour, VectorIndex } from "./vector-index.js";
 
 export interface LongTermMemoryOptions {
   db: Store;
   agent: string;
   embedder: Embedder;
-  /** Folder for the index file; default: no file (the index lives in memory and is rebuilt at each start). */
+  /** Folder for the index files; default: none (the indexes live in memory and are rebuilt at each start). */
   indexDir?: string;
 }
 
 export interface RecallOptions {
   k: number;
+  /** Only these kinds; all of them share one shelf (see `Shelf`). Default: every conversation kind. */
   kinds?: MemoryKind[];
   /** Only memories of this room or this user (either matches); knowledge is never scoped. */
   room?: string;
   userId?: string;
-  /** Leave these memory ids out (e.g. turns already in the short-term window). */
+  /** Leave out memories made from these messages (e.g. turns already in the short-term window). */
   excludeSourceMessageIds?: Set<number>;
   now?: number;
 }
 
-interface Scope {
-  kind: MemoryKind;
-  room: string | null;
-  userId: string | null;
-  sourceMessageId: number | null;
-}
+/**
+ * Knowledge and conversation live in separate indexes, so a recall of one
+ * never wades through the other (hnswlib filters by calling back into JS for
+ * every candidate, which is slow when most candidates are rejected).
+ */
+type Shelf = "conversation" | "knowledge";
 
-interface Row {
-  id: number;
-  kind: MemoryKind;
-  text: string;
-  room: string | null;
-  user_id: string | null;
-  importance: number;
-  source: string | null;
-  source_message_id: number | null;
-  created_at: number;
-  accessed_at: number;
+/** Recall reads memories from here, not from SQLite: one map lookup instead of a query per recall. */
+type Entry = MemoryRecord;
+
+const SHELVES: Shelf[] = ["conversation", "knowledge"];
+const TOUCH_WRITE_INTERVAL_MS = 1000;
+
+function shelfOf(kind: MemoryKind): Shelf {
+  return kind === "knowledge" ? "knowledge" : "conversation";
 }
 
 /**
- * Long-term memory of one agent: rows in SQLite (the source of truth) and an
- * hnswlib index of their vectors. `add` writes the row at once; embedding and
- * indexing happen in batches (`flush`), so a crash never loses a memory: rows
- * still without a vector are embedded at the next start.
+ * Long-term memory of one agent: rows in SQLite (the source of truth) and
+ * hnswlib indexes of their vectors. `add` writes the row at once; embedding
+ * and indexing happen in batches (`flush`), so a crash never loses a memory:
+ * rows still without a vector are embedded at the next start, and an index
+ * file that is missing or does not match what SQLite recorded is rebuilt.
  */
 export class LongTermMemory {
   private readonly db: Store;
   private readonly agent: string;
   private readonly embedder: Embedder;
-  private readonly indexFile: string | undefined;
-  private index: VectorIndex;
-  private readonly scopes = new Map<number, Scope>();
+  private readonly indexDir: string | undefined;
+  private readonly indexes = new Map<Shelf, VectorIndex>();
+  private readonly entries = new Map<number, Entry>();
+  private readonly touched = new Set<number>();
+  private touchesWrittenAt = 0;
+  private lastQuery: { text: string; vector: Float32Array } | undefined;
+  /** Memories without a vector yet (remote embedders embed in batches). */
   private pending: number[] = [];
+  /** Memories embedded at insert whose vectors are not in the index yet. */
+  private unindexed: { id: number; vector: Float32Array }[] = [];
   private flushing: Promise<void> | undefined;
   private readonly statements;
 
@@ -65,97 +71,71 @@ export class LongTermMemory {
     this.db = options.db;
     this.agent = options.agent;
     this.embedder = options.embedder;
-    this.indexFile = options.indexDir ? join(options.indexDir, `${encodeURIComponent(options.agent)}.hnsw`) : undefined;
-    this.index = VectorIndex.create({ dimensions: this.embedder.dimensions });
-    const db = this.db;
-    this.statements = {
-      insert: db.prepare(
-        `INSERT INTO memories (agent, kind, room, user_id, text, importance, source_message_id, source, created_at, accessed_at)
-         VALUES (@agent, @kind, @room, @userId, @text, @importance, @sourceMessageId, @source, @createdAt, @createdAt)`,
-      ),
-      unembedded: db.prepare(
-        "SELECT id, kind, room, user_id, source_message_id FROM memories WHERE agent = ? AND embedding IS NULL ORDER BY id",
-      ),
-      texts: db.prepare("SELECT id, text FROM memories WHERE id IN (SELECT value FROM json_each(?))"),
-      setEmbedding: db.prepare("UPDATE memories SET embedding = ?, model = ?, dimensions = ? WHERE id = ?"),
-      rows: db.prepare("SELECT * FROM memories WHERE id IN (SELECT value FROM json_each(?))"),
-      touch: db.prepare("UPDATE memories SET accessed_at = ? WHERE id IN (SELECT value FROM json_each(?))"),
-      vectorsAfter: db.prepare(
-        `SELECT id, kind, room, user_id, source_message_id, embedding FROM memories
-         WHERE agent = ? AND id > ? AND model = ? AND dimensions = ? ORDER BY id`,
-      ),
-      savedIndex: db.prepare("SELECT * FROM vector_indexes WHERE agent = ?"),
-      saveIndex: db.prepare(
-        `INSERT INTO vector_indexes (agent, model, dimensions, indexed_through, file_size) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (agent) DO UPDATE SET model = excluded.model, dimensions = excluded.dimensions,
-           indexed_through = excluded.indexed_through, file_size = excluded.file_size`,
-      ),
-      maxId: db.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM memories WHERE agent = ?"),
-      delete: db.prepare("DELETE FROM memories WHERE agent = ? AND id = ?"),
-      bySource: db.prepare("SELECT id, source FROM memories WHERE agent = ? AND kind = ? AND source IS NOT NULL"),
-    };
+    this.indexDir = options.indexDir;
+    this.statements = prepareMemoryStatements(options.db);
+    for (const shelf of SHELVES) this.indexes.set(shelf, VectorIndex.create({ dimensions: this.embedder.dimensions }));
   }
 
-  /** Loads the saved index (or rebuilds it from SQLite) and queues rows that were never embedded. */
+  /** Loads the saved indexes (or rebuilds them from SQLite) and queues rows that were never embedded. */
   open(): void {
-    const saved = this.statements.savedIndex.get(this.agent) as
-      | { model: string; dimensions: number; indexed_through: number; file_size: number }
-      | undefined;
-    let indexedThrough = 0;
-    const options = { dimensions: this.embedder.dimensions };
-    if (saved && this.indexFile && saved.model === this.embedder.model && saved.dimensions === options.dimensions) {
-      const loaded = VectorIndex.load(this.indexFile, saved.file_size, options);
-      if (loaded) {
-        this.index = loaded;
-        indexedThrough = saved.indexed_through;
-      }
+    const indexedThrough = new Map<Shelf, number>();
+    for (const shelf of SHELVES) indexedThrough.set(shelf, this.loadShelf(shelf));
+    const { model, dimensions } = this.embedder;
+    for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) {
+      this.entries.set(row.id, toRecord(row));
+      const shelf = shelfOf(row.kind);
+      if (row.id > (indexedThrough.get(shelf) ?? 0)) this.shelf(shelf).add(row.id, toVector(row.embedding));
     }
-    for (const row of this.statements.vectorsAfter.iterate(
-      this.agent,
-      0,
-      this.embedder.model,
-      this.embedder.dimensions,
-    ) as Iterable<Row & { embedding: Buffer }>) {
-      this.scopes.set(row.id, toScope(row));
-      if (row.id > indexedThrough) this.index.add(row.id, toVector(row.embedding));
-    }
-    const unembedded = this.statements.unembedded.all(this.agent) as Row[];
-    for (const row of unembedded) this.scopes.set(row.id, toScope(row));
+    const unembedded = this.statements.unembedded.all(this.agent);
+    for (const row of unembedded) this.entries.set(row.id, toRecord(row));
     this.pending = unembedded.map((row) => row.id);
+  }
+
+  /** Loads a shelf's saved index when SQLite vouches for it; returns the last memory id it holds (0: rebuild). */
+  private loadShelf(shelf: Shelf): number {
+    const file = this.indexFile(shelf);
+    const saved = this.statements.savedIndex.get(this.indexName(shelf));
+    if (!file || !saved || saved.model !== this.embedder.model || saved.dimensions !== this.embedder.dimensions)
+      return 0;
+    const loaded = VectorIndex.load(file, saved.file_size, { dimensions: this.embedder.dimensions });
+    if (!loaded) return 0;
+    this.indexes.set(shelf, loaded);
+    return saved.indexed_through;
   }
 
   /** Stores a memory now; its vector follows at the next `flush`. Returns its id. */
   add(memory: NewMemory): number {
     const createdAt = memory.createdAt ?? Date.now();
-    const result = this.statements.insert.run({
-      agent: this.agent,
-      kind: memory.kind,
-      room: memory.room ?? null,
-      userId: memory.userId ?? null,
-      text: memory.text,
-      importance: memory.importance ?? 0.5,
-      sourceMessageId: memory.sourceMessageId ?? null,
-      source: memory.source ?? null,
-      createdAt,
-    });
+    const { model, dimensions, embedSync } = this.embedder;
+    const vector = embedSync?.(memory.text);
+    const embedding = vector && { vector, model, dimensions };
+    const result = this.statements.insert.run(insertParameters(this.agent, memory, createdAt, embedding));
     const id = Number(result.lastInsertRowid);
-    this.scopes.set(id, {
+    this.entries.set(id, {
+      id,
       kind: memory.kind,
+      text: memory.text,
       room: memory.room ?? null,
       userId: memory.userId ?? null,
+      importance: memory.importance ?? 0.5,
+      source: memory.source ?? null,
       sourceMessageId: memory.sourceMessageId ?? null,
+      createdAt,
+      accessedAt: createdAt,
     });
-    this.pending.push(id);
+    if (vector) this.unindexed.push({ id, vector });
+    else this.pending.push(id);
     return id;
   }
 
-  /** Number of memories waiting for a vector. */
+  /** Number of memories not searchable yet. */
   get backlog(): number {
-    return this.pending.length;
+    return this.pending.length + this.unindexed.length;
   }
 
-  /** Embeds and indexes every pending memory. Safe to call concurrently: callers share one run. */
+  /** Embeds and indexes every pending memory. Concurrent callers share one run. */
   flush(): Promise<void> {
+    this.indexEmbedded();
     if (this.pending.length === 0) return this.flushing ?? Promise.resolve();
     this.flushing ??= this.embedPending().finally(() => {
       this.flushing = undefined;
@@ -163,56 +143,86 @@ export class LongTermMemory {
     return this.flushing;
   }
 
+  private indexEmbedded(): void {
+    for (const { id, vector } of this.unindexed) {
+      const entry = this.entries.get(id);
+      if (entry) this.shelf(shelfOf(entry.kind)).add(id, vector);
+    }
+    this.unindexed = [];
+    if (Date.now() - this.touchesWrittenAt > TOUCH_WRITE_INTERVAL_MS) this.db.transaction(() => this.writeTouches())();
+  }
+
   private async embedPending(): Promise<void> {
     while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, 256);
-      const rows = this.statements.texts.all(JSON.stringify(batch)) as { id: number; text: string }[];
-      const vectors = await this.embedder.embed(rows.map((row) => row.text));
+      const batch = this.pending.splice(0, 256).flatMap((id) => this.entries.get(id) ?? []);
+      const vectors = await this.embedder.embed(batch.map((entry) => entry.text));
       this.db.transaction(() => {
-        rows.forEach((row, i) => {
+        batch.forEach((entry, i) => {
           const vector = vectors[i] as Float32Array;
-          this.statements.setEmbedding.run(toBlob(vector), this.embedder.model, this.embedder.dimensions, row.id);
+          this.statements.setEmbedding.run(toBlob(vector), this.embedder.model, this.embedder.dimensions, entry.id);
         });
       })();
-      rows.forEach((row, i) => {
-        this.index.add(row.id, vectors[i] as Float32Array);
+      batch.forEach((entry, i) => {
+        this.shelf(shelfOf(entry.kind)).add(entry.id, vectors[i] as Float32Array);
       });
     }
+  }
+
+  /** Persists recall times. They only steer recency, so they are written at most once a second (and at save). */
+  private writeTouches(): void {
+    if (this.touched.size === 0) return;
+    for (const id of this.touched) {
+      const entry = this.entries.get(id);
+      if (entry) this.statements.touch.run(entry.accessedAt, id);
+    }
+    this.touched.clear();
+    this.touchesWrittenAt = Date.now();
   }
 
   /** The k memories that best match `query`, ranked by relevance, recency and importance. */
   async recall(query: string, options: RecallOptions): Promise<RecalledMemory[]> {
-    await this.flush();
-    if (options.k <= 0 || this.index.size === 0) return [];
-    const [vector] = await this.embedder.embed([query]);
-    const filter = (label: number) => this.isInScope(label, options);
-    const neighbours = this.index.search(vector as Float32Array, options.k * 4, filter);
-    if (neighbours.length === 0) return [];
-    const ids = neighbours.map((neighbour) => neighbour.label);
-    const rows = new Map(
-      (this.statements.rows.all(JSON.stringify(ids)) as Row[]).map((row) => [row.id, toRecord(row)] as const),
-    );
+    if (this.backlog > 0) await this.flush();
+    const index = this.shelf(shelfOf(options.kinds?.[0] ?? "message"));
+    if (options.k <= 0 || index.size === 0) return [];
+    const neighbours = this.nearestInScope(index, await this.embedQuery(query), options);
     const now = options.now ?? Date.now();
     const recalled: RecalledMemory[] = [];
     for (const { label, similarity } of neighbours) {
-      const record = rows.get(label);
-      if (!record) continue; // deleted since the index was saved
+      const entry = this.entries.get(label);
+      if (!entry) continue; // deleted since the index was saved
       const relevance = Math.max(0, similarity);
-      const score = memoryScore({
-        relevance,
-        recency: recencyScore(record.accessedAt, now),
-        importance: record.importance,
-      });
-      recalled.push({ ...record, relevance, score });
+      const signals = { relevance, recency: recencyScore(entry.accessedAt, now), importance: entry.importance };
+      recalled.push({ ...entry, relevance, score: memoryScore(signals) });
     }
     recalled.sort((a, b) => b.score - a.score);
     const top = recalled.slice(0, options.k);
-    this.statements.touch.run(now, JSON.stringify(top.map((memory) => memory.id)));
+    for (const memory of top) {
+      const entry = this.entries.get(memory.id);
+      if (entry) entry.accessedAt = now;
+      this.touched.add(memory.id);
+    }
     return top;
   }
 
+  /** Embeds a query, reusing the last vector when the same text is recalled again (one message, two shelves). */
+  private async embedQuery(query: string): Promise<Float32Array> {
+    if (this.lastQuery?.text !== query) {
+      const [vector] = await this.embedder.embed([query]);
+      this.lastQuery = { text: query, vector: vector as Float32Array };
+    }
+    return this.lastQuery.vector;
+  }
+
+  /** Searches without a filter first (fast), and with one only when too few results are in scope. */
+  private nearestInScope(index: VectorIndex, vector: Float32Array, options: RecallOptions): Neighbour[] {
+    const wanted = options.k * 4;
+    const inScope = (label: number) => this.isInScope(label, options);
+    const found = index.search(vector, wanted).filter((neighbour) => inScope(neighbour.label));
+    return found.length >= options.k || index.size <= wanted ? found : index.search(vector, wanted, inScope);
+  }
+
   private isInScope(label: number, options: RecallOptions): boolean {
-    const scope = this.scopes.get(label);
+    const scope = this.entries.get(label);
     if (!scope) return false;
     if (options.kinds && !options.kinds.includes(scope.kind)) return false;
     if (scope.sourceMessageId !== null && options.excludeSourceMessageIds?.has(scope.sourceMessageId)) return false;
@@ -224,7 +234,7 @@ export class LongTermMemory {
   /** Ids of the memories of a kind, grouped by their `source`. */
   sources(kind: MemoryKind): Map<string, number[]> {
     const sources = new Map<string, number[]>();
-    for (const row of this.statements.bySource.all(this.agent, kind) as { id: number; source: string }[]) {
+    for (const row of this.statements.bySource.all(this.agent, kind)) {
       const ids = sources.get(row.source) ?? [];
       ids.push(row.id);
       sources.set(row.source, ids);
@@ -232,51 +242,42 @@ export class LongTermMemory {
     return sources;
   }
 
-  /** Deletes memories from SQLite and the index. */
+  /** Deletes memories from SQLite and the indexes. */
   forget(ids: number[]): void {
     this.db.transaction(() => {
       for (const id of ids) this.statements.delete.run(this.agent, id);
     })();
     for (const id of ids) {
-      this.index.remove(id);
-      this.scopes.delete(id);
+      const entry = this.entries.get(id);
+      if (entry) this.shelf(shelfOf(entry.kind)).remove(id);
+      this.entries.delete(id);
+    }
+    this.pending = this.pending.filter((id) => this.entries.has(id));
+    this.unindexed = this.unindexed.filter(({ id }) => this.entries.has(id));
+  }
+
+  /** Writes the index files and records how far they go, so the next start loads them instead of rebuilding. */
+  async save(): Promise<void> {
+    await this.flush();
+    this.db.transaction(() => this.writeTouches())();
+    if (!this.indexDir) return;
+    const indexedThrough = this.statements.maxId.get(this.agent)?.id ?? 0;
+    for (const shelf of SHELVES) {
+      const size = this.shelf(shelf).save(this.indexFile(shelf) as string);
+      const { model, dimensions } = this.embedder;
+      this.statements.saveIndex.run(this.indexName(shelf), model, dimensions, indexedThrough, size);
     }
   }
 
-  /** Writes the index file and records how far it goes, so the next start loads it instead of rebuilding. */
-  async save(): Promise<void> {
-    await this.flush();
-    if (!this.indexFile) return;
-    const indexedThrough = (this.statements.maxId.get(this.agent) as { id: number }).id;
-    const size = this.index.save(this.indexFile);
-    this.statements.saveIndex.run(this.agent, this.embedder.model, this.embedder.dimensions, indexedThrough, size);
+  private shelf(shelf: Shelf): VectorIndex {
+    return this.indexes.get(shelf) as VectorIndex;
   }
-}
 
-function toScope(row: Pick<Row, "kind" | "room" | "user_id" | "source_message_id">): Scope {
-  return { kind: row.kind, room: row.room, userId: row.user_id, sourceMessageId: row.source_message_id };
-}
+  private indexName(shelf: Shelf): string {
+    return `${this.agent}#${shelf}`;
+  }
 
-function toRecord(row: Row): MemoryRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    text: row.text,
-    room: row.room,
-    userId: row.user_id,
-    importance: row.importance,
-    source: row.source,
-    sourceMessageId: row.source_message_id,
-    createdAt: row.created_at,
-    accessedAt: row.accessed_at,
-  };
-}
-
-function toBlob(vector: Float32Array): Buffer {
-  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
-}
-
-function toVector(blob: Buffer): Float32Array {
-  // Copy: the Buffer may not be 4-byte aligned.
-  return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+  private indexFile(shelf: Shelf): string | undefined {
+    return this.indexDir ? join(this.indexDir, `${encodeURIComponent(this.agent)}.${shelf}.hnsw`) : undefined;
+  }
 }

@@ -1,6 +1,5 @@
-import { FACT_KEY } from "../model/prompt-sections.js";
+import { FACT_KEY, type StatedFact } from "../model/index.js";
 import type { Store } from "../store/index.js";
-import type { StatedFact } from "./fact-extraction.js";
 
 /** A fact that was true once and has been replaced. */
 export interface PastFact {
@@ -69,7 +68,7 @@ export class WorkingMemory {
 }
 
 function applyFact(document: WorkingMemoryDocument, fact: StatedFact, now: number): void {
-  if (fact.mode === "add" && LIST_KEYS.has(fact.key)) {
+  if (LIST_KEYS.has(fact.key)) {
     addToList(document, fact.key, fact.value);
     const opposite = OPPOSITE[fact.key];
     if (opposite) removeFromList(document, opposite, fact.value);

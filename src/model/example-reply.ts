@@ -4,7 +4,7 @@ import type { ReplyContext } from "./reply-context.js";
 import { fillNames } from "./template-names.js";
 
 /** How close the user's message must be to an example's human turn for its reply to fit. */
-export const EXAMPLE_THRESHOLD = 0.5;
+const EXAMPLE_THRESHOLD = 0.5;
 
 /**
  * Answers with the character's own reply from its message examples when the

@@ -5,6 +5,8 @@ import { fillNames } from "./template-names.js";
 const GREETING =
   /^(?:hi|hello|hey|heya|hiya|howdy|hallo|hola|yo|sup|greetings|good (?:morning|afternoon|evening|day)|what's up|whats up|hey there|hi there|hello there)\b/i;
 
+const SMALL_TALK = /\b(?:how are you|how(?:'s| is) it going|what's up|whats up|how are things|how do you do)\b/i;
+
 /**
  * Answers a greeting: the character's own greeting on the first exchange,
  * otherwise an in-character hello, by name when the user's name is known.
@@ -13,6 +15,8 @@ export function answerGreeting(ctx: ReplyContext): string | undefined {
   const text = ctx.conversation.text;
   // "hello, can you help me find a recipe for bread" is a request that starts politely, not a greeting.
   if (!GREETING.test(text) || text.split(/\s+/).length > 6) return undefined;
+  // "hey, who are you?" wants an answer, not a hello; "hi, how are you?" is still a greeting.
+  if (text.includes("?") && !SMALL_TALK.test(text)) return undefined;
   const { character, name, seed, voice } = ctx;
   if (character.greeting && ctx.conversation.isFirstExchange)
     return fillNames(character.greeting, name, character.name);

@@ -7,8 +7,8 @@ import type { ReplyContext } from "./reply-context.js";
 import { contentStems } from "./text-features.js";
 
 /** Relevance a line needs to be offered in reply to a question, and to a statement (which needs more). */
-const QUESTION_THRESHOLD = 0.22;
-const STATEMENT_THRESHOLD = 0.35;
+const QUESTION_THRESHOLD = 0.3;
+const STATEMENT_THRESHOLD = 0.4;
 const QUESTION = /\?|^(?:what|who|where|when|why|how|which|do|does|did|is|are|can|could|tell me|explain)\b/i;
 
 interface Candidate {

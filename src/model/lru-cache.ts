@@ -27,9 +27,4 @@ export class LruCache<K, V> {
       if (!oldest.done) this.#entries.delete(oldest.value);
     }
   }
-
-  /** Number of entries held. */
-  get size(): number {
-    return this.#entries.size;
-  }
 }

@@ -17,7 +17,7 @@ import { hashText } from "./feature-hashing.js";
 import { LruCache } from "./lru-cache.js";
 import { OfflineEmbeddings } from "./offline-embeddings.js";
 import { createVoice, type Voice } from "./persona-voice.js";
-import { readConversation, userName } from "./read-conversation.js";
+import { messageText, readConversation, userName } from "./read-conversation.js";
 import type { ReplyContext } from "./reply-context.js";
 import { fillToolArguments } from "./tool-arguments.js";
 import { profileTool, type ToolProfile, toToolDefinition } from "./tool-profile.js";
@@ -107,11 +107,11 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
     _runManager?: CallbackManagerForLLMRun,
   ): Promise<ChatResult> {
     const message = this.#answer(messages, options);
-    const input = messages.reduce((sum, each) => sum + estimateTokens(each.text), 0);
-    const output = estimateTokens(message.text) + (message.tool_calls?.length ? 10 : 0);
+    const input = messages.reduce((sum, each) => sum + estimateTokens(messageText(each)), 0);
+    const output = estimateTokens(messageText(message)) + (message.tool_calls?.length ? 10 : 0);
     message.usage_metadata = { input_tokens: input, output_tokens: output, total_tokens: input + output };
     return {
-      generations: [{ text: message.text, message }],
+      generations: [{ text: messageText(message), message }],
       llmOutput: { tokenUsage: { promptTokens: input, completionTokens: output, totalTokens: input + output } },
     };
   }

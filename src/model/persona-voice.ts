@@ -37,7 +37,7 @@ function openersFor(adjectives: string[]): string[] {
 }
 
 /** Keeps at most `limit` sentences and a bounded length, cutting at a word. */
-export function clampReply(reply: string, limit: number): string {
+function clampReply(reply: string, limit: number): string {
   const sentences = reply.trim().split(SENTENCE_BREAK).slice(0, limit).join(" ");
   if (sentences.length <= 480) return sentences;
   const cut = sentences.slice(0, 480);

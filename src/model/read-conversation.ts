@@ -3,7 +3,7 @@ import { parseFacts, parsePrompt, SECTION } from "./prompt-sections.js";
 import { extractStatedFacts } from "./stated-facts.js";
 
 /** Only the start of a message is analysed, so a huge paste costs no more than a paragraph. */
-export const MAX_ANALYSED_CHARS = 2_000;
+const MAX_ANALYSED_CHARS = 2_000;
 
 /** What the offline model reads out of the messages the runtime hands it. */
 export interface Conversation {
@@ -32,11 +32,23 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+/**
+ * The text of a message. Cheaper than LangChain's `message.text`, which first
+ * converts the content to standard blocks through every provider's translator.
+ */
+export function messageText(message: BaseMessage): string {
+  const { content } = message;
+  if (typeof content === "string") return content;
+  return content
+    .map((part) => (typeof part === "string" ? part : part.type === "text" ? String(part.text) : ""))
+    .join("");
+}
+
 /** Reads the system prompt, the user's facts, the latest human message and any trailing tool result. */
 export function readConversation(messages: BaseMessage[]): Conversation {
   const system = messages
     .filter((message) => message.type === "system")
-    .map((message) => message.text)
+    .map((message) => messageText(message))
     .join("\n");
   const sections = parsePrompt(system);
   const facts = parseFacts(sections.get(SECTION.userFacts) ?? []);
@@ -46,23 +58,23 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   // The runtime may extract facts after replying; what the user said a turn ago still counts, the prompt's word first.
   const stated = new Map<string, string>();
   for (const earlier of humans.slice(0, -1)) {
-    for (const fact of extractStatedFacts(cleanText(earlier.text))) stated.set(fact.key, fact.value);
+    for (const fact of extractStatedFacts(cleanText(messageText(earlier)))) stated.set(fact.key, fact.value);
   }
   for (const [key, value] of stated) if (!facts.has(key)) facts.set(key, value);
   const last = messages.at(-1);
-  const replies = messages.filter((message) => message.type === "ai" && message.text.trim() !== "");
+  const replies = messages.filter((message) => message.type === "ai" && messageText(message).trim() !== "");
   const conversation: Conversation = {
     sections,
     facts,
     speaker,
-    text: latest ? cleanText(latest.text) : "",
+    text: latest ? cleanText(messageText(latest)) : "",
     isFirstExchange: replies.length === 0,
   };
   if (last?.type === "tool") {
     const status = (last as BaseMessage & { status?: string }).status;
-    conversation.toolResult = { name: last.name, content: cleanText(last.text), failed: status === "error" };
+    conversation.toolResult = { name: last.name, content: cleanText(messageText(last)), failed: status === "error" };
   }
-  const lastReply = replies.at(-1)?.text;
+  const lastReply = replies.length > 0 ? messageText(replies.at(-1) as BaseMessage) : undefined;
   if (lastReply !== undefined) conversation.lastReply = lastReply;
   return conversation;
 }

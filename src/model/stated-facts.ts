@@ -26,7 +26,8 @@ const END = String.raw`(?=[.,!?;:]|\s+(?:and|but|now|since|because|so|who|which|
 const LIST_END = END.replace("and|", "");
 const PHRASE = "([^.,!?;:]{1,60}?)";
 
-const NAME = /\b(?:my name is|my name's|call me)\s+(\p{L}[\p{L}'-]{0,30})/iu;
+// Only the trigger ignores case: under the "i" flag \p{Lu} would match lowercase letters too.
+const NAME = /\b(?:[Mm]y [Nn]ame(?: is|'s)|MY NAME IS|[Cc]all me)\s+(\p{L}[\p{L}'-]{0,30}(?: \p{Lu}[\p{L}'-]{0,30})?)/u;
 const INTRO = /(?:^|[.!?]\s+)[Ii](?:'m|’m| am|m)\s+(\p{Lu}[\p{L}'-]{0,30})(?=[\s.,!?]|$)/u;
 const LIVE = new RegExp(
   String.raw`\bi(?:\s+now|\s+currently)?\s+(?:live|am living|'m living|’m living|reside|stay)\s+in\s+${PHRASE}${END}`,
@@ -91,12 +92,39 @@ function statedJob(text: string): string | undefined {
  * offline model understands: "my name is / call me / I'm <Name>", "I live in /
  * I moved to", "I work as / I'm a <job>", "my favourite X is Y", "I have a
  * <pet> called Z", "I like / I love", "I don't like / I hate", "I'm 34".
+ * Questions state nothing ("do I live in Oslo?"). A key stated twice keeps the
+ * later value, except likes and dislikes, which list every one.
  *
  * @example
  * extractStatedFacts("I moved to Lima last year")
  * // → [{ key: "lives in", value: "Lima", moved: true }]
  */
 export function extractStatedFacts(text: string): StatedFact[] {
+  const facts: StatedFact[] = [];
+  for (const sentence of text.slice(0, 2000).split(SENTENCE_BREAK)) {
+    if (isQuestion(sentence)) continue;
+    for (const fact of factsInSentence(sentence)) {
+      const same = facts.findIndex(
+        (known) => known.key === fact.key && (!LIST_KEYS.has(fact.key) || known.value === fact.value),
+      );
+      if (same >= 0) facts.splice(same, 1);
+      facts.push(fact);
+    }
+  }
+  return facts;
+}
+
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
+const LIST_KEYS = new Set<string>([FACT_KEY.likes, FACT_KEY.dislikes]);
+
+function isQuestion(sentence: string): boolean {
+  const trimmed = sentence.trim();
+  return (
+    trimmed.endsWith("?") || /^(?:what|where|who|when|why|how|do|does|did|am|is|are|can|could|would)\b/i.test(trimmed)
+  );
+}
+
+function factsInSentence(text: string): StatedFact[] {
   const facts: StatedFact[] = [];
   const name = statedName(text);
   if (name) facts.push({ key: FACT_KEY.name, value: name });

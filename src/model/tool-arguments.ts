@@ -57,7 +57,7 @@ function numbersIn(text: string): number[] {
  * buy milk" with example "remind me to call mom" → "buy milk"), else what
  * follows "about/for/to…", else the whole text.
  */
-export function relevantPart(text: string, tool: ToolProfile, skipNumbers: boolean): string {
+function relevantPart(text: string, tool: ToolProfile, skipNumbers: boolean): string {
   const quoted = QUOTED.exec(text);
   if (quoted) return (quoted[1] ?? quoted[2] ?? "").trim();
   let start = -1;

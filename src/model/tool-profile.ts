@@ -54,7 +54,7 @@ export function toToolDefinition(tool: BindToolsInput): ToolDefinition {
 }
 
 /** Splits `Examples: "what time is it"; "tell me the date"` off a description. */
-export function splitExamples(description: string): { description: string; examples: string[] } {
+function splitExamples(description: string): { description: string; examples: string[] } {
   const match = EXAMPLES_LINE.exec(description);
   if (!match) return { description: description.trim(), examples: [] };
   const list = match[1] as string;

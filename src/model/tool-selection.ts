@@ -3,7 +3,7 @@ import { cosineSimilarity } from "./cosine-similarity.js";
 import type { ToolProfile } from "./tool-profile.js";
 
 /** How well a message must match a tool for the tool to be called. */
-export const TOOL_THRESHOLD = 0.3;
+const TOOL_THRESHOLD = 0.3;
 /** The description alone is weaker evidence than an example. */
 const DESCRIPTION_WEIGHT = 0.8;
 /** An example this close needs no keyword in common ("what day is it" ~ "what day is today"). */
@@ -21,14 +21,14 @@ const REQUEST =
 const SELF_START = /^(?:i|i'm|im|my|we|our|it|it's|that|this|the)\b/i;
 
 /** True when `text` asks for something: a question, a polite request, an imperative or a short phrase ("weather in Lima"). */
-export function isRequest(text: string): boolean {
+function isRequest(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.endsWith("?") || QUESTION_START.test(trimmed) || REQUEST.test(trimmed)) return true;
   return trimmed.split(/\s+/).length <= 4 && !SELF_START.test(trimmed);
 }
 
 /** How well `message` matches `tool`: its closest example or (discounted) its description, plus keywords. */
-export function scoreTool(tool: ToolProfile, message: AnalysedText, request = true): number {
+function scoreTool(tool: ToolProfile, message: AnalysedText, request = true): number {
   let keywords = 0;
   for (const stem of message.stems) if (tool.keywords.has(stem)) keywords++;
   let best = keywords > 0 ? DESCRIPTION_WEIGHT * cosineSimilarity(tool.description.vector, message.vector) : 0;

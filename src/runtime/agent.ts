@@ -6,13 +6,13 @@ import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import {
   type Embedder,
-  extractFacts,
   ingestKnowledge,
   LongTermMemory,
   MessageLog,
   WorkingMemory,
   workingMemoryScope,
 } from "../memory/index.js";
+import { extractStatedFacts } from "../model/index.js";
 import { type Action, actionToTool } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import { cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
@@ -53,6 +53,7 @@ export class Agent {
   readonly character: Character;
   readonly longTerm: LongTermMemory;
   readonly working: WorkingMemory;
+  private readonly db: Store;
   private readonly log: MessageLog;
   private readonly chat: BaseChatModel;
   private readonly logger: Logger;
@@ -65,6 +66,7 @@ export class Agent {
     this.chat = options.chat;
     this.logger = options.logger.child({ agent: options.character.name });
     this.actions = new Map((options.actions ?? []).map((action) => [action.name, action]));
+    this.db = options.db;
     this.log = new MessageLog(options.db, this.name);
     this.working = new WorkingMemory(options.db, this.name);
     this.longTerm = new LongTermMemory({
@@ -104,18 +106,21 @@ export class Agent {
   private async process(message: InboundMessage): Promise<AgentReply | undefined> {
     const text = cleanText(message.text);
     // 1 record: durable before anything else, and a redelivered message stops here.
-    const stored = this.log.record({
-      room: message.room.id,
-      userId: message.user.id,
-      userName: message.user.name,
-      role: "user",
-      text,
-      platform: message.platform,
-      externalId: message.id,
-      createdAt: message.receivedAt,
-    });
+    const stored = this.db.transaction(() => {
+      const turn = this.log.record({
+        room: message.room.id,
+        userId: message.user.id,
+        userName: message.user.name,
+        role: "user",
+        text,
+        platform: message.platform,
+        externalId: message.id,
+        createdAt: message.receivedAt,
+      });
+      if (turn && text) this.remember(`${message.user.name}: ${text}`, message, turn.id);
+      return turn;
+    })();
     if (!stored) return undefined;
-    if (text) this.remember(`${message.user.name}: ${text}`, message, stored.id);
 
     // 2 decide
     const decision = decideToRespond(message, this.character);
@@ -137,19 +142,19 @@ export class Agent {
       reply = await this.generateSafely(message, text, scope, stored.id);
     }
 
-    // 7 reply: recorded before it is returned to the connector.
-    const answer = this.log.record({
-      room: message.room.id,
-      userId: message.user.id,
-      userName: this.name,
-      role: "agent",
-      text: reply.text,
-      platform: message.platform,
-    });
-    if (answer) this.remember(`${this.name}: ${reply.text}`, message, answer.id);
-
-    // 8 reflect
-    this.reflect(scope, text, message, stored.id);
+    // 7 reply, recorded before it is returned to the connector, and 8 reflect.
+    this.db.transaction(() => {
+      const answer = this.log.record({
+        room: message.room.id,
+        userId: message.user.id,
+        userName: this.name,
+        role: "agent",
+        text: reply.text,
+        platform: message.platform,
+      });
+      if (answer) this.remember(`${this.name}: ${reply.text}`, message, answer.id);
+      this.reflect(scope, text, message, stored.id);
+    })();
     return reply;
   }
 
@@ -216,7 +221,7 @@ export class Agent {
   }
 
   private reflect(scope: string, text: string, message: InboundMessage, messageId: number): void {
-    const facts = extractFacts(text);
+    const facts = extractStatedFacts(text);
     if (facts.length === 0) return;
     this.working.applyFacts(scope, facts);
     for (const fact of facts) {

@@ -50,7 +50,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX memories_unembedded ON memories (agent, id) WHERE embedding IS NULL;
 
   CREATE TABLE vector_indexes (
-    agent TEXT PRIMARY KEY,
+    name TEXT PRIMARY KEY,
     model TEXT NOT NULL,
     dimensions INTEGER NOT NULL,
     indexed_through INTEGER NOT NULL,

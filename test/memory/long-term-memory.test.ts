@@ -1,12 +1,18 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createEmbedder, LongTermMemory } from "../../src/memory/index.js";
+import { createEmbedder, type Embedder, LongTermMemory } from "../../src/memory/index.js";
 import { OfflineEmbeddings } from "../../src/model/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
+/** Like a remote model: no synchronous path, so rows are stored first and embedded in a later batch. */
+const remoteEmbedder: Embedder = {
+  model: "offline-test",
+  dimensions: 384,
+  embed: async (texts) => embedder.embed(texts),
+};
 
 const LINES = [
   "Alice: I adopted a grey cat called Miso last week",
@@ -50,8 +56,8 @@ describe("LongTermMemory", () => {
 
     for (const damage of [
       () => undefined,
-      () => rmSync(join(indexDir, "Juno.hnsw")),
-      () => writeFileSync(join(indexDir, "Juno.hnsw"), "junk"),
+      () => rmSync(join(indexDir, "Juno.conversation.hnsw")),
+      () => writeFileSync(join(indexDir, "Juno.conversation.hnsw"), "junk"),
     ]) {
       damage();
       const reopened = openStore({ dataDir });
@@ -67,14 +73,15 @@ describe("LongTermMemory", () => {
   it("embeds at the next start what was stored but never embedded (a crash before the flush)", async () => {
     const dataDir = tempDir();
     const db = openStore({ dataDir });
-    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
+    const memory = new LongTermMemory({ db, agent: "Juno", embedder: remoteEmbedder });
     memory.open();
     memory.add({ kind: "message", text: "Alice: I keep bees on my roof", userId: "alice" });
     expect(memory.backlog).toBe(1);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM memories WHERE embedding IS NULL").get()).toEqual({ n: 1 });
     db.close(); // no flush: the process died here
 
     const reopened = openStore({ dataDir });
-    const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder });
+    const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder: remoteEmbedder });
     again.open();
     const recalled = await again.recall("bees", { k: 1 });
     expect(recalled[0]?.text).toContain("bees");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractFacts, WorkingMemory } from "../../src/memory/index.js";
+import { WorkingMemory } from "../../src/memory/index.js";
+import { extractStatedFacts } from "../../src/model/index.js";
 import { openStore } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
@@ -9,8 +10,8 @@ describe("WorkingMemory", () => {
   it("replaces a contradicted fact and keeps the old one in history", () => {
     const db = openStore({ dataDir: tempDir() });
     const memory = new WorkingMemory(db, "Juno");
-    memory.applyFacts("s", extractFacts("I live in Oslo"), 1);
-    const document = memory.applyFacts("s", extractFacts("I moved to Lima"), 2);
+    memory.applyFacts("s", extractStatedFacts("I live in Oslo"), 1);
+    const document = memory.applyFacts("s", extractStatedFacts("I moved to Lima"), 2);
     expect(document.facts["lives in"]).toBe("Lima");
     expect(document.history).toEqual([{ key: "lives in", value: "Oslo", until: 2 }]);
     db.close();
@@ -19,8 +20,8 @@ describe("WorkingMemory", () => {
   it("moves a thing from likes to dislikes when the user changes their mind", () => {
     const db = openStore({ dataDir: tempDir() });
     const memory = new WorkingMemory(db, "Juno");
-    memory.applyFacts("s", extractFacts("I like olives. I love jazz."));
-    const document = memory.applyFacts("s", extractFacts("I don't like olives"));
+    memory.applyFacts("s", extractStatedFacts("I like olives. I love jazz."));
+    const document = memory.applyFacts("s", extractStatedFacts("I don't like olives"));
     expect(document.facts).toMatchObject({ likes: "jazz", dislikes: "olives" });
     db.close();
   });
@@ -28,7 +29,7 @@ describe("WorkingMemory", () => {
   it("survives a restart and keeps scopes apart", () => {
     const dataDir = tempDir();
     const first = openStore({ dataDir });
-    new WorkingMemory(first, "Juno").applyFacts("alice", extractFacts("My name is Alice"));
+    new WorkingMemory(first, "Juno").applyFacts("alice", extractStatedFacts("My name is Alice"));
     first.close();
     const second = openStore({ dataDir });
     const memory = new WorkingMemory(second, "Juno");

@@ -8,6 +8,7 @@ describe("createModels", () => {
     expect(models.provider).toBe("offline");
     expect(models.chat).toBeInstanceOf(OfflineChatModel);
     expect(models.dimensions).toBe(384);
+    expect(models.embeddingModel).toBe("troupe-offline-hash-v1");
     expect(models.embeddings.embedSync?.("hello")).toHaveLength(384);
     expect((await models.chat.invoke(turn("I need a holiday"))).text).toMatch(/holiday/);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractFacts } from "../../src/memory/index.js";
+import { extractStatedFacts } from "../../src/model/index.js";
 
 function factsOf(text: string): Record<string, string> {
-  return Object.fromEntries(extractFacts(text).map((fact) => [fact.key, fact.value]));
+  return Object.fromEntries(extractStatedFacts(text).map((fact) => [fact.key, fact.value]));
 }
 
 describe("extractFacts", () => {
@@ -18,7 +18,7 @@ describe("extractFacts", () => {
   });
 
   it("reads where the user lives, moved to, works and what they keep", () => {
-    expect(factsOf("I live in Oslo and I work as a nurse.")).toEqual({ "lives in": "Oslo", "works as": "nurse" });
+    expect(factsOf("I live in Oslo and I work as a nurse.")).toEqual({ "lives in": "Oslo", "works as": "a nurse" });
     expect(factsOf("Big news: I just moved to Lima!")).toEqual({ "lives in": "Lima" });
     expect(factsOf("I have a dog called rex")).toEqual({ pet: "a dog called Rex" });
     expect(factsOf("My favourite food is ramen")).toEqual({ "favourite food": "ramen" });
@@ -27,10 +27,10 @@ describe("extractFacts", () => {
   });
 
   it("collects likes and dislikes", () => {
-    expect(extractFacts("I love jazz. I don't like olives. I enjoy long walks")).toEqual([
-      { key: "likes", value: "jazz", mode: "add" },
-      { key: "dislikes", value: "olives", mode: "add" },
-      { key: "likes", value: "long walks", mode: "add" },
+    expect(extractStatedFacts("I love jazz. I don't like olives. I enjoy long walks")).toEqual([
+      { key: "likes", value: "jazz" },
+      { key: "dislikes", value: "olives" },
+      { key: "likes", value: "long walks" },
     ]);
   });
 

@@ -1,0 +1,24 @@
+/**
+ * Runs every benchmark in its own process (so memory figures are its own),
+ * one after another, and passes through their one-line JSON results.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = import.meta.dirname;
+const only = process.argv[2];
+const benches = readdirSync(dir)
+  .filter((file) => file.endsWith(".bench.js") && (!only || file.includes(only)))
+  .sort();
+let failed = false;
+for (const file of benches) {
+  const result = spawnSync(process.execPath, ["--expose-gc", join(dir, file)], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (result.status !== 0) {
+    console.error(`${file} failed with exit code ${result.status}`);
+    failed = true;
+  }
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,103 @@
+import type { Store } from "../store/index.js";
+import type { MemoryKind, MemoryRecord, NewMemory } from "./memory-record.js";
+
+/** A memory row as SQLite returns it. */
+export interface MemoryRow {
+  id: number;
+  kind: MemoryKind;
+  text: string;
+  room: string | null;
+  user_id: string | null;
+  importance: number;
+  source: string | null;
+  source_message_id: number | null;
+  created_at: number;
+  accessed_at: number;
+}
+
+export interface SavedIndex {
+  model: string;
+  dimensions: number;
+  indexed_through: number;
+  file_size: number;
+}
+
+/** The prepared statements of one agent's long-term memory. */
+export function prepareMemoryStatements(db: Store) {
+  return {
+    insert: db.prepare<[Record<string, unknown>]>(
+      `INSERT INTO memories (agent, kind, room, user_id, text, importance, source_message_id, source, created_at, accessed_at,
+         embedding, model, dimensions)
+       VALUES (@agent, @kind, @room, @userId, @text, @importance, @sourceMessageId, @source, @createdAt, @createdAt,
+         @embedding, @model, @dimensions)`,
+    ),
+    unembedded: db.prepare<[string], MemoryRow>(
+      `SELECT id, kind, text, room, user_id, importance, source, source_message_id, created_at, accessed_at
+       FROM memories WHERE agent = ? AND embedding IS NULL ORDER BY id`,
+    ),
+    setEmbedding: db.prepare("UPDATE memories SET embedding = ?, model = ?, dimensions = ? WHERE id = ?"),
+    touch: db.prepare("UPDATE memories SET accessed_at = ? WHERE id = ?"),
+    vectors: db.prepare<[string, string, number], MemoryRow & { embedding: Buffer }>(
+      `SELECT id, kind, text, room, user_id, importance, source, source_message_id, created_at, accessed_at, embedding
+       FROM memories WHERE agent = ? AND model = ? AND dimensions = ? ORDER BY id`,
+    ),
+    savedIndex: db.prepare<[string], SavedIndex>("SELECT * FROM vector_indexes WHERE name = ?"),
+    saveIndex: db.prepare(
+      `INSERT INTO vector_indexes (name, model, dimensions, indexed_through, file_size) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET model = excluded.model, dimensions = excluded.dimensions,
+         indexed_through = excluded.indexed_through, file_size = excluded.file_size`,
+    ),
+    maxId: db.prepare<[string], { id: number }>("SELECT COALESCE(MAX(id), 0) AS id FROM memories WHERE agent = ?"),
+    delete: db.prepare("DELETE FROM memories WHERE agent = ? AND id = ?"),
+    bySource: db.prepare<[string, string], { id: number; source: string }>(
+      "SELECT id, source FROM memories WHERE agent = ? AND kind = ? AND source IS NOT NULL",
+    ),
+  };
+}
+
+/** The insert parameters for a new memory, with its vector when it is already known. */
+export function insertParameters(
+  agent: string,
+  memory: NewMemory,
+  createdAt: number,
+  embedding?: { vector: Float32Array; model: string; dimensions: number },
+): Record<string, unknown> {
+  return {
+    embedding: embedding ? toBlob(embedding.vector) : null,
+    model: embedding?.model ?? null,
+    dimensions: embedding?.dimensions ?? null,
+    agent,
+    kind: memory.kind,
+    room: memory.room ?? null,
+    userId: memory.userId ?? null,
+    text: memory.text,
+    importance: memory.importance ?? 0.5,
+    sourceMessageId: memory.sourceMessageId ?? null,
+    source: memory.source ?? null,
+    createdAt,
+  };
+}
+
+export function toRecord(row: MemoryRow): MemoryRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    text: row.text,
+    room: row.room,
+    userId: row.user_id,
+    importance: row.importance,
+    source: row.source,
+    sourceMessageId: row.source_message_id,
+    createdAt: row.created_at,
+    accessedAt: row.accessed_at,
+  };
+}
+
+export function toBlob(vector: Float32Array): Buffer {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+export function toVector(blob: Buffer): Float32Array {
+  // Copy: the Buffer may not be 4-byte aligned.
+  return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+}
