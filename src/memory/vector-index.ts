@@ -6,7 +6,7 @@ export interface VectorIndexOptions {
   dimensions: number;
   /** Graph degree. Default 16. */
   m?: number;
-  /** Build-time beam width. Default 100: near the recall of 200 at two thirds of the insert cost. */
+  /** Build-time beam width. Default 64 (see docs/decisions: fast inserts, recall checked by the bench). */
   efConstruction?: number;
   /** Query-time beam width. Default 64. */
   efSearch?: number;
@@ -31,7 +31,7 @@ export class VectorIndex {
   private readonly options: Required<VectorIndexOptions>;
 
   private constructor(options: VectorIndexOptions, index: hnswlib.HierarchicalNSW) {
-    this.options = { m: 16, efConstruction: 100, efSearch: 64, ...options };
+    this.options = { m: 16, efConstruction: 64, efSearch: 64, ...options };
     this.dimensions = options.dimensions;
     this.index = index;
     this.index.setEf(this.options.efSearch);
@@ -43,7 +43,7 @@ export class VectorIndex {
     index.initIndex({
       maxElements: INITIAL_CAPACITY,
       m: options.m ?? 16,
-      efConstruction: options.efConstruction ?? 100,
+      efConstruction: options.efConstruction ?? 64,
       randomSeed: 42,
       allowReplaceDeleted: true,
     });
