@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Store } from "../store/index.js";
 import type { MemoryKind, MemoryRecord, NewMemory } from "./memory-record.js";
 
@@ -23,7 +24,20 @@ export interface SavedIndex {
 }
 
 /** The prepared statements of one agent's long-term memory. */
-export function prepareMemoryStatements(db: Store) {
+export interface MemoryStatements {
+  insert: Statement<[Record<string, unknown>]>;
+  unembedded: Statement<[string], MemoryRow>;
+  setEmbedding: Statement<[Buffer, string, number, number]>;
+  touch: Statement<[number, number]>;
+  vectors: Statement<[string, string, number], MemoryRow & { embedding: Buffer }>;
+  savedIndex: Statement<[string], SavedIndex>;
+  saveIndex: Statement<[string, string, number, number, number]>;
+  maxId: Statement<[string], { id: number }>;
+  delete: Statement<[string, number]>;
+  bySource: Statement<[string, string], { id: number; source: string }>;
+}
+
+export function prepareMemoryStatements(db: Store): MemoryStatements {
   return {
     insert: db.prepare<[Record<string, unknown>]>(
       `INSERT INTO memories (agent, kind, room, user_id, text, importance, source_message_id, source, created_at, accessed_at,
@@ -35,20 +49,22 @@ export function prepareMemoryStatements(db: Store) {
       `SELECT id, kind, text, room, user_id, importance, source, source_message_id, created_at, accessed_at
        FROM memories WHERE agent = ? AND embedding IS NULL ORDER BY id`,
     ),
-    setEmbedding: db.prepare("UPDATE memories SET embedding = ?, model = ?, dimensions = ? WHERE id = ?"),
-    touch: db.prepare("UPDATE memories SET accessed_at = ? WHERE id = ?"),
+    setEmbedding: db.prepare<[Buffer, string, number, number]>(
+      "UPDATE memories SET embedding = ?, model = ?, dimensions = ? WHERE id = ?",
+    ),
+    touch: db.prepare<[number, number]>("UPDATE memories SET accessed_at = ? WHERE id = ?"),
     vectors: db.prepare<[string, string, number], MemoryRow & { embedding: Buffer }>(
       `SELECT id, kind, text, room, user_id, importance, source, source_message_id, created_at, accessed_at, embedding
        FROM memories WHERE agent = ? AND model = ? AND dimensions = ? ORDER BY id`,
     ),
     savedIndex: db.prepare<[string], SavedIndex>("SELECT * FROM vector_indexes WHERE name = ?"),
-    saveIndex: db.prepare(
+    saveIndex: db.prepare<[string, string, number, number, number]>(
       `INSERT INTO vector_indexes (name, model, dimensions, indexed_through, file_size) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET model = excluded.model, dimensions = excluded.dimensions,
          indexed_through = excluded.indexed_through, file_size = excluded.file_size`,
     ),
     maxId: db.prepare<[string], { id: number }>("SELECT COALESCE(MAX(id), 0) AS id FROM memories WHERE agent = ?"),
-    delete: db.prepare("DELETE FROM memories WHERE agent = ? AND id = ?"),
+    delete: db.prepare<[string, number]>("DELETE FROM memories WHERE agent = ? AND id = ?"),
     bySource: db.prepare<[string, string], { id: number; source: string }>(
       "SELECT id, source FROM memories WHERE agent = ? AND kind = ? AND source IS NOT NULL",
     ),
