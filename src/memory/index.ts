@@ -6,11 +6,15 @@
  */
 export { chunkText } from "./chunk-text.js";
 export { createEmbedder, type Embedder, type EmbeddingsLike } from "./embedder.js";
+export { evaluateRecall, type RecallDataset, type RecallReport, recallDatasetSchema } from "./eval/index.js";
+export { hybridRelevance } from "./hybrid-relevance.js";
 export { type IngestReport, ingestKnowledge } from "./ingest-knowledge.js";
+export { keywordQuery } from "./keyword-query.js";
 export { LongTermMemory, type LongTermMemoryOptions, type RecallOptions } from "./long-term-memory.js";
 export type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
 export { MessageLog, type NewMessage, type StoredMessage } from "./message-log.js";
 export { DEFAULT_WEIGHTS, memoryScore, recencyScore, type ScoreWeights } from "./scoring.js";
+export { turnMemoryText } from "./turn-memory-text.js";
 export { VectorIndex } from "./vector-index.js";
 export {
   type PastFact,

@@ -1,8 +1,11 @@
 import { join } from "node:path";
 import type { Store } from "../store/index.js";
 import type { Embedder } from "./embedder.js";
+import { hybridRelevance, NEIGHBOUR_SHARE } from "./hybrid-relevance.js";
+import { keywordQuery } from "./keyword-query.js";
 import type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
 import { insertParameters, prepareMemoryStatements, toBlob, toRecord, toVector } from "./memory-rows.js";
+import { RoomTimeline } from "./room-timeline.js";
 import { memoryScore, recencyScore } from "./scoring.js";
 import { type Neighbour, VectorIndex } from "./vector-index.js";
 
@@ -38,6 +41,8 @@ type Entry = MemoryRecord;
 
 const SHELVES: Shelf[] = ["conversation", "knowledge"];
 const TOUCH_WRITE_INTERVAL_MS = 1000;
+/** Each of vector and keyword search proposes at least this many candidates for fusion. */
+const MIN_CANDIDATES = 40;
 
 function shelfOf(kind: MemoryKind): Shelf {
   return kind === "knowledge" ? "knowledge" : "conversation";
@@ -57,6 +62,7 @@ export class LongTermMemory {
   private readonly indexDir: string | undefined;
   private readonly indexes = new Map<Shelf, VectorIndex>();
   private readonly entries = new Map<number, Entry>();
+  private readonly timeline = new RoomTimeline();
   private readonly touched = new Set<number>();
   private touchesWrittenAt = 0;
   private lastQuery: { text: string; vector: Float32Array } | undefined;
@@ -82,12 +88,12 @@ export class LongTermMemory {
     for (const shelf of SHELVES) indexedThrough.set(shelf, this.loadShelf(shelf));
     const { model, dimensions } = this.embedder;
     for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) {
-      this.entries.set(row.id, toRecord(row));
+      this.remember(toRecord(row));
       const shelf = shelfOf(row.kind);
       if (row.id > (indexedThrough.get(shelf) ?? 0)) this.shelf(shelf).add(row.id, toVector(row.embedding));
     }
     const unembedded = this.statements.unembedded.all(this.agent);
-    for (const row of unembedded) this.entries.set(row.id, toRecord(row));
+    for (const row of unembedded) this.remember(toRecord(row));
     this.pending = unembedded.map((row) => row.id);
   }
 
@@ -111,7 +117,7 @@ export class LongTermMemory {
     const embedding = vector && { vector, model, dimensions };
     const result = this.statements.insert.run(insertParameters(this.agent, memory, createdAt, embedding));
     const id = Number(result.lastInsertRowid);
-    this.entries.set(id, {
+    this.remember({
       id,
       kind: memory.kind,
       text: memory.text,
@@ -120,12 +126,18 @@ export class LongTermMemory {
       importance: memory.importance ?? 0.5,
       source: memory.source ?? null,
       sourceMessageId: memory.sourceMessageId ?? null,
+      metadata: memory.metadata ?? null,
       createdAt,
       accessedAt: createdAt,
     });
     if (vector) this.unindexed.push({ id, vector });
     else this.pending.push(id);
     return id;
+  }
+
+  private remember(entry: Entry): void {
+    this.entries.set(entry.id, entry);
+    if (entry.kind === "message" && entry.room !== null) this.timeline.add(entry.room, entry.id);
   }
 
   /** Number of memories not searchable yet. */
@@ -179,20 +191,28 @@ export class LongTermMemory {
     this.touchesWrittenAt = Date.now();
   }
 
-  /** The k memories that best match `query`, ranked by relevance, recency and importance. */
+  /**
+   * The k memories that best match `query`. Hybrid: the nearest vectors and
+   * the best keyword matches (FTS5, BM25) are fused into one relevance, the
+   * turns around each match join in, and the result is weighed with recency
+   * and importance (Generative Agents). Filtered by scope and kind.
+   */
   async recall(query: string, options: RecallOptions): Promise<RecalledMemory[]> {
     if (this.backlog > 0) await this.flush();
     const index = this.shelf(shelfOf(options.kinds?.[0] ?? "message"));
-    if (options.k <= 0 || index.size === 0) return [];
-    const neighbours = this.nearestInScope(index, await this.embedQuery(query), options);
+    if (options.k <= 0 || this.entries.size === 0) return [];
+    const candidates = Math.max(options.k * 4, MIN_CANDIDATES);
+    const byVector = this.nearestInScope(index, await this.embedQuery(query), candidates, options);
+    const relevance = hybridRelevance(byVector, this.keywordMatches(query, candidates, options));
+    this.addNeighbours(relevance, options);
+    const similarity = new Map(byVector.map((neighbour) => [neighbour.label, neighbour.similarity]));
     const now = options.now ?? Date.now();
     const recalled: RecalledMemory[] = [];
-    for (const { label, similarity } of neighbours) {
-      const entry = this.entries.get(label);
+    for (const [id, fused] of relevance) {
+      const entry = this.entries.get(id);
       if (!entry) continue; // deleted since the index was saved
-      const relevance = Math.max(0, similarity);
-      const signals = { relevance, recency: recencyScore(entry.accessedAt, now), importance: entry.importance };
-      recalled.push({ ...entry, relevance, score: memoryScore(signals) });
+      const signals = { relevance: fused, recency: recencyScore(entry.accessedAt, now), importance: entry.importance };
+      recalled.push({ ...entry, relevance: similarity.get(id) ?? fused, score: memoryScore(signals) });
     }
     recalled.sort((a, b) => b.score - a.score);
     const top = recalled.slice(0, options.k);
@@ -202,6 +222,28 @@ export class LongTermMemory {
       this.touched.add(memory.id);
     }
     return top;
+  }
+
+  /** The best keyword matches in scope, best first. */
+  private keywordMatches(query: string, limit: number, options: RecallOptions): { id: number; rank: number }[] {
+    const match = keywordQuery(query);
+    if (!match) return [];
+    return this.statements.keyword
+      .all(match, this.agent, limit * 2)
+      .filter((row) => this.isInScope(row.id, options))
+      .slice(0, limit);
+  }
+
+  /** Turns next to a relevant turn of the same room join the candidates with a share of its relevance. */
+  private addNeighbours(relevance: Map<number, number>, options: RecallOptions): void {
+    for (const [id, score] of [...relevance]) {
+      const room = this.entries.get(id)?.room;
+      if (room === null || room === undefined) continue;
+      for (const neighbour of this.timeline.neighbours(room, id)) {
+        if (!this.isInScope(neighbour, options)) continue;
+        relevance.set(neighbour, Math.max(relevance.get(neighbour) ?? 0, NEIGHBOUR_SHARE * score));
+      }
+    }
   }
 
   /** Embeds a query, reusing the last vector when the same text is recalled again (one message, two shelves). */
@@ -214,8 +256,12 @@ export class LongTermMemory {
   }
 
   /** Searches without a filter first (fast), and with one only when too few results are in scope. */
-  private nearestInScope(index: VectorIndex, vector: Float32Array, options: RecallOptions): Neighbour[] {
-    const wanted = options.k * 4;
+  private nearestInScope(
+    index: VectorIndex,
+    vector: Float32Array,
+    wanted: number,
+    options: RecallOptions,
+  ): Neighbour[] {
     const inScope = (label: number) => this.isInScope(label, options);
     const found = index.search(vector, wanted).filter((neighbour) => inScope(neighbour.label));
     return found.length >= options.k || index.size <= wanted ? found : index.search(vector, wanted, inScope);
@@ -250,6 +296,7 @@ export class LongTermMemory {
     for (const id of ids) {
       const entry = this.entries.get(id);
       if (entry) this.shelf(shelfOf(entry.kind)).remove(id);
+      if (entry?.room) this.timeline.remove(entry.room, id);
       this.entries.delete(id);
     }
     this.pending = this.pending.filter((id) => this.entries.has(id));

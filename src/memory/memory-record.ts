@@ -11,6 +11,8 @@ export interface NewMemory {
   importance?: number;
   sourceMessageId?: number;
   source?: string;
+  /** Free-form JSON kept with the memory (e.g. the id of an imported turn). */
+  metadata?: Record<string, unknown>;
   createdAt?: number;
 }
 
@@ -24,12 +26,15 @@ export interface MemoryRecord {
   importance: number;
   source: string | null;
   sourceMessageId: number | null;
+  metadata: Record<string, unknown> | null;
   createdAt: number;
   accessedAt: number;
 }
 
 /** A recalled memory with the scores that ranked it. */
 export interface RecalledMemory extends MemoryRecord {
+  /** How well it matches the query, 0–1: vector similarity and keyword rank fused. */
   relevance: number;
+  /** Relevance weighed with recency and importance; recall returns the highest first. */
   score: number;
 }

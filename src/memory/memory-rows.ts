@@ -12,6 +12,7 @@ export interface MemoryRow {
   importance: number;
   source: string | null;
   source_message_id: number | null;
+  metadata: string | null;
   created_at: number;
   accessed_at: number;
 }
@@ -35,18 +36,19 @@ export interface MemoryStatements {
   maxId: Statement<[string], { id: number }>;
   delete: Statement<[string, number]>;
   bySource: Statement<[string, string], { id: number; source: string }>;
+  keyword: Statement<[string, string, number], { id: number; rank: number }>;
 }
 
 export function prepareMemoryStatements(db: Store): MemoryStatements {
   return {
     insert: db.prepare<[Record<string, unknown>]>(
-      `INSERT INTO memories (agent, kind, room, user_id, text, importance, source_message_id, source, created_at, accessed_at,
-         embedding, model, dimensions)
-       VALUES (@agent, @kind, @room, @userId, @text, @importance, @sourceMessageId, @source, @createdAt, @createdAt,
-         @embedding, @model, @dimensions)`,
+      `INSERT INTO memories (agent, kind, room, user_id, text, importance, source_message_id, source, metadata,
+         created_at, accessed_at, embedding, model, dimensions)
+       VALUES (@agent, @kind, @room, @userId, @text, @importance, @sourceMessageId, @source, @metadata,
+         @createdAt, @createdAt, @embedding, @model, @dimensions)`,
     ),
     unembedded: db.prepare<[string], MemoryRow>(
-      `SELECT id, kind, text, room, user_id, importance, source, source_message_id, created_at, accessed_at
+      `SELECT id, kind, text, room, user_id, importance, source, source_message_id, metadata, created_at, accessed_at
        FROM memories WHERE agent = ? AND embedding IS NULL ORDER BY id`,
     ),
     setEmbedding: db.prepare<[Buffer, string, number, number]>(
@@ -54,7 +56,8 @@ export function prepareMemoryStatements(db: Store): MemoryStatements {
     ),
     touch: db.prepare<[number, number]>("UPDATE memories SET accessed_at = ? WHERE id = ?"),
     vectors: db.prepare<[string, string, number], MemoryRow & { embedding: Buffer }>(
-      `SELECT id, kind, text, room, user_id, importance, source, source_message_id, created_at, accessed_at, embedding
+      `SELECT id, kind, text, room, user_id, importance, source, source_message_id, metadata, created_at, accessed_at,
+         embedding
        FROM memories WHERE agent = ? AND model = ? AND dimensions = ? ORDER BY id`,
     ),
     savedIndex: db.prepare<[string], SavedIndex>("SELECT * FROM vector_indexes WHERE name = ?"),
@@ -67,6 +70,10 @@ export function prepareMemoryStatements(db: Store): MemoryStatements {
     delete: db.prepare<[string, number]>("DELETE FROM memories WHERE agent = ? AND id = ?"),
     bySource: db.prepare<[string, string], { id: number; source: string }>(
       "SELECT id, source FROM memories WHERE agent = ? AND kind = ? AND source IS NOT NULL",
+    ),
+    keyword: db.prepare<[string, string, number], { id: number; rank: number }>(
+      `SELECT memories.id, bm25(memories_fts) AS rank FROM memories_fts JOIN memories ON memories.id = memories_fts.rowid
+       WHERE memories_fts MATCH ? AND memories.agent = ? ORDER BY bm25(memories_fts) LIMIT ?`,
     ),
   };
 }
@@ -90,6 +97,7 @@ export function insertParameters(
     importance: memory.importance ?? 0.5,
     sourceMessageId: memory.sourceMessageId ?? null,
     source: memory.source ?? null,
+    metadata: memory.metadata ? JSON.stringify(memory.metadata) : null,
     createdAt,
   };
 }
@@ -104,6 +112,7 @@ export function toRecord(row: MemoryRow): MemoryRecord {
     importance: row.importance,
     source: row.source,
     sourceMessageId: row.source_message_id,
+    metadata: row.metadata ? (JSON.parse(row.metadata) as Record<string, unknown>) : null,
     createdAt: row.created_at,
     accessedAt: row.accessed_at,
   };

@@ -5,7 +5,7 @@ export interface ScoreWeights {
   importance: number;
 }
 
-export const DEFAULT_WEIGHTS: ScoreWeights = { relevance: 1, recency: 0.25, importance: 0.15 };
+export const DEFAULT_WEIGHTS: ScoreWeights = { relevance: 1, recency: 0.1, importance: 0.1 };
 
 /** Recency decays by this factor per hour since the memory was last used. */
 const HOURLY_DECAY = 0.995;

@@ -57,4 +57,82 @@ export const MIGRATIONS: readonly string[] = [
     file_size INTEGER NOT NULL
   );
   `,
+  // reminders plugin: reminders delivered later to the room they were asked in; kept after delivery for listing.
+  `
+  CREATE TABLE reminders (
+    id INTEGER PRIMARY KEY,
+    agent TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    room TEXT NOT NULL,
+    room_kind TEXT NOT NULL CHECK (room_kind IN ('direct', 'group')),
+    user_id TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'cancelled'))
+  );
+  CREATE INDEX reminders_due ON reminders (agent, status, due_at);
+  CREATE INDEX reminders_user ON reminders (agent, user_id, status);
+  `,
+  // long-term memory: keyword search (FTS5, kept in step by triggers) and free-form metadata per memory.
+  `
+  ALTER TABLE memories ADD COLUMN metadata TEXT;
+  CREATE VIRTUAL TABLE memories_fts USING fts5 (text, content = 'memories', content_rowid = 'id', tokenize = 'porter unicode61');
+  CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN
+    INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);
+  END;
+  CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN
+    INSERT INTO memories_fts (memories_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  END;
+  CREATE TRIGGER memories_fts_update AFTER UPDATE OF text ON memories BEGIN
+    INSERT INTO memories_fts (memories_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);
+  END;
+  INSERT INTO memories_fts (memories_fts) VALUES ('rebuild');
+  `,
+  // bus: delegated tasks and workflow runs, so a restart resumes unfinished workflows.
+  `
+  CREATE TABLE bus_tasks (
+    id TEXT PRIMARY KEY,
+    trace_id TEXT NOT NULL,
+    capability TEXT NOT NULL,
+    from_agent TEXT NOT NULL,
+    to_agent TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent', 'succeeded', 'failed', 'timed-out')),
+    input TEXT NOT NULL,
+    result TEXT,
+    error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX bus_tasks_trace ON bus_tasks (trace_id, created_at);
+
+  CREATE TABLE workflow_runs (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    input TEXT NOT NULL,
+    input_key TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'partial')),
+    output TEXT,
+    error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX workflow_runs_unfinished ON workflow_runs (name, input_key) WHERE status = 'running';
+
+  CREATE TABLE workflow_steps (
+    run_id TEXT NOT NULL REFERENCES workflow_runs (id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'succeeded', 'failed', 'skipped')),
+    agent TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    output TEXT,
+    error TEXT,
+    started_at INTEGER,
+    finished_at INTEGER,
+    PRIMARY KEY (run_id, step_id)
+  );
+  `,
 ];

@@ -1,0 +1,28 @@
+/** How much keyword (BM25) evidence counts against vector similarity; measured on long conversations. */
+const KEYWORD_WEIGHT = 0.9;
+/** A turn next to a relevant turn inherits this share of its relevance (answers often sit in the reply). */
+export const NEIGHBOUR_SHARE = 0.5;
+
+/**
+ * Fuses vector and keyword results into one relevance per memory, 0–1: each
+ * list's scores are scaled to its best candidate (min–max for similarities),
+ * then weighed, keyword first: the offline embeddings add tolerance for
+ * paraphrase and typos, BM25 carries the precision.
+ */
+export function hybridRelevance(
+  byVector: { label: number; similarity: number }[],
+  byKeyword: { id: number; rank: number }[],
+): Map<number, number> {
+  const relevance = new Map<number, number>();
+  // FTS5's bm25() is negative: the more negative, the better the match.
+  const best = Math.max(...byKeyword.map((hit) => -hit.rank), Number.EPSILON);
+  for (const hit of byKeyword) relevance.set(hit.id, KEYWORD_WEIGHT * (-hit.rank / best));
+  const similarities = byVector.map((hit) => hit.similarity);
+  const top = Math.max(...similarities);
+  const bottom = Math.min(...similarities);
+  for (const hit of byVector) {
+    const scaled = top > bottom ? (hit.similarity - bottom) / (top - bottom) : 1;
+    relevance.set(hit.label, (relevance.get(hit.label) ?? 0) + (1 - KEYWORD_WEIGHT) * scaled);
+  }
+  return relevance;
+}

@@ -1,0 +1,27 @@
+/** Words too common to help find a memory by keyword. */
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if of at by for with about against between into through during before after above below to " +
+    "from up down in out on off over under again further then once here there when where why how all any both each " +
+    "few more most other some such no nor not only own same so than too very can will just don should now i me my " +
+    "myself we our ours you your yours he him his she her hers it its they them their what which who whom this that " +
+    "these those am is are was were be been being have has had having do does did doing would could ought let lets " +
+    "did get got also really yeah yes oh ok okay hey hi"
+  ).split(" "),
+);
+
+/**
+ * Turns free text into an FTS5 query that matches any of its meaningful
+ * words (each quoted, so user text can never be read as FTS syntax).
+ * Returns undefined when nothing is left to search for.
+ *
+ * @example keywordQuery("When did Melanie paint a sunrise?") // '"melanie" OR "paint" OR "sunrise"'
+ */
+export function keywordQuery(text: string): string | undefined {
+  const words = new Set<string>();
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (word.length > 1 && !STOPWORDS.has(word)) words.add(word);
+    if (words.size >= 32) break;
+  }
+  return words.size > 0 ? [...words].map((word) => `"${word}"`).join(" OR ") : undefined;
+}
