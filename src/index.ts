@@ -13,6 +13,30 @@
  * });
  * await troupe.stop();
  */
+// The zod that plugins use for action parameters, so a plugin needs no zod of its own.
+export { z } from "zod";
+export {
+  type Bus,
+  BusConnectionError,
+  BusNode,
+  createBus,
+  createEnvelope,
+  DelegationFailedError,
+  type DelegationRequest,
+  type DelegationResult,
+  type Envelope,
+  HopLimitError,
+  InProcessBus,
+  type LiveAgent,
+  loadWorkflow,
+  NoAgentForCapabilityError,
+  parseWorkflow,
+  RedisBus,
+  type Workflow,
+  WorkflowDefinitionError,
+  type WorkflowProgress,
+  type WorkflowRunResult,
+} from "./bus/index.js";
 export {
   type Capability,
   type Character,
@@ -27,8 +51,43 @@ export {
 } from "./character/index.js";
 export type { InboundMessage } from "./connectors/index.js";
 export { type ErrorCategory, TroupeError } from "./errors/index.js";
-export { createModels, type Models, OfflineChatModel, OfflineEmbeddings } from "./model/index.js";
-export type { Action, ActionContext } from "./plugins/index.js";
+export {
+  connectModels,
+  createModels,
+  EmbeddingDimensionsError,
+  generateStructured,
+  MissingApiKeyError,
+  ModelAuthError,
+  ModelConfigError,
+  ModelRequestError,
+  ModelTimeoutError,
+  ModelUnavailableError,
+  type ModelUsage,
+  type Models,
+  OfflineChatModel,
+  OfflineEmbeddings,
+} from "./model/index.js";
+export {
+  type Action,
+  type ActionContext,
+  type ActionResult,
+  defineAction,
+  definePlugin,
+  type Evaluator,
+  type EvaluatorContext,
+  type OutboundMessage,
+  PLUGIN_API_VERSION,
+  type Plugin,
+  PluginConflictError,
+  type PluginDefinition,
+  PluginLoadError,
+  type PluginMemory,
+  type PluginRuntime,
+  PluginTimeoutError,
+  type Provider,
+  type ProviderContext,
+  type Service,
+} from "./plugins/index.js";
 export {
   type ActionRun,
   Agent,

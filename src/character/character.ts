@@ -38,6 +38,8 @@ export const modelSettingsSchema = z.object({
   temperature: z.number().min(0).max(2).optional(),
   maxTokens: z.number().int().positive().optional(),
   timeoutMs: z.number().int().positive().optional(),
+  /** While the provider is down: `apology` (default) answers with a short in-character apology, `offline` uses the offline model. */
+  fallback: z.enum(["apology", "offline"]).optional(),
 });
 export type ModelSettings = z.infer<typeof modelSettingsSchema>;
 

@@ -1,9 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { chatCommand } from "./commands/chat.js";
 import { writeStarterCharacter } from "./commands/new-character.js";
+import { addPlugin } from "./commands/plugins-add.js";
+import { listPlugins } from "./commands/plugins-list.js";
+import { writeNewPlugin } from "./commands/plugins-new.js";
 import { startCommand } from "./commands/start.js";
 import { validateFiles } from "./commands/validate.js";
+import { workflowRunCommand } from "./commands/workflow.js";
 import { readConfig } from "./read-config.js";
+import { addMemoryCommands } from "./memory-commands.js";
 
 /**
  * The `troupe` command. Unknown commands and bad flags print usage and exit
@@ -23,7 +28,11 @@ export function createProgram(): Command {
     .option("-p, --port <port>", "HTTP port (default: TROUPE_PORT or 3000)", parsePort)
     .option("--host <host>", "HTTP host (default: TROUPE_HOST or 127.0.0.1)")
     .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
-    .action(async (paths: string[], options: { port?: number; host?: string; dataDir?: string }) => {
+    .option(
+      "--bus <url>",
+      "share the bus with other processes: redis://host:6379 (default: REDIS_URL, else in-process)",
+    )
+    .action(async (paths: string[], options: { port?: number; host?: string; dataDir?: string; bus?: string }) => {
       await startCommand({ paths, ...options }, readConfig());
     });
 
@@ -33,7 +42,9 @@ export function createProgram(): Command {
     .argument("<character>", "a character name (from characters/) or a file")
     .option("-u, --user <name>", "your name in the conversation (default: $USER)")
     .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
-    .action(async (character: string, options: { user?: string; dataDir?: string }) => {
+    .option("--bus <url>", "join a bus shared with other processes: redis://host:6379")
+    .option("--no-helpers", "do not run the other characters of characters/ for delegation")
+    .action(async (character: string, options: { user?: string; dataDir?: string; bus?: string; helpers: boolean }) => {
       await chatCommand({ character, ...options }, readConfig());
     });
 
@@ -48,6 +59,22 @@ export function createProgram(): Command {
     });
 
   program
+    .command("workflow")
+    .description("run JSON workflows: steps delegated to the troupe's agents over the bus")
+    .command("run")
+    .description("run a workflow file, showing each step; resumes an unfinished run of the same input")
+    .argument("<file>", "workflow JSON file (see workflows/)")
+    .option("-i, --input <json>", "the run's input as a JSON object", "{}")
+    .option("-c, --characters <paths...>", "characters to run here (default: characters/)")
+    .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
+    .option("--bus <url>", "share the bus with other processes: redis://host:6379")
+    .action(
+      async (file: string, options: { input?: string; characters?: string[]; dataDir?: string; bus?: string }) => {
+        await workflowRunCommand({ file, ...options }, readConfig());
+      },
+    );
+
+  program
     .command("new")
     .description("write a commented starter character to characters/<name>.json")
     .argument("<name>", "the character's name")
@@ -57,6 +84,36 @@ export function createProgram(): Command {
       console.log(`Wrote ${file}. Talk to it with: npx troupe chat ${JSON.stringify(name)}`);
     });
 
+  const plugins = program.command("plugins").description("list, scaffold and install plugins");
+  plugins
+    .command("list")
+    .description("show the plugins each character loads and the actions they add")
+    .argument("[paths...]", "character files or folders (default: characters)")
+    .action(async (paths: string[]) => {
+      const result = await listPlugins(paths);
+      for (const line of result.lines) console.log(line);
+      process.exitCode = result.exitCode;
+    });
+  plugins
+    .command("new")
+    .description("scaffold a plugin folder with an action, a README and a test")
+    .argument("<name>", "the plugin's name")
+    .option("--dir <dir>", "folder to write to", "plugins")
+    .action(async (name: string, options: { dir: string }) => {
+      const folder = await writeNewPlugin(name, options.dir);
+      console.log(`Wrote ${folder}. Test it with: npx vitest run ${folder}`);
+    });
+  plugins
+    .command("add")
+    .description("install a plugin package with npm and add it to a character")
+    .argument("<package>", "a package name, tarball or folder, as npm install takes it")
+    .requiredOption("-c, --character <character>", "the character to add it to (a name from characters/ or a file)")
+    .action(async (spec: string, options: { character: string }) => {
+      const added = await addPlugin({ spec, character: options.character });
+      console.log(`Added ${added.name} to ${added.file}.`);
+    });
+
+  addMemoryCommands(program);
   return program;
 }
 

@@ -9,7 +9,7 @@ export { createEmbedder, type Embedder, type EmbeddingsLike } from "./embedder.j
 export { evaluateRecall, type RecallDataset, type RecallReport, recallDatasetSchema } from "./eval/index.js";
 export { hybridRelevance } from "./hybrid-relevance.js";
 export { type IngestReport, ingestKnowledge } from "./ingest-knowledge.js";
-export { keywordQuery } from "./keyword-query.js";
+export { keywordWords } from "./keyword-query.js";
 export { LongTermMemory, type LongTermMemoryOptions, type RecallOptions } from "./long-term-memory.js";
 export type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
 export { MessageLog, type NewMessage, type StoredMessage } from "./message-log.js";

@@ -11,17 +11,17 @@ const STOPWORDS = new Set(
 );
 
 /**
- * Turns free text into an FTS5 query that matches any of its meaningful
- * words (each quoted, so user text can never be read as FTS syntax).
- * Returns undefined when nothing is left to search for.
+ * The meaningful words of free text, lower-cased, without stopwords or
+ * repeats (at most 32). Only letters and digits survive, so user text can
+ * never be read as FTS syntax.
  *
- * @example keywordQuery("When did Melanie paint a sunrise?") // '"melanie" OR "paint" OR "sunrise"'
+ * @example keywordWords("When did Melanie paint a sunrise?") // ["melanie", "paint", "sunrise"]
  */
-export function keywordQuery(text: string): string | undefined {
+export function keywordWords(text: string): string[] {
   const words = new Set<string>();
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (word.length > 1 && !STOPWORDS.has(word)) words.add(word);
     if (words.size >= 32) break;
   }
-  return words.size > 0 ? [...words].map((word) => `"${word}"`).join(" OR ") : undefined;
+  return [...words];
 }

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Store } from "../store/index.js";
 import type { Embedder } from "./embedder.js";
 import { hybridRelevance, NEIGHBOUR_SHARE } from "./hybrid-relevance.js";
-import { keywordQuery } from "./keyword-query.js";
+import { KeywordSearch } from "./keyword-search.js";
 import type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
 import { insertParameters, prepareMemoryStatements, toBlob, toRecord, toVector } from "./memory-rows.js";
 import { RoomTimeline } from "./room-timeline.js";
@@ -63,6 +63,7 @@ export class LongTermMemory {
   private readonly indexes = new Map<Shelf, VectorIndex>();
   private readonly entries = new Map<number, Entry>();
   private readonly timeline = new RoomTimeline();
+  private readonly keywords: KeywordSearch;
   private readonly touched = new Set<number>();
   private touchesWrittenAt = 0;
   private lastQuery: { text: string; vector: Float32Array } | undefined;
@@ -79,6 +80,7 @@ export class LongTermMemory {
     this.embedder = options.embedder;
     this.indexDir = options.indexDir;
     this.statements = prepareMemoryStatements(options.db);
+    this.keywords = new KeywordSearch(options.db);
     for (const shelf of SHELVES) this.indexes.set(shelf, VectorIndex.create({ dimensions: this.embedder.dimensions }));
   }
 
@@ -226,10 +228,8 @@ export class LongTermMemory {
 
   /** The best keyword matches in scope, best first. */
   private keywordMatches(query: string, limit: number, options: RecallOptions): { id: number; rank: number }[] {
-    const match = keywordQuery(query);
-    if (!match) return [];
-    return this.statements.keyword
-      .all(match, this.agent, limit * 2)
+    return this.keywords
+      .find(query, this.agent, this.entries.size, limit * 2)
       .filter((row) => this.isInScope(row.id, options))
       .slice(0, limit);
   }

@@ -36,7 +36,6 @@ export interface MemoryStatements {
   maxId: Statement<[string], { id: number }>;
   delete: Statement<[string, number]>;
   bySource: Statement<[string, string], { id: number; source: string }>;
-  keyword: Statement<[string, string, number], { id: number; rank: number }>;
 }
 
 export function prepareMemoryStatements(db: Store): MemoryStatements {
@@ -70,10 +69,6 @@ export function prepareMemoryStatements(db: Store): MemoryStatements {
     delete: db.prepare<[string, number]>("DELETE FROM memories WHERE agent = ? AND id = ?"),
     bySource: db.prepare<[string, string], { id: number; source: string }>(
       "SELECT id, source FROM memories WHERE agent = ? AND kind = ? AND source IS NOT NULL",
-    ),
-    keyword: db.prepare<[string, string, number], { id: number; rank: number }>(
-      `SELECT memories.id, bm25(memories_fts) AS rank FROM memories_fts JOIN memories ON memories.id = memories_fts.rowid
-       WHERE memories_fts MATCH ? AND memories.agent = ? ORDER BY bm25(memories_fts) LIMIT ?`,
     ),
   };
 }

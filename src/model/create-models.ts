@@ -1,32 +1,90 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Logger } from "pino";
 import type { Character } from "../character/character.js";
+import { CircuitBreakers } from "./circuit-breaker.js";
+import { createRemoteModels } from "./create-remote-models.js";
+import { type ModelProvider, resolveModelConfig } from "./model-config.js";
+import type { ModelGuard } from "./model-guard.js";
 import { OfflineChatModel } from "./offline-chat-model.js";
 import { OfflineEmbeddings } from "./offline-embeddings.js";
+import type { RetrySchedule } from "./retry-delay.js";
+import { UsageMeter } from "./usage-meter.js";
 
 /** The chat and embedding models an agent runs on. */
 export interface Models {
   chat: BaseChatModel;
   /** `embedSync` is present when embedding is local and synchronous (the offline provider). */
   embeddings: Embeddings & { embedSync?(text: string): Float32Array };
-  provider: "offline";
+  provider: ModelProvider;
+  /** The chat model's name (`offline` for the offline model). */
+  chatModel: string;
   /** Names the embedding model; vectors of different models are never mixed in one index. */
   embeddingModel: string;
   dimensions: number;
+  /** Runs remote chat calls with timeout, retries and the server's circuit breaker; absent for the offline model. */
+  guard?: ModelGuard;
+  /** The model to answer with while the provider is down, when the character asks for `fallback: "offline"`. */
+  fallback?: BaseChatModel;
+  /** Token usage and latency of the agent's chat and embedding calls. */
+  usage: { chat: UsageMeter; embeddings: UsageMeter };
+  /** One line for start-up, e.g. `gpt-4o-mini at http://127.0.0.1:11434/v1, offline embeddings`. */
+  description: string;
 }
 
+/** Options of `createModels`. */
+export interface CreateModelsOptions {
+  /** Circuit breakers shared by the agents of one troupe (one per server). Default: a fresh set. */
+  breakers?: CircuitBreakers;
+  /** Where retries are logged. */
+  logger?: Logger;
+  /** Backoff schedule of retries. Default: 500 ms doubling, at most 20 s. */
+  schedule?: RetrySchedule;
+  /** Embedding dimension the server reported (see `connectModels`), used when none is configured. */
+  probedDimensions?: number;
+}
+
+const OFFLINE_EMBEDDING_MODEL = "troupe-offline-hash-v1";
+
 /**
- * Creates the chat and embedding models for `character`. For now always the
- * offline pair (deterministic, no network, no key), honouring the character's
- * `model.embeddingDimensions`; `env` is where provider keys will be read from.
+ * Creates the chat and embedding models for `character` from its `model`
+ * settings and the environment (see `resolveModelConfig`): the offline pair
+ * (deterministic, no network, no key) when no key and no base URL are set,
+ * else `ChatOpenAI` and `OpenAIEmbeddings` (or the offline embeddings when
+ * no embedding model is named for an OpenAI-compatible server), guarded by
+ * timeouts, retries and a circuit breaker. Throws `MissingApiKeyError` or
+ * `ModelConfigError` naming what to set.
  */
-export function createModels(character: Character, _env: Record<string, string | undefined> = process.env): Models {
-  const embeddings = new OfflineEmbeddings({ dimensions: character.model.embeddingDimensions ?? 384 });
+export function createModels(
+  character: Character,
+  env: Record<string, string | undefined> = process.env,
+  options: CreateModelsOptions = {},
+): Models {
+  const config = resolveModelConfig(character, env);
+  if (config.provider === "offline") return createOfflineModels(character);
+  return createRemoteModels(character, config, {
+    ...options,
+    breakers: options.breakers ?? new CircuitBreakers(),
+    // Offline embeddings serve as the index's embeddings only when no remote embedding model is named.
+    offline: () =>
+      createOfflineModels(character, config.embeddingModel === "offline" ? config.embeddingDimensions : 384),
+  });
+}
+
+/** The offline pair: deterministic chat and hashed n-gram embeddings of `dimensions` (default: the character's, or 384). */
+export function createOfflineModels(
+  character: Character,
+  dimensions: number = character.model.embeddingDimensions ?? 384,
+): Models {
+  const embeddings = new OfflineEmbeddings({ dimensions });
   return {
     chat: new OfflineChatModel({ character, embeddings }),
     embeddings,
     provider: "offline",
-    embeddingModel: "troupe-offline-hash-v1",
+    chatModel: "offline",
+    embeddingModel: OFFLINE_EMBEDDING_MODEL,
     dimensions: embeddings.dimensions,
+    usage: { chat: new UsageMeter(), embeddings: new UsageMeter() },
+    description: "offline model",
   };
 }

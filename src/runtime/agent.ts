@@ -2,6 +2,7 @@ import { dirname } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { type AIMessage, type BaseMessage, ToolMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
+import { type AgentDelegation, creditHelpers } from "../bus/index.js";
 import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import {
@@ -9,11 +10,32 @@ import {
   ingestKnowledge,
   LongTermMemory,
   MessageLog,
+  type RecalledMemory,
+  type RecallOptions,
   WorkingMemory,
   workingMemoryScope,
 } from "../memory/index.js";
-import { extractStatedFacts } from "../model/index.js";
-import { type Action, actionToTool } from "../plugins/index.js";
+import {
+  type ChatRunnable,
+  extractStatedFacts,
+  invokeChat,
+  isModelFailure,
+  type ModelGuard,
+  type ModelUsage,
+  UsageMeter,
+  unavailableReply,
+} from "../model/index.js";
+import {
+  type Action,
+  type ActionContext,
+  actionToTool,
+  type OutboundListener,
+  PendingConfirmations,
+  type Plugin,
+  PluginHost,
+  type PluginMemory,
+  readConfirmation,
+} from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import { cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
 import { composePrompt } from "./compose-prompt.js";
@@ -30,6 +52,26 @@ export interface AgentOptions {
   /** Folder for the long-term index file; default: in memory only. */
   indexDir?: string;
   actions?: Action[];
+  /** Loaded plugins: their actions, providers, evaluators and services. */
+  plugins?: Plugin[];
+  /** Lets the agent hand work to the other agents on the bus (the built-in `delegate` action). */
+  delegation?: AgentDelegation;
+  /** How long an action, provider or evaluator may run, in ms. Default 10000. */
+  pluginTimeoutMs?: number;
+  /** Timeout, retries and circuit breaker for remote chat calls (`Models.guard`). */
+  guard?: ModelGuard;
+  /** Answers while the model server is down (`Models.fallback`); without one the agent apologises. */
+  fallback?: BaseChatModel;
+  /** Where token usage and latency are recorded (`Models.usage`). Default: fresh meters. */
+  usage?: { chat: UsageMeter; embeddings: UsageMeter };
+  /** Which model the agent runs on, for start-up lines (`Models.description`). Default: "offline model". */
+  modelDescription?: string;
+}
+
+/** Per-message options of `Agent.handle`. */
+export interface HandleOptions {
+  /** Receives the reply token by token as the model writes it (web UI, message edits); the result is unchanged. */
+  onToken?: (token: string) => void;
 }
 
 /** What the agent answered, and the actions it ran on the way. */
@@ -53,20 +95,41 @@ export class Agent {
   readonly character: Character;
   readonly longTerm: LongTermMemory;
   readonly working: WorkingMemory;
+  /** Which model the agent runs on, e.g. `offline model` or `gpt-4o-mini at http://127.0.0.1:11434/v1, …`. */
+  readonly modelDescription: string;
   private readonly db: Store;
   private readonly log: MessageLog;
   private readonly chat: BaseChatModel;
+  private readonly guard: ModelGuard | undefined;
+  private readonly fallback: BaseChatModel | undefined;
+  private readonly meters: { chat: UsageMeter; embeddings: UsageMeter };
+  /** Tools are bound once per chat model, not per message. */
+  private readonly boundModels = new Map<BaseChatModel, ChatRunnable>();
   private readonly logger: Logger;
-  private readonly actions: Map<string, Action>;
+  private readonly plugins: PluginHost;
+  private readonly confirmations = new PendingConfirmations();
+  private readonly delegation: AgentDelegation | undefined;
   private readonly queue = new RoomQueue();
   private flushTimer: NodeJS.Immediate | undefined;
 
   constructor(options: AgentOptions) {
     this.character = options.character;
     this.chat = options.chat;
+    this.guard = options.guard;
+    this.modelDescription = options.modelDescription ?? "offline model";
+    this.fallback = options.fallback;
+    this.meters = options.usage ?? { chat: new UsageMeter(), embeddings: new UsageMeter() };
     this.logger = options.logger.child({ agent: options.character.name });
-    this.actions = new Map((options.actions ?? []).map((action) => [action.name, action]));
     this.db = options.db;
+    this.delegation = options.delegation;
+    this.plugins = new PluginHost({
+      agent: { name: this.name, character: this.character },
+      db: options.db,
+      logger: this.logger,
+      plugins: options.plugins,
+      actions: options.actions,
+      timeoutMs: options.pluginTimeoutMs,
+    });
     this.log = new MessageLog(options.db, this.name);
     this.working = new WorkingMemory(options.db, this.name);
     this.longTerm = new LongTermMemory({
@@ -86,24 +149,45 @@ export class Agent {
     this.longTerm.open();
     const report = await ingestKnowledge(this.longTerm, this.character.knowledge, dirname(this.character.source.file));
     if (report.added + report.removed > 0) this.logger.debug(report, "knowledge ingested");
+    await this.plugins.start();
+  }
+
+  /**
+   * Subscribes to messages the agent sends on its own (reminders, a plugin's
+   * `reply`), each addressed to a platform and room. Returns the unsubscribe function.
+   */
+  onOutbound(listener: OutboundListener): () => void {
+    return this.plugins.onOutbound(listener);
+  }
+
+  /** Resolves when the background work of the messages handled so far (evaluators) has finished. */
+  async settle(): Promise<void> {
+    await this.queue.drain();
+    await this.plugins.settle();
   }
 
   /**
    * Handles one inbound message. Resolves to the reply, or to undefined when
    * the agent stays silent (not addressed, a bot, a duplicate delivery).
    */
-  handle(message: InboundMessage): Promise<AgentReply | undefined> {
-    return this.queue.run(`${message.platform}:${message.room.id}`, () => this.process(message));
+  handle(message: InboundMessage, options: HandleOptions = {}): Promise<AgentReply | undefined> {
+    return this.queue.run(`${message.platform}:${message.room.id}`, () => this.process(message, options));
+  }
+
+  /** Token usage and latency of this agent's model calls so far. */
+  get usage(): { chat: ModelUsage; embeddings: ModelUsage } {
+    return { chat: this.meters.chat.snapshot(), embeddings: this.meters.embeddings.snapshot() };
   }
 
   /** Waits for queued messages, embeds what is pending and saves the index. */
   async stop(): Promise<void> {
     await this.queue.drain();
+    await this.plugins.stop();
     if (this.flushTimer) clearImmediate(this.flushTimer);
     await this.longTerm.save();
   }
 
-  private async process(message: InboundMessage): Promise<AgentReply | undefined> {
+  private async process(message: InboundMessage, options: HandleOptions): Promise<AgentReply | undefined> {
     const text = cleanText(message.text);
     // 1 record: durable before anything else, and a redelivered message stops here.
     const stored = this.db.transaction(() => {
@@ -131,7 +215,11 @@ export class Agent {
     }
 
     let reply: AgentReply;
-    if (!text) {
+    const confirmKey = `${message.platform}:${message.room.id}:${message.user.id}`;
+    const confirmation = this.confirmations.has(confirmKey) ? readConfirmation(text) : undefined;
+    if (confirmation) {
+      reply = await this.answerConfirmation(message, confirmKey, confirmation === "yes");
+    } else if (!text) {
       reply = { text: "I didn't catch anything there. What would you like to say?", actions: [] };
     } else if (text.length > MAX_MESSAGE_CHARS) {
       reply = {
@@ -139,7 +227,7 @@ export class Agent {
         actions: [],
       };
     } else {
-      reply = await this.generateSafely(message, text, scope, stored.id);
+      reply = await this.generateSafely(message, text, scope, stored.id, options);
     }
 
     // 7 reply, recorded before it is returned to the connector, and 8 reflect.
@@ -155,6 +243,7 @@ export class Agent {
       if (answer) this.remember(`${this.name}: ${reply.text}`, message, answer.id);
       this.reflect(scope, text, message, stored.id);
     })();
+    this.plugins.evaluate(message, this.pluginMemory(message, scope), reply);
     return reply;
   }
 
@@ -163,16 +252,45 @@ export class Agent {
     text: string,
     scope: string,
     messageId: number,
+    options: HandleOptions,
   ): Promise<AgentReply> {
     try {
-      return await this.generate(message, text, scope, messageId);
+      return await this.generate(message, text, scope, messageId, options);
     } catch (error) {
+      if (isModelFailure(error)) return this.whileModelIsDown(error, message, text, scope, messageId);
       this.logger.error({ err: error, room: message.room.id }, "could not generate a reply");
       return { text: "Sorry, my thoughts got tangled just now. Could you say that again?", actions: [] };
     }
   }
 
-  private async generate(message: InboundMessage, text: string, scope: string, messageId: number): Promise<AgentReply> {
+  /** The model server failed: answer with the offline fallback if the character has one, else apologise in character. */
+  private async whileModelIsDown(
+    failure: Error & { code: string },
+    message: InboundMessage,
+    text: string,
+    scope: string,
+    messageId: number,
+  ): Promise<AgentReply> {
+    // A known failure is one clear line (never the key, never a stack); the cause is there at debug level.
+    this.logger.error({ code: failure.code, room: message.room.id }, failure.message);
+    this.logger.debug({ err: failure }, "model failure");
+    if (this.fallback) {
+      try {
+        return await this.generate(message, text, scope, messageId, { useFallback: true });
+      } catch (error) {
+        this.logger.error({ err: error, room: message.room.id }, "the fallback model could not answer either");
+      }
+    }
+    return { text: unavailableReply(this.character, text), actions: [] };
+  }
+
+  private async generate(
+    message: InboundMessage,
+    text: string,
+    scope: string,
+    messageId: number,
+    options: HandleOptions & { useFallback?: boolean },
+  ): Promise<AgentReply> {
     const settings = this.character.memory;
     // 3 recall
     const history = this.log
@@ -181,12 +299,12 @@ export class Agent {
     const inWindow = new Set(history.map((turn) => turn.id));
     inWindow.add(messageId);
     const recallScope = { room: message.room.id, userId: message.user.id, excludeSourceMessageIds: inWindow };
-    const memories = await this.longTerm.recall(text, {
+    const memories = await this.recallOrNothing(text, {
       k: settings.recallK,
       kinds: ["message", "fact", "summary"],
       ...recallScope,
     });
-    const knowledge = await this.longTerm.recall(text, { k: KNOWLEDGE_K, kinds: ["knowledge"] });
+    const knowledge = await this.recallOrNothing(text, { k: KNOWLEDGE_K, kinds: ["knowledge"] });
 
     // 4 compose
     const messages: BaseMessage[] = composePrompt({
@@ -197,27 +315,131 @@ export class Agent {
       memories,
       knowledge,
       history,
+      context: await this.plugins.provide(message, this.pluginMemory(message, scope)),
     });
 
     // 5 generate and 6 act
-    const model = this.actions.size > 0 ? this.bindActions() : this.chat;
+    const chat = options.useFallback && this.fallback ? this.fallback : this.chat;
+    // The delegate tool lists what the other live agents can do now, so it is built and bound per message.
+    const delegate = this.delegation?.toolFor(this.name, message);
+    const actions = delegate ? new Map([...this.plugins.actions, ["delegate", delegate.action]]) : this.plugins.actions;
+    const model = delegate
+      ? this.bindActions(chat, delegate.action)
+      : this.plugins.actions.size > 0
+        ? this.bindActions(chat)
+        : chat;
+    const call = {
+      guard: chat === this.chat ? this.guard : undefined,
+      meter: this.meters.chat,
+      onToken: options.onToken,
+    };
+    const ctx = this.actionContext(message, scope);
+    const policy = { isAdmin: this.isAdmin(message), timeoutMs: this.plugins.timeoutMs };
     const runs: ActionRun[] = [];
     for (let step = 0; ; step++) {
-      const response = (await model.invoke(messages)) as AIMessage;
+      const response = await invokeChat(model, messages, call);
       const calls = response.tool_calls ?? [];
-      if (calls.length === 0 || step >= MAX_TOOL_STEPS) return { text: contentText(response), actions: runs };
-      const stepRuns = await runActions(calls, this.actions, { agentName: this.name, message }, this.logger);
-      runs.push(...stepRuns);
+      if (calls.length === 0 || step >= MAX_TOOL_STEPS) {
+        // Out of steps while still calling tools: answer with what the actions found rather than nothing.
+        const text = contentText(response) || runs.map((run) => run.result).join(" ");
+        return { text: creditHelpers(text, delegate?.helpers ?? []), actions: runs };
+      }
+      const outcome = await runActions(calls, actions, ctx, policy, this.logger);
+      runs.push(...outcome.runs);
+      if (outcome.needsConfirmation) {
+        const { call, action } = outcome.needsConfirmation;
+        this.confirmations.ask(`${message.platform}:${message.room.id}:${message.user.id}`, call);
+        const what = action.description.replace(/[.\s]+$/, "").toLowerCase();
+        return {
+          text: `Before I ${call.name.replace(/_/g, " ")} (${what}): shall I go ahead? Say yes or no.`,
+          actions: runs,
+        };
+      }
       messages.push(response);
       calls.forEach((call, i) => {
-        messages.push(new ToolMessage({ content: stepRuns[i]?.result ?? "", tool_call_id: call.id ?? `call_${i}` }));
+        const run = outcome.runs[i];
+        messages.push(
+          new ToolMessage({
+            content: run?.result ?? "",
+            tool_call_id: call.id ?? `call_${i}`,
+            status: run?.ok === false ? "error" : "success",
+          }),
+        );
       });
     }
   }
 
-  private bindActions() {
-    if (!this.chat.bindTools) throw new Error(`The chat model of ${this.name} cannot call tools.`);
-    return this.chat.bindTools([...this.actions.values()].map(actionToTool));
+  /** Runs (on "yes") or drops (on "no") the action waiting for this user's confirmation. */
+  private async answerConfirmation(message: InboundMessage, key: string, yes: boolean): Promise<AgentReply> {
+    const call = this.confirmations.take(key);
+    if (!call || !yes) return { text: "Alright, I won't do it.", actions: [] };
+    const scope = workingMemoryScope(message.room.id, message.user.id);
+    const policy = { isAdmin: this.isAdmin(message), confirmed: true, timeoutMs: this.plugins.timeoutMs };
+    const outcome = await runActions(
+      [call],
+      this.plugins.actions,
+      this.actionContext(message, scope),
+      policy,
+      this.logger,
+    );
+    const run = outcome.runs[0];
+    return { text: run?.ok ? run.result : (run?.result ?? "Sorry, that did not work."), actions: outcome.runs };
+  }
+
+  private bindActions(chat: BaseChatModel, delegate?: Action) {
+    if (delegate) {
+      if (!chat.bindTools) throw new Error(`The chat model of ${this.name} cannot call tools.`);
+      return chat.bindTools([...this.plugins.tools(), actionToTool(delegate)]);
+    }
+    let bound = this.boundModels.get(chat);
+    if (!bound) {
+      if (!chat.bindTools) throw new Error(`The chat model of ${this.name} cannot call tools.`);
+      bound = chat.bindTools(this.plugins.tools());
+      this.boundModels.set(chat, bound);
+    }
+    return bound;
+  }
+
+  /** Recall that survives an embedding server being down: the reply then goes without long-term memories. */
+  private async recallOrNothing(text: string, options: RecallOptions): Promise<RecalledMemory[]> {
+    try {
+      return await this.longTerm.recall(text, options);
+    } catch (error) {
+      if (!isModelFailure(error)) throw error;
+      this.logger.warn({ code: error.code }, `recall skipped: ${error.message}`);
+      return [];
+    }
+  }
+
+  private isAdmin(message: InboundMessage): boolean {
+    return this.character.connectors[message.platform]?.admins.includes(message.user.id) ?? false;
+  }
+
+  private actionContext(message: InboundMessage, scope: string): ActionContext {
+    return {
+      ...this.plugins.runtime,
+      agentName: this.name,
+      message,
+      memory: this.pluginMemory(message, scope),
+      reply: (text) =>
+        this.plugins.runtime.send({ platform: message.platform, room: message.room, userId: message.user.id, text }),
+    };
+  }
+
+  /** Memory as plugins see it: this user's facts and long-term memories of this room and user. */
+  private pluginMemory(message: InboundMessage, scope: string): PluginMemory {
+    const where = { room: message.room.id, userId: message.user.id };
+    return {
+      facts: () => ({ ...this.working.get(scope).facts }),
+      recall: async (query, k = 5) =>
+        (await this.longTerm.recall(query, { k, kinds: ["message", "fact", "summary"], ...where })).map(
+          (memory) => memory.text,
+        ),
+      remember: (text, importance = 0.6) => {
+        this.longTerm.add({ kind: "fact", text, importance, ...where });
+        this.scheduleFlush();
+      },
+    };
   }
 
   private reflect(scope: string, text: string, message: InboundMessage, messageId: number): void {
@@ -244,6 +466,10 @@ export class Agent {
       sourceMessageId: messageId,
       importance: kind === "fact" ? 0.8 : 0.5,
     });
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     this.flushTimer ??= setImmediate(() => {
       this.flushTimer = undefined;
       this.longTerm.flush().catch((error: unknown) => this.logger.error({ err: error }, "could not index memories"));

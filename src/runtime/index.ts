@@ -3,7 +3,7 @@
  * memories and models; `Troupe` runs many agents on one store and routes
  * messages to them by name.
  */
-export { Agent, type AgentOptions, type AgentReply } from "./agent.js";
+export { Agent, type AgentOptions, type AgentReply, type HandleOptions } from "./agent.js";
 export { createLogger, type Logger } from "./create-logger.js";
 export { DuplicateAgentError } from "./duplicate-agent-error.js";
 export type { ActionRun } from "./run-actions.js";

@@ -1,55 +1,81 @@
 import type { ToolCall } from "@langchain/core/messages";
 import type { Logger } from "pino";
-import type { Action, ActionContext } from "../plugins/index.js";
+import { z } from "zod";
+import { type Action, type ActionContext, type ActionRun, withTimeout } from "../plugins/index.js";
 
-/** One action the agent ran while answering, with what it returned. */
-export interface ActionRun {
-  name: string;
-  args: Record<string, unknown>;
-  ok: boolean;
-  result: string;
+export type { ActionRun } from "../plugins/index.js";
+
+/** Who is asking, which decides what they may run. */
+export interface ActionPolicy {
+  /** The user is listed in the character's admins for the message's platform. */
+  isAdmin: boolean;
+  /** The user already said yes to this call (skips the confirmation question). */
+  confirmed?: boolean;
+  timeoutMs: number;
 }
 
-const ACTION_TIMEOUT_MS = 10_000;
+/** What running the model's tool calls produced: the runs, and a call that needs the user's yes first. */
+export interface ActionOutcome {
+  runs: ActionRun[];
+  needsConfirmation?: { call: ToolCall; action: Action };
+}
+
+/** The longest result text handed back to the model. */
+const MAX_RESULT_CHARS = 4000;
+const resultSchema = z.union([z.string(), z.object({ text: z.string() })]);
 
 /**
  * Step 6 of the pipeline: runs the tool calls the model asked for. An unknown
- * action, invalid arguments, a throw or a hang becomes a failed `ActionRun`
- * whose result tells the model what went wrong; it never escapes.
+ * action, invalid arguments, a refused user, a throw, a hang or a result that
+ * is neither text nor `{ text }` becomes a failed `ActionRun` whose result
+ * politely says what went wrong; it is logged and never escapes. A call to an
+ * action that needs confirmation stops the round and is returned instead.
  */
 export async function runActions(
   calls: ToolCall[],
   actions: Map<string, Action>,
   ctx: ActionContext,
+  policy: ActionPolicy,
   logger: Logger,
-): Promise<ActionRun[]> {
+): Promise<ActionOutcome> {
   const runs: ActionRun[] = [];
   for (const call of calls) {
+    const failed = (result: string) => runs.push({ name: call.name, args: call.args, ok: false, result });
     const action = actions.get(call.name);
     if (!action) {
-      runs.push({ name: call.name, args: call.args, ok: false, result: `There is no action named ${call.name}.` });
+      failed(`There is no action named ${call.name}.`);
       continue;
     }
     const parsed = action.parameters.safeParse(call.args);
     if (!parsed.success) {
-      runs.push({ name: call.name, args: call.args, ok: false, result: `Invalid arguments: ${parsed.error.message}` });
+      failed(`Invalid arguments for ${call.name}: ${z.prettifyError(parsed.error)}`);
       continue;
     }
+    if (action.admin && !policy.isAdmin) {
+      failed(`Sorry, only an admin of ${ctx.agent.name} may use ${call.name}.`);
+      continue;
+    }
+    if (action.confirm && !policy.confirmed) return { runs, needsConfirmation: { call, action } };
+    const where = { action: call.name, room: ctx.message.room.id, user: ctx.message.user.id };
     try {
-      const result = await withTimeout(Promise.resolve(action.handler(ctx, parsed.data)), ACTION_TIMEOUT_MS);
-      runs.push({ name: call.name, args: call.args, ok: true, result: String(result) });
+      const what = `action ${call.name}`;
+      if (action.validate && !(await withTimeout(() => action.validate?.(ctx, parsed.data), policy.timeoutMs, what))) {
+        failed(`${call.name} does not apply to this request.`);
+        continue;
+      }
+      const value = await withTimeout(() => action.handler(ctx, parsed.data), policy.timeoutMs, what);
+      const result = resultSchema.safeParse(value);
+      if (!result.success) {
+        logger.warn({ ...where, returned: typeof value }, "action returned neither text nor { text }");
+        failed(`Sorry, ${call.name} gave an answer I could not read.`);
+        continue;
+      }
+      const text = typeof result.data === "string" ? result.data : result.data.text;
+      runs.push({ name: call.name, args: call.args, ok: true, result: text.slice(0, MAX_RESULT_CHARS) });
     } catch (error) {
-      logger.warn({ err: error, action: call.name }, "action failed");
-      runs.push({ name: call.name, args: call.args, ok: false, result: `The action ${call.name} failed.` });
+      logger.warn({ err: error, ...where }, "action failed");
+      failed(`Sorry, ${call.name} ran into a problem and could not finish.`);
     }
   }
-  return runs;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return { runs };
 }

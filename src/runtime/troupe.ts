@@ -1,9 +1,11 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
+import { BusNode } from "../bus/index.js";
 import { type Character, CharacterFileError, loadCharacter } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import { createEmbedder } from "../memory/index.js";
-import { createModels } from "../model/index.js";
+import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
+import { loadPlugins, type OutboundListener, type Plugin } from "../plugins/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { Agent, type AgentReply } from "./agent.js";
 import { createLogger } from "./create-logger.js";
@@ -15,6 +17,8 @@ export interface TroupeOptions {
   logger?: Logger;
   /** Where `${VAR}` in character files and model keys are read from. Default: process.env. */
   env?: Record<string, string | undefined>;
+  /** The bus: a `redis://` URL to share it with other processes. Default: `REDIS_URL`, else in-process. */
+  bus?: string;
 }
 
 /**
@@ -24,12 +28,15 @@ export interface TroupeOptions {
 export class Troupe {
   readonly agents: Agent[];
   readonly logger: Logger;
+  /** This process on the bus: registry of live agents, delegation, task serving. */
+  readonly node: BusNode;
   private readonly db: Store;
 
-  private constructor(agents: Agent[], db: Store, logger: Logger) {
+  private constructor(agents: Agent[], db: Store, logger: Logger, node: BusNode) {
     this.agents = agents;
     this.db = db;
     this.logger = logger;
+    this.node = node;
   }
 
   /**
@@ -41,22 +48,50 @@ export class Troupe {
     const logger = options.logger ?? createLogger();
     const env = options.env ?? process.env;
     const characters = await loadAll(files, env, logger);
-    const db = openStore({ dataDir: options.dataDir });
+    // Plugins are checked before the store opens, like characters: a bad one stops start-up with its name and file.
+    const plugins: Plugin[][] = [];
+    for (const character of characters) plugins.push((await loadPlugins(character)).map((loaded) => loaded.plugin));
+    // Models too: a refused key stops start-up naming the character and the variable. One breaker per server.
+    const breakers = new CircuitBreakers();
+    const modelsByAgent: Models[] = [];
+    for (const character of characters) {
+      const models = await connectModels(character, env, { breakers, logger });
+      logger.info({ agent: character.name }, `${character.name} uses the ${models.description}`);
+      modelsByAgent.push(models);
+    }
+    // The bus connects before the store opens: an unreachable Redis stops start-up with one clear line.
+    const node = await BusNode.connect({ url: options.bus ?? env.REDIS_URL, logger });
+    let db: Store;
     try {
-      const agents = characters.map((character) => {
-        const models = createModels(character, env);
+      db = openStore({ dataDir: options.dataDir });
+    } catch (error) {
+      await node.close();
+      throw error;
+    }
+    try {
+      const agents = characters.map((character, index) => {
+        const models = modelsByAgent[index] as Models;
         return new Agent({
           character,
           db,
           chat: models.chat,
+          guard: models.guard,
+          fallback: models.fallback,
+          usage: models.usage,
+          modelDescription: models.description,
           embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
           logger,
           indexDir: join(options.dataDir, "index"),
+          plugins: plugins[index],
+          delegation: node.delegation,
         });
       });
       for (const agent of agents) await agent.start();
-      return new Troupe(agents, db, logger);
+      await node.start(db);
+      for (const agent of agents) await node.serve(agent);
+      return new Troupe(agents, db, logger, node);
     } catch (error) {
+      await node.close();
       db.close();
       throw error;
     }
@@ -75,8 +110,22 @@ export class Troupe {
     return agent.handle(message);
   }
 
+  /**
+   * Subscribes to every agent's proactive messages (reminders, plugin
+   * replies); connectors and `troupe chat` deliver them to the room they
+   * name. Returns the unsubscribe function.
+   */
+  onOutbound(listener: OutboundListener): () => void {
+    const unsubscribers = this.agents.map((agent) => agent.onOutbound(listener));
+    return () => {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }
+
   /** Finishes queued messages, saves every index and closes the store. */
   async stop(): Promise<void> {
+    // Leave the bus first: finish the tasks in hand, take no more.
+    await this.node.close();
     await Promise.all(this.agents.map((agent) => agent.stop()));
     this.db.close();
   }

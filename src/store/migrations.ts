@@ -90,6 +90,7 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);
   END;
   INSERT INTO memories_fts (memories_fts) VALUES ('rebuild');
+  CREATE VIRTUAL TABLE memories_terms USING fts5vocab (memories_fts, 'row');
   `,
   // bus: delegated tasks and workflow runs, so a restart resumes unfinished workflows.
   `

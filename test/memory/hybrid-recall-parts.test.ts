@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { hybridRelevance, keywordQuery } from "../../src/memory/index.js";
+import { hybridRelevance, keywordWords } from "../../src/memory/index.js";
 import { RoomTimeline } from "../../src/memory/room-timeline.js";
 
-describe("keywordQuery", () => {
-  it("keeps the meaningful words, quoted so user text is never FTS syntax", () => {
-    expect(keywordQuery("When did Melanie paint a sunrise?")).toBe('"melanie" OR "paint" OR "sunrise"');
-    expect(keywordQuery('drop "table" OR NOT x*')).toBe('"drop" OR "table"');
+describe("keywordWords", () => {
+  it("keeps the meaningful words and nothing FTS could read as syntax", () => {
+    expect(keywordWords("When did Melanie paint a sunrise?")).toEqual(["melanie", "paint", "sunrise"]);
+    expect(keywordWords('drop "table" OR NOT x*')).toEqual(["drop", "table"]);
   });
 
   it("has nothing to search for in stopwords and punctuation", () => {
-    expect(keywordQuery("is it?")).toBeUndefined();
-    expect(keywordQuery("")).toBeUndefined();
+    expect(keywordWords("is it?")).toEqual([]);
+    expect(keywordWords("")).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
+import { dirname, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { findCharacter } from "../../character/index.js";
+import { findCharacter, listCharacterFiles } from "../../character/index.js";
 import type { InboundMessage } from "../../connectors/index.js";
 import { type Agent, createLogger, Troupe } from "../../runtime/index.js";
 import type { Config } from "../read-config.js";
@@ -8,6 +9,10 @@ export interface ChatOptions {
   character: string;
   user?: string;
   dataDir?: string;
+  /** `redis://…` to join a bus shared with other processes. */
+  bus?: string;
+  /** Also run the other characters of `characters/` so the agent can delegate to them. Default true. */
+  helpers?: boolean;
 }
 
 /**
@@ -19,7 +24,12 @@ export interface ChatOptions {
 export async function chatCommand(options: ChatOptions, config: Config): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
   const file = await findCharacter(options.character, "characters");
-  const troupe = await Troupe.start([file], { dataDir: options.dataDir ?? config.TROUPE_DATA_DIR, logger });
+  const helpers = options.helpers === false ? [] : await helperFiles(file);
+  const troupe = await Troupe.start([file, ...helpers], {
+    dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
+    logger,
+    bus: options.bus,
+  });
   const agent = troupe.agents[0] as Agent;
   const userName = options.user ?? process.env.USER ?? "you";
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -27,6 +37,13 @@ export async function chatCommand(options: ChatOptions, config: Config): Promise
     input: process.stdin,
     output: interactive ? process.stdout : undefined,
     terminal: interactive,
+  });
+  const room = terminalMessage(userName, "").room;
+  // Reminders and other proactive messages for this terminal conversation print as lines of their own.
+  const unsubscribe = troupe.onOutbound((outbound) => {
+    if (outbound.platform !== "terminal" || outbound.room.id !== room.id) return;
+    console.log(`${outbound.agent}: ${outbound.text.replace(/\s*\n\s*/g, " ")}`);
+    if (interactive) lines.prompt(true);
   });
 
   if (interactive) {
@@ -39,10 +56,18 @@ export async function chatCommand(options: ChatOptions, config: Config): Promise
     console.log(`${agent.name}: ${(reply?.text ?? "").replace(/\s*\n\s*/g, " ")}`);
     if (interactive) lines.prompt();
   }
+  unsubscribe();
   await troupe.stop();
 }
 
 function terminalMessage(userName: string, text: string): InboundMessage {
   const id = `terminal:${userName.toLowerCase()}`;
   return { platform: "terminal", room: { id, kind: "direct" }, user: { id, name: userName }, text };
+}
+
+/** The other characters of `characters/` when talking to one of them: the agent's colleagues on the bus. */
+async function helperFiles(file: string): Promise<string[]> {
+  if (resolve(dirname(file)) !== resolve("characters")) return [];
+  const files = await listCharacterFiles(["characters"]);
+  return files.filter((other) => resolve(other) !== resolve(file));
 }

@@ -10,6 +10,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   dataDir?: string;
+  /** `redis://…`: share the bus with troupes in other processes. */
+  bus?: string;
 }
 
 /**
@@ -22,12 +24,22 @@ export async function startCommand(options: StartOptions, config: Config): Promi
   const files = await listCharacterFiles(options.paths.length > 0 ? options.paths : ["characters"]);
   if (files.length === 0)
     throw new CliError("NO_CHARACTERS", "No character files found. Create one with: npx troupe new <name>");
-  const troupe = await Troupe.start(files, { dataDir: options.dataDir ?? config.TROUPE_DATA_DIR, logger });
+  const troupe = await Troupe.start(files, {
+    dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
+    logger,
+    bus: options.bus,
+  });
   for (const agent of troupe.agents) {
     const capabilities = agent.character.capabilities.map((capability) => capability.name).join(", ");
-    console.log(`agent ${agent.name} ready (offline model)${capabilities ? `, can do: ${capabilities}` : ""}`);
+    console.log(
+      `agent ${agent.name} ready (${agent.modelDescription})${capabilities ? `, can do: ${capabilities}` : ""}`,
+    );
   }
   for (const line of describeConnectors(process.env)) console.log(line);
+  const busUrl = options.bus ?? process.env.REDIS_URL;
+  console.log(busUrl ? `bus: Redis at ${busUrl.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@")}` : "bus: in-process");
+  // Workflows a previous run left half-way carry on; finished steps are not redone.
+  troupe.node.resumeWorkflows().catch((error: unknown) => logger.error({ err: error }, "could not resume workflows"));
   const server = await serve(troupe, {
     host: options.host ?? config.TROUPE_HOST,
     port: options.port ?? config.TROUPE_PORT,

@@ -1,0 +1,114 @@
+/**
+ * Long-term memory at scale, one agent, offline 384-dimension embeddings:
+ * batched ingest throughput, hybrid recall latency (k = 10) at 10k and 100k
+ * memories, index rebuild time from SQLite at 100k, resident memory, and the
+ * index's recall@10 against exact search on the same vectors.
+ * Prints one JSON line. `MEMORY_SCALE=20000` runs a smaller version.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createEmbedder, LongTermMemory, VectorIndex } from "../src/memory/index.js";
+import { cosineSimilarity, OfflineEmbeddings } from "../src/model/index.js";
+import { openStore } from "../src/store/index.js";
+import { percentile } from "./bench-helpers.js";
+
+const TOTAL = Number(process.env.MEMORY_SCALE ?? 100_000);
+const CHECKPOINTS = [10_000, TOTAL].filter((size, i, all) => size <= TOTAL && all.indexOf(size) === i);
+const QUERIES = 200;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run stores the same texts. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const next = random(42);
+// A vocabulary of 8,000 made-up words used with Zipf's law, as words are in real conversation:
+// a few are everywhere, most are rare.
+const SYLLABLES = "ka lo mi ra se tu vo ne pa di ro ga le mu si ta be no fi zu".split(" ");
+const VOCABULARY = Array.from({ length: 8000 }, (_, i) => {
+  let word = "";
+  for (let n = i + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
+  return word;
+});
+const CUMULATIVE: number[] = [];
+let harmonic = 0;
+for (let rank = 1; rank <= VOCABULARY.length; rank++) CUMULATIVE.push((harmonic += 1 / rank));
+const word = () => {
+  const target = next() * harmonic;
+  let low = 0;
+  let high = CUMULATIVE.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((CUMULATIVE[middle] as number) < target) low = middle + 1;
+    else high = middle;
+  }
+  return VOCABULARY[low] as string;
+};
+const sentence = () => Array.from({ length: 6 + Math.floor(next() * 10) }, word).join(" ");
+
+const offline = new OfflineEmbeddings();
+const embedder = createEmbedder(offline, { model: "troupe-offline-hash-v1", dimensions: 384 });
+const dataDir = mkdtempSync(join(tmpdir(), "troupe-scale-"));
+const indexDir = join(dataDir, "index");
+const db = openStore({ dataDir });
+const memory = new LongTermMemory({ db, agent: "bench", embedder, indexDir });
+memory.open();
+
+const result: Record<string, number | string> = { bench: "memory_scale", memories: TOTAL, dimensions: 384 };
+let stored = 0;
+let ingestMs = 0;
+const queries = Array.from({ length: QUERIES }, sentence);
+for (const checkpoint of CHECKPOINTS) {
+  const started = performance.now();
+  while (stored < checkpoint) {
+    const batch = Math.min(1000, checkpoint - stored);
+    db.transaction(() => {
+      for (let i = 0; i < batch; i++) memory.add({ kind: "message", text: sentence(), room: `room-${stored % 50}`, userId: `user-${stored % 200}` });
+    })();
+    await memory.flush();
+    stored += batch;
+  }
+  ingestMs += performance.now() - started;
+  const latencies: number[] = [];
+  for (const query of queries) {
+    const asked = performance.now();
+    await memory.recall(query, { k: 10 });
+    latencies.push(performance.now() - asked);
+  }
+  const label = checkpoint >= 1000 ? `${checkpoint / 1000}k` : String(checkpoint);
+  result[`recall_p50_ms_${label}`] = percentile(latencies, 50);
+  result[`recall_p99_ms_${label}`] = percentile(latencies, 99);
+}
+result.ingest_per_s = Math.round((stored / ingestMs) * 1000);
+
+// recall@10 of the hnsw index against exact cosine search over the same vectors.
+const vectors = db.prepare("SELECT id, embedding FROM memories WHERE agent = 'bench'").all() as { id: number; embedding: Buffer }[];
+const exactIndex = vectors.map((row) => ({ id: row.id, vector: new Float32Array(row.embedding.buffer.slice(row.embedding.byteOffset, row.embedding.byteOffset + row.embedding.byteLength)) }));
+const index = VectorIndex.create({ dimensions: 384 });
+const built = performance.now();
+for (const { id, vector } of exactIndex) index.add(id, vector);
+const rebuildMs = performance.now() - built;
+let overlap = 0;
+for (const query of queries.slice(0, 100)) {
+  const vector = offline.embedSync(query);
+  const exact = exactIndex
+    .map(({ id, vector: candidate }) => ({ id, similarity: cosineSimilarity(vector, candidate) }))
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 10)
+    .map((hit) => hit.id);
+  const approximate = new Set(index.search(vector, 10).map((hit) => hit.label));
+  overlap += exact.filter((id) => approximate.has(id)).length / 10;
+}
+result.index_recall_at_10 = Math.round((overlap / 100) * 1000) / 1000;
+result.rebuild_ms = Math.round(rebuildMs);
+result.rss_mb = Math.round(process.memoryUsage().rss / 1048576);
+db.close();
+rmSync(dataDir, { recursive: true, force: true });
+console.log(JSON.stringify(result));

@@ -1,0 +1,70 @@
+const ZONES = Intl.supportedValuesOf("timeZone");
+const ALIASES: Record<string, string> = {
+  utc: "UTC",
+  gmt: "UTC",
+  "new york": "America/New_York",
+  nyc: "America/New_York",
+  "san francisco": "America/Los_Angeles",
+  "los angeles": "America/Los_Angeles",
+  seattle: "America/Los_Angeles",
+  "washington dc": "America/New_York",
+  boston: "America/New_York",
+  beijing: "Asia/Shanghai",
+  delhi: "Asia/Kolkata",
+  "new delhi": "Asia/Kolkata",
+  mumbai: "Asia/Kolkata",
+  bangalore: "Asia/Kolkata",
+  munich: "Europe/Berlin",
+  barcelona: "Europe/Madrid",
+  milan: "Europe/Rome",
+  "hong kong": "Asia/Hong_Kong",
+  sydney: "Australia/Sydney",
+};
+
+/** True when `zone` is an IANA time zone this runtime knows ("Europe/Oslo"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The time zone of a place: an IANA name, a known alias, or a city that names a zone ("Oslo" → "Europe/Oslo"). */
+export function zoneForPlace(place: string | undefined): string | undefined {
+  const cleaned = place
+    ?.trim()
+    .replace(/[?.!,]+$/, "")
+    .trim();
+  if (!cleaned) return undefined;
+  if (cleaned.includes("/") && isTimeZone(cleaned)) return cleaned;
+  const key = cleaned.toLowerCase();
+  if (ALIASES[key]) return ALIASES[key];
+  const city = key.replace(/\s+/g, "_");
+  return ZONES.find((zone) => zone.toLowerCase().split("/").at(-1) === city);
+}
+
+/** "Tuesday, 3 June 2025, 14:05" in `zone`. */
+export function formatDateTime(date: Date, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
+}
+
+/** "Friday, 13 June 2025" in `zone`. */
+export function formatDate(date: Date, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(date);
+}

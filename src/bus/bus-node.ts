@@ -1,0 +1,163 @@
+import type { Logger } from "pino";
+import type { Capability } from "../character/index.js";
+import type { InboundMessage } from "../connectors/index.js";
+import type { Store } from "../store/index.js";
+import { type AgentDelegation, createAgentDelegation } from "./agent-delegation.js";
+import type { Bus } from "./bus.js";
+import { createBus } from "./create-bus.js";
+import type { DelegatedMessageContext } from "./delegate-action.js";
+import { Delegator } from "./delegator.js";
+import { createNodeId } from "./node-id.js";
+import { Registry } from "./registry.js";
+import { resumeWorkflow, runWorkflow, type WorkflowProgress, type WorkflowRunResult } from "./run-workflow.js";
+import type { TaskRequest } from "./task.js";
+import { TaskLog } from "./task-log.js";
+import { TaskServer } from "./task-server.js";
+import type { Workflow } from "./workflow-definition.js";
+import { WorkflowStore } from "./workflow-store.js";
+
+/** What the node needs of an agent to serve its tasks (the runtime's `Agent` fits). */
+export interface ServableAgent {
+  readonly name: string;
+  readonly character: { capabilities: Capability[] };
+  handle(message: InboundMessage): Promise<{ text: string } | undefined>;
+}
+
+/** Options of `BusNode.connect`. */
+export interface BusNodeOptions {
+  /** `redis://…` for the Redis bus; unset for the in-process bus. Ignored when `bus` is given. */
+  url?: string;
+  /** A bus to use instead of creating one (it is closed with the node). */
+  bus?: Bus;
+  /** Key prefix on Redis. Default `troupe`. */
+  prefix?: string;
+  logger?: Logger;
+  /** Time one helper gets per delegated task. Default 4000 ms. */
+  timeoutMs?: number;
+  /** Heartbeat interval. Default 1000 ms. */
+  heartbeatMs?: number;
+}
+
+/**
+ * One process's place on the bus: the bus itself, the registry of live
+ * agents, the delegator that sends tasks and awaits results, and a task
+ * server per local agent with capabilities. `Troupe` owns one.
+ */
+export class BusNode {
+  readonly instance = createNodeId();
+  readonly bus: Bus;
+  readonly registry: Registry;
+  readonly delegator: Delegator;
+  /** Hands agents the `delegate` action. */
+  readonly delegation: AgentDelegation;
+  private readonly logger: Logger | undefined;
+  private readonly servers: TaskServer[] = [];
+  private tasks: TaskLog | undefined;
+  private workflows: WorkflowStore | undefined;
+
+  private constructor(bus: Bus, options: BusNodeOptions) {
+    this.bus = bus;
+    this.logger = options.logger;
+    this.registry = new Registry({
+      bus,
+      instance: this.instance,
+      heartbeatMs: options.heartbeatMs,
+      logger: options.logger,
+    });
+    this.delegator = new Delegator({
+      bus,
+      registry: this.registry,
+      instance: this.instance,
+      timeoutMs: options.timeoutMs,
+      logger: options.logger,
+      tasks: { sent: (task) => this.tasks?.sent(task), finished: (...args) => this.tasks?.finished(...args) },
+    });
+    this.delegation = createAgentDelegation({
+      registry: this.registry,
+      delegator: this.delegator,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+
+  /** Connects the bus (throws `BusConnectionError` when Redis is unreachable); call `start` once the store is open. */
+  static async connect(options: BusNodeOptions = {}): Promise<BusNode> {
+    const bus = options.bus ?? (await createBus({ url: options.url, prefix: options.prefix, logger: options.logger }));
+    return new BusNode(bus, options);
+  }
+
+  /** Starts hearing heartbeats and results; tasks are recorded in `db`. */
+  async start(db?: Store): Promise<void> {
+    if (db) {
+      this.tasks = new TaskLog(db);
+      this.workflows = new WorkflowStore(db);
+    }
+    await this.registry.start();
+    await this.delegator.start();
+  }
+
+  /** Announces `agent`'s capabilities and serves its tasks, each answered through its own pipeline. */
+  async serve(agent: ServableAgent): Promise<void> {
+    const capabilities = agent.character.capabilities;
+    if (capabilities.length === 0) return;
+    const server = new TaskServer({
+      bus: this.bus,
+      agent: agent.name,
+      instance: this.instance,
+      logger: this.logger,
+      handler: (task) => answerTask(agent, task),
+    });
+    await server.start();
+    this.servers.push(server);
+    await this.registry.announce(agent.name, () => ({ capabilities, load: server.load, stats: server.stats }));
+  }
+
+  /**
+   * Runs a workflow over the bus (resuming an unfinished run of the same
+   * workflow and input). Needs the store given to `start`.
+   */
+  runWorkflow(
+    workflow: Workflow,
+    input: Record<string, unknown>,
+    onProgress?: (progress: WorkflowProgress) => void,
+  ): Promise<WorkflowRunResult> {
+    return runWorkflow(workflow, input, this.workflowOptions(onProgress));
+  }
+
+  /** Resumes every workflow run an earlier process left unfinished. */
+  async resumeWorkflows(onProgress?: (progress: WorkflowProgress) => void): Promise<WorkflowRunResult[]> {
+    const ids = this.workflows?.unfinished() ?? [];
+    return Promise.all(ids.map((id) => resumeWorkflow(id, this.workflowOptions(onProgress))));
+  }
+
+  private workflowOptions(onProgress?: (progress: WorkflowProgress) => void) {
+    if (!this.workflows) throw new Error("Workflows need a store: call start(db) first.");
+    return {
+      store: this.workflows,
+      delegate: (request: Parameters<Delegator["delegate"]>[0]) => this.delegator.delegate(request),
+      onProgress,
+      logger: this.logger,
+    };
+  }
+
+  /** Says goodbye, stops serving (finishing tasks in hand), then closes the bus. */
+  async close(): Promise<void> {
+    await this.registry.stop();
+    await Promise.all(this.servers.map((server) => server.stop()));
+    await this.delegator.stop();
+    await this.bus.close();
+  }
+}
+
+async function answerTask(agent: ServableAgent, task: TaskRequest): Promise<string> {
+  const raw: DelegatedMessageContext = { delegation: { path: task.path, traceId: task.traceId } };
+  const reply = await agent.handle({
+    platform: "bus",
+    // One room per delegation chain: tasks from different conversations run side by side.
+    room: { id: `bus:${task.from}:${task.traceId}`, kind: "direct" },
+    user: { id: `agent:${task.from}`, name: task.from },
+    text: task.input,
+    raw,
+  });
+  if (!reply?.text) throw new Error(`${agent.name} had no answer`);
+  return reply.text;
+}

@@ -1,0 +1,159 @@
+import type { Logger } from "pino";
+import type { Character } from "../character/index.js";
+import type { InboundMessage } from "../connectors/index.js";
+import type { Store } from "../store/index.js";
+import type { Action } from "./action.js";
+import { actionToTool, type FunctionTool } from "./action-to-tool.js";
+import type { ActionRun, Evaluator } from "./evaluator.js";
+import { OutboundChannel, type OutboundListener } from "./outbound-channel.js";
+import type { Plugin } from "./plugin.js";
+import type { PluginMemory, PluginRuntime } from "./plugin-runtime.js";
+import type { Provider } from "./provider.js";
+import type { Service } from "./service.js";
+import { withTimeout } from "./with-timeout.js";
+
+export interface PluginHostOptions {
+  agent: { name: string; character: Character };
+  db: Store;
+  logger: Logger;
+  plugins?: Plugin[];
+  /** Actions given directly, outside any plugin. */
+  actions?: Action[];
+  /** How long a provider, evaluator or service start may take, in ms. Default 10000. */
+  timeoutMs?: number;
+}
+
+interface Owned<T> {
+  plugin: string;
+  item: T;
+}
+
+/**
+ * Hosts one agent's plugins: their actions (as tools), providers, evaluators
+ * and services, the outbound channel they speak through, and actions waiting
+ * for a user's confirmation. A failing hook is logged and skipped; it never
+ * stops the agent.
+ */
+export class PluginHost {
+  readonly actions = new Map<string, Action>();
+  readonly runtime: PluginRuntime;
+  readonly timeoutMs: number;
+  private readonly providers: Owned<Provider>[] = [];
+  private readonly evaluators: Owned<Evaluator>[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: each service has its own handle type.
+  private readonly services: Owned<Service<any>>[] = [];
+  private readonly handles = new Map<string, unknown>();
+  private readonly outbound: OutboundChannel;
+  private readonly running = new Set<Promise<void>>();
+  private readonly logger: Logger;
+
+  constructor(options: PluginHostOptions) {
+    this.logger = options.logger;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.outbound = new OutboundChannel(options.logger);
+    for (const action of options.actions ?? []) this.actions.set(action.name, action);
+    for (const plugin of options.plugins ?? []) {
+      for (const action of plugin.actions ?? []) this.actions.set(action.name, action);
+      for (const item of plugin.providers ?? []) this.providers.push({ plugin: plugin.name, item });
+      for (const item of plugin.evaluators ?? []) this.evaluators.push({ plugin: plugin.name, item });
+      for (const item of plugin.services ?? []) this.services.push({ plugin: plugin.name, item });
+    }
+    const agent = options.agent;
+    this.runtime = {
+      agent,
+      db: options.db,
+      logger: options.logger,
+      send: (message) => this.outbound.send({ ...message, agent: agent.name }),
+      service: <Handle>(name: string) => this.handles.get(name) as Handle | undefined,
+    };
+  }
+
+  /** The actions as tools for the chat model. */
+  tools(): FunctionTool[] {
+    return [...this.actions.values()].map(actionToTool);
+  }
+
+  /** Subscribes to the agent's proactive messages; returns the unsubscribe function. */
+  onOutbound(listener: OutboundListener): () => void {
+    return this.outbound.subscribe(listener);
+  }
+
+  /** Starts every service; one that fails or hangs is logged and left out. */
+  async start(): Promise<void> {
+    for (const { plugin, item } of this.services) {
+      const runtime = this.scoped(plugin);
+      try {
+        const handle = await withTimeout(() => item.start(runtime), this.timeoutMs, `service ${item.name}`);
+        this.handles.set(item.name, handle);
+      } catch (error) {
+        runtime.logger.error({ err: error, service: item.name }, "service did not start");
+      }
+    }
+  }
+
+  /** Waits for running evaluators, then stops the started services in reverse order. */
+  async stop(): Promise<void> {
+    await Promise.all(this.running);
+    for (const { plugin, item } of [...this.services].reverse()) {
+      if (!this.handles.has(item.name)) continue;
+      const handle = this.handles.get(item.name);
+      this.handles.delete(item.name);
+      try {
+        await withTimeout(() => item.stop?.(handle), this.timeoutMs, `service ${item.name}`);
+      } catch (error) {
+        this.scoped(plugin).logger.error({ err: error, service: item.name }, "service did not stop cleanly");
+      }
+    }
+  }
+
+  /** The lines providers add to the prompt's context for this message, in plugin order. */
+  async provide(message: InboundMessage, memory: PluginMemory): Promise<string[]> {
+    const results = await Promise.all(
+      this.providers.map(async ({ plugin, item }) => {
+        const runtime = this.scoped(plugin);
+        try {
+          const value = await withTimeout(
+            () => item.get({ ...runtime, message, memory }),
+            this.timeoutMs,
+            `provider ${item.name}`,
+          );
+          return (Array.isArray(value) ? value : [value]).filter((line): line is string => typeof line === "string");
+        } catch (error) {
+          runtime.logger.warn({ err: error, provider: item.name }, "provider failed; its context is left out");
+          return [];
+        }
+      }),
+    );
+    return results.flat().filter((line) => line.trim() !== "");
+  }
+
+  /** Runs the evaluators after a reply, in the background; `stop` and `settle` wait for them. */
+  evaluate(message: InboundMessage, memory: PluginMemory, reply: { text: string; actions: ActionRun[] }): void {
+    if (this.evaluators.length === 0) return;
+    const work = (async () => {
+      for (const { plugin, item } of this.evaluators) {
+        const runtime = this.scoped(plugin);
+        try {
+          await withTimeout(
+            () => item.run({ ...runtime, message, memory, reply }),
+            this.timeoutMs,
+            `evaluator ${item.name}`,
+          );
+        } catch (error) {
+          runtime.logger.warn({ err: error, evaluator: item.name }, "evaluator failed");
+        }
+      }
+    })();
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+  }
+
+  /** Resolves when the evaluators started so far have finished. */
+  async settle(): Promise<void> {
+    await Promise.all(this.running);
+  }
+
+  private scoped(plugin: string): PluginRuntime {
+    return { ...this.runtime, logger: this.logger.child({ plugin }) };
+  }
+}
