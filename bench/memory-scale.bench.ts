@@ -70,7 +70,8 @@ for (const checkpoint of CHECKPOINTS) {
   while (stored < checkpoint) {
     const batch = Math.min(1000, checkpoint - stored);
     db.transaction(() => {
-      for (let i = 0; i < batch; i++) memory.add({ kind: "message", text: sentence(), room: `room-${stored % 50}`, userId: `user-${stored % 200}` });
+      for (let i = 0; i < batch; i++)
+        memory.add({ kind: "message", text: sentence(), room: `room-${stored % 50}`, userId: `user-${stored % 200}` });
     })();
     await memory.flush();
     stored += batch;
@@ -89,8 +90,16 @@ for (const checkpoint of CHECKPOINTS) {
 result.ingest_per_s = Math.round((stored / ingestMs) * 1000);
 
 // recall@10 of the hnsw index against exact cosine search over the same vectors.
-const vectors = db.prepare("SELECT id, embedding FROM memories WHERE agent = 'bench'").all() as { id: number; embedding: Buffer }[];
-const exactIndex = vectors.map((row) => ({ id: row.id, vector: new Float32Array(row.embedding.buffer.slice(row.embedding.byteOffset, row.embedding.byteOffset + row.embedding.byteLength)) }));
+const vectors = db.prepare("SELECT id, embedding FROM memories WHERE agent = 'bench'").all() as {
+  id: number;
+  embedding: Buffer;
+}[];
+const exactIndex = vectors.map((row) => ({
+  id: row.id,
+  vector: new Float32Array(
+    row.embedding.buffer.slice(row.embedding.byteOffset, row.embedding.byteOffset + row.embedding.byteLength),
+  ),
+}));
 const index = VectorIndex.create({ dimensions: 384 });
 const built = performance.now();
 for (const { id, vector } of exactIndex) index.add(id, vector);

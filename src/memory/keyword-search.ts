@@ -78,7 +78,9 @@ export class KeywordSearch {
         terms: this.db.prepare<[], { term: string; doc: number }>(
           "SELECT term, doc FROM memories_terms WHERE term IN (SELECT term FROM temp.query_instances)",
         ),
-        stems: this.db.prepare<[], { rowid: number; term: string }>("SELECT doc AS rowid, term FROM temp.query_instances"),
+        stems: this.db.prepare<[], { rowid: number; term: string }>(
+          "SELECT doc AS rowid, term FROM temp.query_instances",
+        ),
       };
     }
     return this.statements;
