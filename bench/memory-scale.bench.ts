@@ -39,7 +39,10 @@ const VOCABULARY = Array.from({ length: 8000 }, (_, i) => {
 });
 const CUMULATIVE: number[] = [];
 let harmonic = 0;
-for (let rank = 1; rank <= VOCABULARY.length; rank++) CUMULATIVE.push((harmonic += 1 / rank));
+for (let rank = 1; rank <= VOCABULARY.length; rank++) {
+  harmonic += 1 / rank;
+  CUMULATIVE.push(harmonic);
+}
 const word = () => {
   const target = next() * harmonic;
   let low = 0;

@@ -60,10 +60,10 @@ export {
   ModelAuthError,
   ModelConfigError,
   ModelRequestError,
+  type Models,
   ModelTimeoutError,
   ModelUnavailableError,
   type ModelUsage,
-  type Models,
   OfflineChatModel,
   OfflineEmbeddings,
 } from "./model/index.js";

@@ -7,8 +7,8 @@ import { writeNewPlugin } from "./commands/plugins-new.js";
 import { startCommand } from "./commands/start.js";
 import { validateFiles } from "./commands/validate.js";
 import { workflowRunCommand } from "./commands/workflow.js";
-import { readConfig } from "./read-config.js";
 import { addMemoryCommands } from "./memory-commands.js";
+import { readConfig } from "./read-config.js";
 
 /**
  * The `troupe` command. Unknown commands and bad flags print usage and exit

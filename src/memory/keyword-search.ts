@@ -54,7 +54,7 @@ export class KeywordSearch {
     // The query's words go through the same tokenizer as the memories, one row each, to learn their stems.
     this.db.transaction(() => {
       statements.clear.run();
-      words.forEach((word, i) => statements.insert.run(i + 1, word));
+      for (const [i, word] of words.entries()) statements.insert.run(i + 1, word);
     })();
     const counts = new Map(statements.terms.all().map((row) => [row.term, row.doc]));
     return statements.stems
