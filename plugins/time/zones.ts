@@ -45,26 +45,27 @@ export function zoneForPlace(place: string | undefined): string | undefined {
   return ZONES.find((zone) => zone.toLowerCase().split("/").at(-1) === city);
 }
 
+const DATE_PARTS = { weekday: "long", day: "numeric", month: "long", year: "numeric" } as const;
+/** Building an Intl.DateTimeFormat costs far more than using one: keep one per zone and shape. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${zone}|${withTime}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const time = withTime ? ({ hour: "2-digit", minute: "2-digit" } as const) : {};
+    format = new Intl.DateTimeFormat("en-GB", { timeZone: zone, ...DATE_PARTS, ...time });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** "Tuesday, 3 June 2025, 14:05" in `zone`. */
 export function formatDateTime(date: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
+  return formatter(zone, true).format(date);
 }
 
 /** "Friday, 13 June 2025" in `zone`. */
 export function formatDate(date: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(date);
+  return formatter(zone, false).format(date);
 }

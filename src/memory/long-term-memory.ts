@@ -41,8 +41,17 @@ type Entry = MemoryRecord;
 
 const SHELVES: Shelf[] = ["conversation", "knowledge"];
 const TOUCH_WRITE_INTERVAL_MS = 1000;
+/** Recall compares at most this many not-yet-indexed vectors one by one before it indexes them first. */
+const MAX_UNINDEXED = 32;
 /** Each of vector and keyword search proposes at least this many candidates for fusion. */
 const MIN_CANDIDATES = 40;
+
+/** Cosine similarity of two unit vectors. */
+function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += (a[i] as number) * (b[i] as number);
+  return dot;
+}
 
 function shelfOf(kind: MemoryKind): Shelf {
   return kind === "knowledge" ? "knowledge" : "conversation";
@@ -200,7 +209,9 @@ export class LongTermMemory {
    * and importance (Generative Agents). Filtered by scope and kind.
    */
   async recall(query: string, options: RecallOptions): Promise<RecalledMemory[]> {
-    if (this.backlog > 0) await this.flush();
+    // Memories still waiting for a vector (remote embedders) are embedded first; ones that only wait for
+    // the index are compared directly, so recall never waits for index inserts.
+    if (this.pending.length > 0 || this.unindexed.length > MAX_UNINDEXED) await this.flush();
     const index = this.shelf(shelfOf(options.kinds?.[0] ?? "message"));
     if (options.k <= 0 || this.entries.size === 0) return [];
     const candidates = Math.max(options.k * 4, MIN_CANDIDATES);
@@ -263,8 +274,13 @@ export class LongTermMemory {
     options: RecallOptions,
   ): Neighbour[] {
     const inScope = (label: number) => this.isInScope(label, options);
-    const found = index.search(vector, wanted).filter((neighbour) => inScope(neighbour.label));
-    return found.length >= options.k || index.size <= wanted ? found : index.search(vector, wanted, inScope);
+    let found = index.search(vector, wanted).filter((neighbour) => inScope(neighbour.label));
+    if (found.length < options.k && index.size > wanted) found = index.search(vector, wanted, inScope);
+    const waiting = this.unindexed
+      .filter(({ id }) => inScope(id) && this.shelf(shelfOf(this.entries.get(id)?.kind ?? "message")) === index)
+      .map(({ id, vector: candidate }) => ({ label: id, similarity: cosine(vector, candidate) }));
+    if (waiting.length === 0) return found;
+    return [...found, ...waiting].sort((a, b) => b.similarity - a.similarity).slice(0, wanted);
   }
 
   private isInScope(label: number, options: RecallOptions): boolean {

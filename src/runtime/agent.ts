@@ -103,8 +103,8 @@ export class Agent {
   private readonly guard: ModelGuard | undefined;
   private readonly fallback: BaseChatModel | undefined;
   private readonly meters: { chat: UsageMeter; embeddings: UsageMeter };
-  /** Tools are bound once per chat model, not per message. */
-  private readonly boundModels = new Map<BaseChatModel, ChatRunnable>();
+  /** Tools are bound once per chat model (and `delegate` wording), not per message. */
+  private readonly boundModels = new Map<BaseChatModel, Map<string, ChatRunnable>>();
   private readonly logger: Logger;
   private readonly plugins: PluginHost;
   private readonly confirmations = new PendingConfirmations();
@@ -386,16 +386,23 @@ export class Agent {
     return { text: run?.ok ? run.result : (run?.result ?? "Sorry, that did not work."), actions: outcome.runs };
   }
 
+  /**
+   * The chat model with the actions bound as tools. Binding converts every
+   * schema, so bound models are kept: one per chat model, and with `delegate`
+   * one per wording of its description (it changes only when the live
+   * agents' capabilities do). The handler is looked up per call, not bound.
+   */
   private bindActions(chat: BaseChatModel, delegate?: Action) {
-    if (delegate) {
-      if (!chat.bindTools) throw new Error(`The chat model of ${this.name} cannot call tools.`);
-      return chat.bindTools([...this.plugins.tools(), actionToTool(delegate)]);
-    }
-    let bound = this.boundModels.get(chat);
+    const key = delegate ? `${delegate.description}\n${delegate.examples?.join("\n") ?? ""}` : "";
+    let bound = this.boundModels.get(chat)?.get(key);
     if (!bound) {
       if (!chat.bindTools) throw new Error(`The chat model of ${this.name} cannot call tools.`);
-      bound = chat.bindTools(this.plugins.tools());
-      this.boundModels.set(chat, bound);
+      bound = chat.bindTools(delegate ? [...this.plugins.tools(), actionToTool(delegate)] : this.plugins.tools());
+      const byKey = this.boundModels.get(chat) ?? new Map<string, ChatRunnable>();
+      // Capabilities come and go; a handful of wordings is plenty to keep.
+      if (byKey.size >= 16) byKey.clear();
+      byKey.set(key, bound);
+      this.boundModels.set(chat, byKey);
     }
     return bound;
   }
