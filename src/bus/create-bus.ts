@@ -1,7 +1,6 @@
 import type { Logger } from "pino";
 import type { Bus } from "./bus.js";
 import { InProcessBus } from "./in-process-bus.js";
-import { RedisBus } from "./redis-bus.js";
 
 /** Options of `createBus`. */
 export interface CreateBusOptions {
@@ -22,5 +21,7 @@ export async function createBus(options: CreateBusOptions = {}): Promise<Bus> {
   const url = options.url?.trim();
   if (!url || url === "memory") return new InProcessBus({ logger: options.logger });
   if (!/^rediss?:\/\//.test(url)) throw new Error(`Unknown bus '${url}': expected redis://host:port or rediss://…`);
+  // Loaded on demand, so a troupe on the in-process bus never loads the Redis client.
+  const { RedisBus } = await import("./redis-bus.js");
   return RedisBus.connect({ url, prefix: options.prefix, logger: options.logger });
 }

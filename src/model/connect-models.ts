@@ -1,8 +1,6 @@
-import { OpenAIClient } from "@langchain/openai";
 import type { Logger } from "pino";
 import type { Character } from "../character/character.js";
 import { type CreateModelsOptions, createModels, type Models } from "./create-models.js";
-import { clientSettings } from "./create-remote-models.js";
 import { EmbeddingDimensionsError } from "./embedding-dimensions-error.js";
 import { ModelAuthError } from "./model-auth-error.js";
 import { resolveModelConfig } from "./model-config.js";
@@ -27,6 +25,10 @@ export async function connectModels(
 ): Promise<Models> {
   const config = resolveModelConfig(character, env);
   if (config.provider === "offline") return createModels(character, env, options);
+  const [{ clientSettings }, { OpenAIClient }] = await Promise.all([
+    import("./create-remote-models.js"),
+    import("@langchain/openai"),
+  ]);
   const { baseURL, apiKey } = clientSettings(character, config);
   const client = new OpenAIClient({ baseURL, apiKey, maxRetries: 0, timeout: CHECK_TIMEOUT_MS });
   const log = options.logger.child({ agent: character.name, server: baseURL });

@@ -3,7 +3,6 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { Logger } from "pino";
 import type { Character } from "../character/character.js";
 import { CircuitBreakers } from "./circuit-breaker.js";
-import { createRemoteModels } from "./create-remote-models.js";
 import { type ModelProvider, resolveModelConfig } from "./model-config.js";
 import type { ModelGuard } from "./model-guard.js";
 import { OfflineChatModel } from "./offline-chat-model.js";
@@ -55,13 +54,15 @@ const OFFLINE_EMBEDDING_MODEL = "troupe-offline-hash-v1";
  * timeouts, retries and a circuit breaker. Throws `MissingApiKeyError` or
  * `ModelConfigError` naming what to set.
  */
-export function createModels(
+export async function createModels(
   character: Character,
   env: Record<string, string | undefined> = process.env,
   options: CreateModelsOptions = {},
-): Models {
+): Promise<Models> {
   const config = resolveModelConfig(character, env);
   if (config.provider === "offline") return createOfflineModels(character);
+  // Loaded on demand: the OpenAI client is large, and offline troupes should not pay for it at start.
+  const { createRemoteModels } = await import("./create-remote-models.js");
   return createRemoteModels(character, config, {
     ...options,
     breakers: options.breakers ?? new CircuitBreakers(),

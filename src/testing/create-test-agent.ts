@@ -76,7 +76,7 @@ export async function createTestAgent(options: TestAgentOptions = {}): Promise<T
     ...options.character,
     source: { file: join(dataDir, "character.json"), dialect: "troupe" },
   });
-  const models = createModels(character, {});
+  const models = await createModels(character, {});
   const db = openStore({ dataDir });
   const agent = new Agent({
     character,

@@ -4,7 +4,7 @@ import { sage, turn } from "./sage-character.js";
 
 describe("createModels", () => {
   it("returns the offline pair, whose embeddings have embedSync and the reported dimension", async () => {
-    const models = createModels(sage(), {});
+    const models = await createModels(sage(), {});
     expect(models.provider).toBe("offline");
     expect(models.chat).toBeInstanceOf(OfflineChatModel);
     expect(models.dimensions).toBe(384);
@@ -14,7 +14,7 @@ describe("createModels", () => {
   });
 
   it("honours the character's embedding dimensions", async () => {
-    const models = createModels(sage({ model: { embeddingDimensions: 128 } }), {});
+    const models = await createModels(sage({ model: { embeddingDimensions: 128 } }), {});
     expect(models.dimensions).toBe(128);
     expect(await models.embeddings.embedQuery("hello")).toHaveLength(128);
   });

@@ -19,7 +19,7 @@ const juno = async () => (await loadCharacter("characters/host.json")).character
 
 describe("choosing a character's models", () => {
   it("uses the offline model when no key and no base URL are set", async () => {
-    const models = createModels(await juno(), {});
+    const models = await createModels(await juno(), {});
     expect(models.provider).toBe("offline");
     expect(models.description).toBe("offline model");
     expect(models.guard).toBeUndefined();
@@ -68,14 +68,16 @@ describe("choosing a character's models", () => {
 
   it("refuses OpenAI without a key, naming the character and the variable", async () => {
     const character = await juno();
-    expect(() => createModels(character, { TROUPE_PROVIDER: "openai" })).toThrow(MissingApiKeyError);
-    expect(() => createModels(character, { TROUPE_PROVIDER: "openai" })).toThrow(/Juno.*OPENAI_API_KEY/);
+    await expect(createModels(character, { TROUPE_PROVIDER: "openai" })).rejects.toThrow(MissingApiKeyError);
+    await expect(createModels(character, { TROUPE_PROVIDER: "openai" })).rejects.toThrow(/Juno.*OPENAI_API_KEY/);
   });
 
   it("names the variable that has a value it cannot use", async () => {
     const character = await juno();
-    expect(() => createModels(character, { OPENAI_API_KEY: "k", TROUPE_TEMPERATURE: "hot" })).toThrow(ModelConfigError);
-    expect(() => createModels(character, { OPENAI_API_KEY: "k", TROUPE_TEMPERATURE: "hot" })).toThrow(
+    await expect(createModels(character, { OPENAI_API_KEY: "k", TROUPE_TEMPERATURE: "hot" })).rejects.toThrow(
+      ModelConfigError,
+    );
+    await expect(createModels(character, { OPENAI_API_KEY: "k", TROUPE_TEMPERATURE: "hot" })).rejects.toThrow(
       /Juno: TROUPE_TEMPERATURE/,
     );
   });

@@ -40,7 +40,7 @@ export async function createRemoteAgent(
   const loaded = (await loadCharacter("characters/host.json")).character;
   const character = options.character ? options.character(loaded) : loaded;
   const logger = options.logger ?? pino({ level: "silent" });
-  const models = createModels(character, fakeEnv(fake, options.env), {
+  const models = await createModels(character, fakeEnv(fake, options.env), {
     breakers: options.breakers ?? new CircuitBreakers(),
     logger,
     schedule: { baseDelayMs: 5, maxDelayMs: 5000 },

@@ -20,7 +20,7 @@ describe("embeddings on an OpenAI-compatible server", () => {
 
   it("embeds in batches and asks for each distinct text only once", async () => {
     const env = fakeEnv(fake, { TROUPE_EMBEDDING_MODEL: "fake-embed", TROUPE_EMBEDDING_DIMENSIONS: "8" });
-    const models = createModels(await juno(), env);
+    const models = await createModels(await juno(), env);
     const texts = Array.from({ length: 150 }, (_, i) => `memory number ${i % 100}`);
     const vectors = await models.embeddings.embedDocuments(texts);
     expect(vectors).toHaveLength(150);
@@ -32,7 +32,7 @@ describe("embeddings on an OpenAI-compatible server", () => {
 
   it("refuses vectors of another length than the index, saying what to set", async () => {
     const env = fakeEnv(fake, { TROUPE_EMBEDDING_MODEL: "fake-embed", TROUPE_EMBEDDING_DIMENSIONS: "8" });
-    const models = createModels(await juno(), env);
+    const models = await createModels(await juno(), env);
     fake.script("embeddings", { kind: "embeddings", dimensions: 16 });
     const failure = models.embeddings.embedQuery("hello");
     await expect(failure).rejects.toBeInstanceOf(EmbeddingDimensionsError);
@@ -51,7 +51,7 @@ describe("embeddings on an OpenAI-compatible server", () => {
   });
 
   it("keeps the offline embeddings when no embedding model is named for a compatible server", async () => {
-    const models = createModels(await juno(), fakeEnv(fake));
+    const models = await createModels(await juno(), fakeEnv(fake));
     expect(models.embeddingModel).toBe("troupe-offline-hash-v1");
     expect(models.embeddings.embedSync?.("hello")).toHaveLength(384);
     expect(models.description).toBe(`gpt-4o-mini at ${fake.url}, offline embeddings`);

@@ -20,7 +20,7 @@ describe("structured answers for evaluators", () => {
   afterEach(() => fake.close());
 
   const setup = async (env: Record<string, string> = {}) => {
-    const models = createModels((await loadCharacter("characters/host.json")).character, fakeEnv(fake, env));
+    const models = await createModels((await loadCharacter("characters/host.json")).character, fakeEnv(fake, env));
     return (answer: Parameters<FakeOpenAIServer["script"]>[1][]) => {
       fake.script("chat", ...answer);
       return generateStructured(models.chat, factsSchema, prompt, { name: "extract_facts", guard: models.guard });

@@ -23,7 +23,7 @@ class BrokenChatModel extends BaseChatModel {
 
 async function createAgent(dataDir: string, options: { broken?: boolean } = {}): Promise<Agent> {
   const { character } = await loadCharacter("characters/host.json");
-  const models = createModels(character);
+  const models = await createModels(character);
   const agent = new Agent({
     character,
     db: openStore({ dataDir }),
