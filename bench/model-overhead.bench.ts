@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLogger, Troupe } from "../src/index.js";
+import { createLogger, Troupe } from "troupe";
 import { startFakeOpenAIServer } from "../test/fakes/openai-server.js";
 import { percentile, USER_LINES } from "./bench-helpers.js";
 

@@ -18,6 +18,37 @@ export const connectorPolicySchema = z.object({
 });
 export type ConnectorPolicy = z.infer<typeof connectorPolicySchema>;
 
+/**
+ * An extra profile field a character asks the agent to remember about each
+ * user (`memory.profile` in the character file): a small JSON Schema
+ * (`type`, `pattern`, `enum`) that the value must match, and `phrases` that
+ * introduce it besides "my <field> is …". Example:
+ * `{ "favourite team": { "type": "string", "pattern": "^\\p{Lu}", "phrases": ["I support"] } }`.
+ */
+export const profileFieldSchema = z.object({
+  type: z.enum(["string", "number", "integer"]).default("string"),
+  /** A regular expression (Unicode) the whole value must match. */
+  pattern: z
+    .string()
+    .refine((pattern) => isRegExp(pattern), "expected a valid regular expression")
+    .optional(),
+  /** The only values allowed, matched without regard to case. */
+  enum: z.array(z.string().min(1)).min(1).optional(),
+  /** Words that introduce the value, e.g. "I support" for a favourite team. */
+  phrases: z.array(z.string().min(1)).default([]),
+  description: z.string().optional(),
+});
+export type ProfileField = z.infer<typeof profileFieldSchema>;
+
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const memorySettingsSchema = z.object({
   /** Recent turns of the room kept verbatim in the prompt. */
   shortTermTurns: z.number().int().min(1).max(500).default(20),
@@ -25,6 +56,10 @@ export const memorySettingsSchema = z.object({
   recallK: z.number().int().min(0).max(100).default(6),
   /** Rough token budget for the whole prompt (system + context + history). */
   tokenBudget: z.number().int().min(256).default(4000),
+  /** Conversation memories older than this many days are forgotten at each start (knowledge stays). Default: kept. */
+  retentionDays: z.number().int().min(1).optional(),
+  /** Extra profile fields to remember about each user, by name (see `profileFieldSchema`). */
+  profile: z.record(z.string().min(1), profileFieldSchema).optional(),
 });
 export type MemorySettings = z.infer<typeof memorySettingsSchema>;
 

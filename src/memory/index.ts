@@ -1,24 +1,41 @@
 /**
- * Memory: short-term (the message log of each room), working memory (one JSON
- * document of facts per user and room) and long-term memory (every message,
+ * Memory: short-term (the message log of each room, its window and running
+ * summary), working memory (one JSON document per scope: a user's profile
+ * across rooms, a room's summary and goals) and long-term memory (every message,
  * fact and knowledge chunk as SQLite rows plus an hnswlib-node index),
  * recalled by relevance, recency and importance.
  */
+export { addKnowledge } from "./add-knowledge.js";
 export { chunkText } from "./chunk-text.js";
 export { createEmbedder, type Embedder, type EmbeddingsLike } from "./embedder.js";
+export { type EmbeddingCensus, EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 export { evaluateRecall, type RecallDataset, type RecallReport, recallDatasetSchema } from "./eval/index.js";
 export { hybridRelevance } from "./hybrid-relevance.js";
 export { type IngestReport, ingestKnowledge } from "./ingest-knowledge.js";
 export { keywordWords } from "./keyword-query.js";
+export { KNOWLEDGE_EXTENSIONS, type KnowledgeDocument, readKnowledgeDocument } from "./knowledge-document.js";
+export { listWorkingMemory, type ScopedWorkingMemory } from "./list-working-memory.js";
 export { LongTermMemory, type LongTermMemoryOptions, type RecallOptions } from "./long-term-memory.js";
+export type { ForgetSelection } from "./memory-maintenance.js";
 export type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
+export { type FactOrigin, factOrigin, isVisibleIn, roomScope, userScope } from "./memory-scopes.js";
 export { MessageLog, type NewMessage, type StoredMessage } from "./message-log.js";
-export { DEFAULT_WEIGHTS, memoryScore, recencyScore, type ScoreWeights } from "./scoring.js";
-export { turnMemoryText } from "./turn-memory-text.js";
-export { VectorIndex } from "./vector-index.js";
+export { type ModelSummaryOptions, summariseWithModel } from "./model-summary.js";
+export { updateGoals } from "./open-goals.js";
+export { createProfileExtractor } from "./profile-fields.js";
+export { createProgressBar, type ProgressBar, type ProgressFactory, terminalProgress } from "./progress-bar.js";
+export { RoomMemory, type RoomMemoryOptions, type SummaryWriter } from "./room-memory.js";
 export {
-  type PastFact,
-  WorkingMemory,
-  type WorkingMemoryDocument,
-  workingMemoryScope,
-} from "./working-memory.js";
+  DEFAULT_SUMMARY_LIMITS,
+  foldIntoSummary,
+  type RoomSummary,
+  type SummaryLimits,
+  type SummarySentence,
+  type SummaryTurn,
+} from "./running-summary.js";
+export { DEFAULT_WEIGHTS, memoryScore, recencyScore, type ScoreWeights } from "./scoring.js";
+export { estimateTokens, shortTermWindow, type WindowSettings } from "./short-term-window.js";
+export { turnMemoryText } from "./turn-memory-text.js";
+export { UnsupportedKnowledgeError } from "./unsupported-knowledge-error.js";
+export { VectorIndex } from "./vector-index.js";
+export { type PastFact, WorkingMemory, type WorkingMemoryDocument } from "./working-memory.js";

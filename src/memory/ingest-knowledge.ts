@@ -1,11 +1,15 @@
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import type { KnowledgeItem } from "../character/index.js";
 import { chunkText } from "./chunk-text.js";
+import {
+  ADDED_KNOWLEDGE,
+  KNOWLEDGE_EXTENSIONS,
+  type KnowledgeDocument,
+  knowledgeSource,
+  readKnowledgeDocument,
+} from "./knowledge-document.js";
 import type { LongTermMemory } from "./long-term-memory.js";
-
-const TEXT_EXTENSIONS = new Set([".md", ".markdown", ".txt", ".json"]);
 
 export interface IngestReport {
   added: number;
@@ -16,7 +20,8 @@ export interface IngestReport {
 /**
  * Stores a character's knowledge as long-term memories. Each document is
  * keyed by its content hash, so unchanged documents are skipped, changed ones
- * replaced and deleted ones removed. Paths are relative to `baseDir`.
+ * replaced and deleted ones removed (knowledge added with `addKnowledge`
+ * stays). Paths are relative to `baseDir`.
  */
 export async function ingestKnowledge(
   memory: LongTermMemory,
@@ -28,7 +33,7 @@ export async function ingestKnowledge(
   const report: IngestReport = { added: 0, removed: 0, unchanged: 0 };
   const wanted = new Set<string>();
   for (const document of documents) {
-    const source = `${document.name}#${createHash("sha256").update(document.text).digest("hex").slice(0, 16)}`;
+    const source = knowledgeSource(document);
     wanted.add(source);
     if (existing.has(source)) {
       report.unchanged++;
@@ -40,7 +45,7 @@ export async function ingestKnowledge(
     }
   }
   for (const [source, ids] of existing) {
-    if (wanted.has(source)) continue;
+    if (wanted.has(source) || source.startsWith(ADDED_KNOWLEDGE)) continue;
     memory.forget(ids);
     report.removed += ids.length;
   }
@@ -48,21 +53,19 @@ export async function ingestKnowledge(
   return report;
 }
 
-async function readDocuments(items: KnowledgeItem[], baseDir: string): Promise<{ name: string; text: string }[]> {
-  const documents: { name: string; text: string }[] = [];
+async function readDocuments(items: KnowledgeItem[], baseDir: string): Promise<KnowledgeDocument[]> {
+  const documents: KnowledgeDocument[] = [];
   const inline = items.flatMap((item) => (item.kind === "text" ? [item.text] : []));
   if (inline.length > 0) documents.push({ name: "inline", text: inline.join("\n\n") });
   for (const item of items) {
-    if (item.kind === "path") documents.push(await readDocument(resolve(baseDir, item.path)));
+    if (item.kind === "path") documents.push(await readKnowledgeDocument(resolve(baseDir, item.path)));
     if (item.kind === "directory") {
       const folder = resolve(baseDir, item.directory);
-      const files = (await readdir(folder, { recursive: true })).filter((file) => TEXT_EXTENSIONS.has(extname(file)));
-      for (const file of files.sort()) documents.push(await readDocument(join(folder, file)));
+      const files = (await readdir(folder, { recursive: true })).filter((file) =>
+        KNOWLEDGE_EXTENSIONS.has(extname(file).toLowerCase()),
+      );
+      for (const file of files.sort()) documents.push(await readKnowledgeDocument(join(folder, file)));
     }
   }
   return documents;
-}
-
-async function readDocument(file: string): Promise<{ name: string; text: string }> {
-  return { name: file, text: await readFile(file, "utf8") };
 }

@@ -1,10 +1,19 @@
 import { join } from "node:path";
 import type { Store } from "../store/index.js";
 import type { Embedder } from "./embedder.js";
+import { EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 import { hybridRelevance, NEIGHBOUR_SHARE } from "./hybrid-relevance.js";
 import { KeywordSearch } from "./keyword-search.js";
+import {
+  countUnindexed,
+  type ForgetSelection,
+  otherEmbeddings,
+  reembedMemories,
+  selectMemoryIds,
+} from "./memory-maintenance.js";
 import type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
 import { insertParameters, prepareMemoryStatements, toBlob, toRecord, toVector } from "./memory-rows.js";
+import { type ProgressFactory, terminalProgress } from "./progress-bar.js";
 import { RoomTimeline } from "./room-timeline.js";
 import { memoryScore, recencyScore } from "./scoring.js";
 import { type Neighbour, VectorIndex } from "./vector-index.js";
@@ -15,6 +24,8 @@ export interface LongTermMemoryOptions {
   embedder: Embedder;
   /** Folder for the index files; default: none (the indexes live in memory and are rebuilt at each start). */
   indexDir?: string;
+  /** Shows index rebuilds at `open`. Default: a bar on standard error when it is a terminal. */
+  progress?: ProgressFactory;
 }
 
 export interface RecallOptions {
@@ -45,6 +56,9 @@ const TOUCH_WRITE_INTERVAL_MS = 1000;
 const MAX_UNINDEXED = 32;
 /** Each of vector and keyword search proposes at least this many candidates for fusion. */
 const MIN_CANDIDATES = 40;
+/** An index rebuild shows progress from this many vectors on: smaller ones finish before a bar is worth it. */
+const REBUILD_PROGRESS_FROM = 2_000;
+const REBUILD_PROGRESS_STEP = 500;
 
 /** Cosine similarity of two unit vectors. */
 function cosine(a: Float32Array, b: Float32Array): number {
@@ -69,6 +83,7 @@ export class LongTermMemory {
   private readonly agent: string;
   private readonly embedder: Embedder;
   private readonly indexDir: string | undefined;
+  private readonly progress: ProgressFactory;
   private readonly indexes = new Map<Shelf, VectorIndex>();
   private readonly entries = new Map<number, Entry>();
   private readonly timeline = new RoomTimeline();
@@ -88,21 +103,38 @@ export class LongTermMemory {
     this.agent = options.agent;
     this.embedder = options.embedder;
     this.indexDir = options.indexDir;
+    this.progress = options.progress ?? terminalProgress;
     this.statements = prepareMemoryStatements(options.db);
     this.keywords = new KeywordSearch(options.db);
     for (const shelf of SHELVES) this.indexes.set(shelf, VectorIndex.create({ dimensions: this.embedder.dimensions }));
   }
 
-  /** Loads the saved indexes (or rebuilds them from SQLite) and queues rows that were never embedded. */
+  /**
+   * Loads the saved indexes (or rebuilds them from SQLite) and queues rows
+   * that were never embedded. Throws `EmbeddingModelChangedError` when
+   * memories were embedded with another model or dimension (see `reembed`).
+   */
   open(): void {
+    const { model, dimensions } = this.embedder;
+    const stored = otherEmbeddings(this.db, this.agent, this.embedder);
+    if (stored.length > 0) throw new EmbeddingModelChangedError({ agent: this.agent, model, dimensions, stored });
     const indexedThrough = new Map<Shelf, number>();
     for (const shelf of SHELVES) indexedThrough.set(shelf, this.loadShelf(shelf));
-    const { model, dimensions } = this.embedder;
+    const missing = countUnindexed(this.db, this.agent, this.embedder, {
+      conversation: indexedThrough.get("conversation") ?? 0,
+      knowledge: indexedThrough.get("knowledge") ?? 0,
+    });
+    const bar =
+      missing >= REBUILD_PROGRESS_FROM ? this.progress(`Indexing ${this.agent}'s memories`, missing) : undefined;
+    let added = 0;
     for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) {
       this.remember(toRecord(row));
       const shelf = shelfOf(row.kind);
-      if (row.id > (indexedThrough.get(shelf) ?? 0)) this.shelf(shelf).add(row.id, toVector(row.embedding));
+      if (row.id <= (indexedThrough.get(shelf) ?? 0)) continue;
+      this.shelf(shelf).add(row.id, toVector(row.embedding));
+      if (++added % REBUILD_PROGRESS_STEP === 0) bar?.update(added);
     }
+    bar?.finish();
     const unembedded = this.statements.unembedded.all(this.agent);
     for (const row of unembedded) this.remember(toRecord(row));
     this.pending = unembedded.map((row) => row.id);
@@ -149,6 +181,11 @@ export class LongTermMemory {
   private remember(entry: Entry): void {
     this.entries.set(entry.id, entry);
     if (entry.kind === "message" && entry.room !== null) this.timeline.add(entry.room, entry.id);
+  }
+
+  /** Whether a memory with this id is stored (after `open`). */
+  has(id: number): boolean {
+    return this.entries.has(id);
   }
 
   /** Number of memories not searchable yet. */
@@ -317,6 +354,21 @@ export class LongTermMemory {
     }
     this.pending = this.pending.filter((id) => this.entries.has(id));
     this.unindexed = this.unindexed.filter(({ id }) => this.entries.has(id));
+  }
+
+  /** Deletes the conversation memories that match every field of `selection` (knowledge stays); returns how many. */
+  forgetWhere(selection: ForgetSelection): number {
+    const ids = selectMemoryIds(this.db, this.agent, selection);
+    this.forget(ids);
+    return ids.length;
+  }
+
+  /**
+   * Re-embeds the memories stored with another model or dimension, in
+   * batches, so that `open` accepts them. Call it before `open`. Returns how many.
+   */
+  reembed(progress?: ProgressFactory): Promise<number> {
+    return reembedMemories(this.db, this.agent, this.embedder, progress);
   }
 
   /** Writes the index files and records how far they go, so the next start loads them instead of rebuilding. */

@@ -1,5 +1,7 @@
 import { FACT_KEY, type StatedFact } from "../model/index.js";
 import type { Store } from "../store/index.js";
+import { type FactOrigin, isVisibleIn } from "./memory-scopes.js";
+import type { RoomSummary } from "./running-summary.js";
 
 /** A fact that was true once and has been replaced. */
 export interface PastFact {
@@ -8,26 +10,32 @@ export interface PastFact {
   until: number;
 }
 
-/** What the agent knows and is doing with one user in one room. */
+/**
+ * One scope's working memory. A user scope (`userScope`) holds the profile:
+ * `facts`, their `origins` and `history`. A room scope (`roomScope`) holds the
+ * running `summary` of turns that left the short-term window and open `goals`.
+ */
 export interface WorkingMemoryDocument {
   /** Current facts, `key → value` (lists such as likes are comma-separated). */
   facts: Record<string, string>;
   /** Replaced facts, oldest first: "lives in: Oslo" stays here after "I moved to Lima". */
   history: PastFact[];
+  /** Where each current fact was stated, `key → value (or list item) → origin`; decides who may see it. */
+  origins?: Record<string, Record<string, FactOrigin>>;
+  /** The running summary of the room's older turns. */
+  summary?: RoomSummary;
+  /** Open goals and tasks mentioned in the room, oldest first. */
+  goals?: string[];
   updatedAt: number;
 }
 
 const LIST_KEYS = new Set<string>([FACT_KEY.likes, FACT_KEY.dislikes]);
 const OPPOSITE: Record<string, string> = { [FACT_KEY.likes]: FACT_KEY.dislikes, [FACT_KEY.dislikes]: FACT_KEY.likes };
 
-/** The scope key of a user in a room. */
-export function workingMemoryScope(room: string, userId: string): string {
-  return `room:${room}|user:${userId}`;
-}
-
 /**
  * Working memory: one JSON document per agent and scope in SQLite, read
- * before generating a reply and updated after it.
+ * before generating a reply and updated after it. Reads come from a cache;
+ * a document is written only when an update changed it.
  */
 export class WorkingMemory {
   private readonly agent: string;
@@ -45,6 +53,7 @@ export class WorkingMemory {
     };
   }
 
+  /** The document of a scope (an empty one when nothing was stored). Treat it as read-only. */
   get(scope: string): WorkingMemoryDocument {
     let document = this.cache.get(scope);
     if (!document) {
@@ -55,11 +64,46 @@ export class WorkingMemory {
     return document;
   }
 
-  /** Applies stated facts (a newer value replaces the old one, which moves to history) and persists the document. */
-  applyFacts(scope: string, facts: StatedFact[], now = Date.now()): WorkingMemoryDocument {
+  /**
+   * Applies stated facts: a newer value replaces the old one, which moves to
+   * history. `origin` records where they were stated (see `visibleFacts`).
+   */
+  applyFacts(scope: string, facts: StatedFact[], now = Date.now(), origin?: FactOrigin): WorkingMemoryDocument {
     if (facts.length === 0) return this.get(scope);
-    const document = structuredClone(this.get(scope));
-    for (const fact of facts) applyFact(document, fact, now);
+    return this.update(scope, now, (document) => {
+      for (const fact of facts) applyFact(document, fact, now, origin);
+    });
+  }
+
+  /**
+   * The facts of a user scope that may be said in `room`: all of them in a
+   * direct conversation; in a group room only those stated in a group room
+   * or in this one, never what the user said in private.
+   */
+  visibleFacts(scope: string, room: { id: string; kind: "direct" | "group" }): Record<string, string> {
+    const document = this.get(scope);
+    if (room.kind === "direct") return { ...document.facts };
+    const visible: Record<string, string> = {};
+    for (const [key, value] of Object.entries(document.facts)) {
+      const origins = document.origins?.[key];
+      const items = LIST_KEYS.has(key) ? splitList(value) : [value];
+      const shown = items.filter((item) => isVisibleIn(origins?.[item], room));
+      if (shown.length > 0) visible[key] = shown.join(", ");
+    }
+    return visible;
+  }
+
+  /**
+   * Changes a copy of a scope's document with `change` and stores it, only
+   * when the copy differs from what was there.
+   */
+  update(scope: string, now: number, change: (document: WorkingMemoryDocument) => void): WorkingMemoryDocument {
+    const current = this.get(scope);
+    const before = JSON.stringify(current);
+    const document = structuredClone(current);
+    change(document);
+    document.updatedAt = current.updatedAt;
+    if (JSON.stringify(document) === before) return current;
     document.updatedAt = now;
     this.statements.put.run(this.agent, scope, JSON.stringify(document), now);
     this.cache.set(scope, document);
@@ -67,29 +111,51 @@ export class WorkingMemory {
   }
 }
 
-function applyFact(document: WorkingMemoryDocument, fact: StatedFact, now: number): void {
+function applyFact(document: WorkingMemoryDocument, fact: StatedFact, now: number, origin?: FactOrigin): void {
   if (LIST_KEYS.has(fact.key)) {
-    addToList(document, fact.key, fact.value);
+    addToList(document, fact.key, fact.value, origin);
     const opposite = OPPOSITE[fact.key];
     if (opposite) removeFromList(document, opposite, fact.value);
     return;
   }
   const previous = document.facts[fact.key];
-  if (previous === fact.value) return;
-  if (previous !== undefined) document.history.push({ key: fact.key, value: previous, until: now });
+  if (previous !== undefined && previous !== fact.value) {
+    document.history.push({ key: fact.key, value: previous, until: now });
+  }
   document.facts[fact.key] = fact.value;
+  setOrigins(document, fact.key, origin && { [fact.value]: origin });
 }
 
-function addToList(document: WorkingMemoryDocument, key: string, value: string): void {
+function addToList(document: WorkingMemoryDocument, key: string, value: string, origin?: FactOrigin): void {
   const items = splitList(document.facts[key]);
-  if (!items.some((item) => item.toLowerCase() === value.toLowerCase())) items.push(value);
+  const known = items.find((item) => item.toLowerCase() === value.toLowerCase());
+  if (!known) items.push(value);
   document.facts[key] = items.join(", ");
+  if (origin) setOrigins(document, key, { ...document.origins?.[key], [known ?? value]: origin });
 }
 
 function removeFromList(document: WorkingMemoryDocument, key: string, value: string): void {
-  const items = splitList(document.facts[key]).filter((item) => item.toLowerCase() !== value.toLowerCase());
-  if (items.length > 0) document.facts[key] = items.join(", ");
+  const items = splitList(document.facts[key]);
+  const kept = items.filter((item) => item.toLowerCase() !== value.toLowerCase());
+  if (kept.length === items.length) return;
+  if (kept.length > 0) document.facts[key] = kept.join(", ");
   else delete document.facts[key];
+  const origins = { ...document.origins?.[key] };
+  for (const item of items) if (!kept.includes(item)) delete origins[item];
+  setOrigins(document, key, kept.length > 0 ? origins : undefined);
+}
+
+function setOrigins(
+  document: WorkingMemoryDocument,
+  key: string,
+  origins: Record<string, FactOrigin> | undefined,
+): void {
+  if (origins) {
+    document.origins ??= {};
+    document.origins[key] = origins;
+  } else if (document.origins) {
+    delete document.origins[key];
+  }
 }
 
 function splitList(value: string | undefined): string[] {

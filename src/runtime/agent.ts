@@ -6,14 +6,19 @@ import { type AgentDelegation, creditHelpers } from "../bus/index.js";
 import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import {
+  createProfileExtractor,
   type Embedder,
+  factOrigin,
   ingestKnowledge,
   LongTermMemory,
   MessageLog,
   type RecalledMemory,
   type RecallOptions,
+  RoomMemory,
+  shortTermWindow,
+  summariseWithModel,
+  userScope,
   WorkingMemory,
-  workingMemoryScope,
 } from "../memory/index.js";
 import {
   type ChatRunnable,
@@ -22,6 +27,7 @@ import {
   isModelFailure,
   type ModelGuard,
   type ModelUsage,
+  OfflineChatModel,
   UsageMeter,
   unavailableReply,
 } from "../model/index.js";
@@ -110,6 +116,9 @@ export class Agent {
   private readonly confirmations = new PendingConfirmations();
   private readonly delegation: AgentDelegation | undefined;
   private readonly queue = new RoomQueue();
+  private readonly extractProfile: ReturnType<typeof createProfileExtractor>;
+  /** Each room's running summary and open goals. */
+  private readonly rooms: RoomMemory;
   private flushTimer: NodeJS.Immediate | undefined;
 
   constructor(options: AgentOptions) {
@@ -132,6 +141,19 @@ export class Agent {
     });
     this.log = new MessageLog(options.db, this.name);
     this.working = new WorkingMemory(options.db, this.name);
+    this.extractProfile = createProfileExtractor(options.character.memory.profile ?? {});
+    this.rooms = new RoomMemory({
+      working: this.working,
+      log: this.log,
+      settings: options.character.memory,
+      // The offline model would only echo; with a real one the summary is written by the chat model.
+      writer:
+        options.chat instanceof OfflineChatModel
+          ? undefined
+          : (summary, turns) =>
+              summariseWithModel(options.chat, summary, turns, { guard: this.guard, meter: this.meters.chat }),
+      onWriterError: (error) => this.logger.warn({ err: error }, "summary written extractively: the model failed"),
+    });
     this.longTerm = new LongTermMemory({
       db: options.db,
       agent: this.name,
@@ -208,7 +230,7 @@ export class Agent {
 
     // 2 decide
     const decision = decideToRespond(message, this.character);
-    const scope = workingMemoryScope(message.room.id, message.user.id);
+    const scope = userScope(message.user.id);
     if (!decision.respond) {
       this.reflect(scope, text, message, stored.id);
       return undefined;
@@ -293,12 +315,13 @@ export class Agent {
   ): Promise<AgentReply> {
     const settings = this.character.memory;
     // 3 recall
-    const history = this.log
+    const earlier = this.log
       .recent(message.room.id, settings.shortTermTurns + 1)
       .filter((turn) => turn.id !== messageId);
+    const history = shortTermWindow(earlier, settings).window;
     const inWindow = new Set(history.map((turn) => turn.id));
     inWindow.add(messageId);
-    const recallScope = { room: message.room.id, userId: message.user.id, excludeSourceMessageIds: inWindow };
+    const recallScope = { ...this.recallScope(message), excludeSourceMessageIds: inWindow };
     const memories = await this.recallOrNothing(text, {
       k: settings.recallK,
       kinds: ["message", "fact", "summary"],
@@ -311,7 +334,8 @@ export class Agent {
       character: this.character,
       message,
       text,
-      working: this.working.get(scope),
+      facts: this.working.visibleFacts(scope, message.room),
+      ...this.rooms.view(message.room.id),
       memories,
       knowledge,
       history,
@@ -373,7 +397,7 @@ export class Agent {
   private async answerConfirmation(message: InboundMessage, key: string, yes: boolean): Promise<AgentReply> {
     const call = this.confirmations.take(key);
     if (!call || !yes) return { text: "Alright, I won't do it.", actions: [] };
-    const scope = workingMemoryScope(message.room.id, message.user.id);
+    const scope = userScope(message.user.id);
     const policy = { isAdmin: this.isAdmin(message), confirmed: true, timeoutMs: this.plugins.timeoutMs };
     const outcome = await runActions(
       [call],
@@ -437,11 +461,11 @@ export class Agent {
   private pluginMemory(message: InboundMessage, scope: string): PluginMemory {
     const where = { room: message.room.id, userId: message.user.id };
     return {
-      facts: () => ({ ...this.working.get(scope).facts }),
-      recall: async (query, k = 5) =>
-        (await this.longTerm.recall(query, { k, kinds: ["message", "fact", "summary"], ...where })).map(
-          (memory) => memory.text,
-        ),
+      facts: () => this.working.visibleFacts(scope, message.room),
+      recall: async (query, k = 5) => {
+        const options: RecallOptions = { k, kinds: ["message", "fact", "summary"], ...this.recallScope(message) };
+        return (await this.longTerm.recall(query, options)).map((memory) => memory.text);
+      },
       remember: (text, importance = 0.6) => {
         this.longTerm.add({ kind: "fact", text, importance, ...where });
         this.scheduleFlush();
@@ -449,12 +473,31 @@ export class Agent {
     };
   }
 
+  /**
+   * Long-term memories a reply in this room may draw on: in a direct room the
+   * room's and the user's; in a group room only the room's own, so nothing a
+   * user said in private reaches the others.
+   */
+  private recallScope(message: InboundMessage): Pick<RecallOptions, "room" | "userId"> {
+    return message.room.kind === "direct"
+      ? { room: message.room.id, userId: message.user.id }
+      : { room: message.room.id };
+  }
+
+  /** 8 reflect: the user's stated facts into their profile, and the room's goals and running summary. */
   private reflect(scope: string, text: string, message: InboundMessage, messageId: number): void {
-    const facts = extractStatedFacts(text);
-    if (facts.length === 0) return;
-    this.working.applyFacts(scope, facts);
-    for (const fact of facts) {
-      this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
+    const now = Date.now();
+    const facts = [...extractStatedFacts(text), ...this.extractProfile(text)];
+    if (facts.length > 0) {
+      this.working.applyFacts(scope, facts, now, factOrigin(message.room));
+      for (const fact of facts) {
+        this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
+      }
+    }
+    const room = message.room.id;
+    if (this.rooms.reflect(room, text, now)) {
+      // Queued behind this message, in the room's order: the next message of the room sees the new summary.
+      void this.queue.run(`${message.platform}:${room}`, () => this.rooms.summarise(room));
     }
   }
 

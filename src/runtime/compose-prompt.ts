@@ -1,7 +1,7 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
-import type { RecalledMemory, StoredMessage, WorkingMemoryDocument } from "../memory/index.js";
+import { estimateTokens, type RecalledMemory, type RoomSummary, type StoredMessage } from "../memory/index.js";
 import { type PromptSection, renderPrompt, SECTION } from "../model/index.js";
 
 export interface PromptInputs {
@@ -9,7 +9,12 @@ export interface PromptInputs {
   message: InboundMessage;
   /** The message text after cleaning. */
   text: string;
-  working: WorkingMemoryDocument;
+  /** What the prompt may say about the speaker (`WorkingMemory.visibleFacts`). */
+  facts: Record<string, string>;
+  /** The room's running summary of turns older than the short-term window. */
+  summary?: RoomSummary;
+  /** Open goals and tasks of the room. */
+  goals?: string[];
   memories: RecalledMemory[];
   knowledge: RecalledMemory[];
   /** Recent turns of the room before this message, oldest first. */
@@ -18,14 +23,10 @@ export interface PromptInputs {
   context?: string[];
 }
 
-/** A rough token count (about four characters a token for English), cheap enough for every message. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 /**
  * Step 4 of the pipeline: the system prompt (character, facts about the user,
- * recalled memories and knowledge) and the conversation, within the
+ * the room's running summary and open goals, recalled memories and knowledge)
+ * and the conversation, within the
  * character's token budget. When over budget it drops the oldest history
  * first, then the least relevant memories and knowledge; the system prompt's
  * character part and the newest message always stay.
@@ -64,7 +65,7 @@ export function composePrompt(inputs: PromptInputs): BaseMessage[] {
 }
 
 function renderSystem(inputs: PromptInputs, memories: string[], knowledge: string[]): string {
-  const { character, message, working } = inputs;
+  const { character, message } = inputs;
   const sections: PromptSection[] = [
     { title: SECTION.character, lines: [...character.bio, ...character.lore.slice(0, 5)] },
     { title: SECTION.style, lines: [...character.style.all, ...character.style.chat] },
@@ -72,7 +73,14 @@ function renderSystem(inputs: PromptInputs, memories: string[], knowledge: strin
       title: SECTION.speaker,
       lines: [`display name: ${message.user.name}`, `platform: ${message.platform}`, `room: ${message.room.kind}`],
     },
-    { title: SECTION.userFacts, lines: Object.entries(working.facts).map(([key, value]) => `${key}: ${value}`) },
+    { title: SECTION.userFacts, lines: Object.entries(inputs.facts).map(([key, value]) => `${key}: ${value}`) },
+    {
+      title: SECTION.summary,
+      lines: [
+        ...(inputs.summary?.sentences.map((sentence) => sentence.text) ?? []),
+        ...(inputs.goals ?? []).map((goal) => `open goal: ${goal}`),
+      ],
+    },
     { title: SECTION.memories, lines: memories },
     { title: SECTION.knowledge, lines: knowledge },
     { title: SECTION.context, lines: inputs.context ?? [] },

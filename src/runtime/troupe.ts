@@ -11,6 +11,8 @@ import { Agent, type AgentReply } from "./agent.js";
 import { createLogger } from "./create-logger.js";
 import { DuplicateAgentError } from "./duplicate-agent-error.js";
 
+const DAY_MS = 86_400_000;
+
 export interface TroupeOptions {
   /** Folder for `troupe.db` and the index files. */
   dataDir: string;
@@ -86,7 +88,10 @@ export class Troupe {
           delegation: node.delegation,
         });
       });
-      for (const agent of agents) await agent.start();
+      for (const agent of agents) {
+        await agent.start();
+        applyRetention(agent, logger);
+      }
       await node.start(db);
       for (const agent of agents) await node.serve(agent);
       return new Troupe(agents, db, logger, node);
@@ -129,6 +134,14 @@ export class Troupe {
     await Promise.all(this.agents.map((agent) => agent.stop()));
     this.db.close();
   }
+}
+
+/** Forgets the conversation memories older than the character's `memory.retentionDays`. */
+function applyRetention(agent: Agent, logger: Logger): void {
+  const days = agent.character.memory.retentionDays;
+  if (days === undefined) return;
+  const forgotten = agent.longTerm.forgetWhere({ before: Date.now() - days * DAY_MS });
+  if (forgotten > 0) logger.info({ agent: agent.name, forgotten, retentionDays: days }, "forgot old memories");
 }
 
 async function loadAll(files: string[], env: Record<string, string | undefined>, logger: Logger): Promise<Character[]> {

@@ -1,0 +1,34 @@
+import type { RecalledMemory } from "../../memory/index.js";
+import type { Config } from "../read-config.js";
+import { withAgentMemory } from "./memory-open.js";
+
+export interface MemorySearchOptions {
+  agent: string;
+  query: string;
+  k: number;
+  user?: string;
+  room?: string;
+  dataDir?: string;
+}
+
+/**
+ * `troupe memory <agent> search "<query>" [--user U] [--room R] [-k 10]`:
+ * recalls as the agent would (conversation memories in scope, and
+ * knowledge), best first, without changing what is stored.
+ */
+export async function memorySearchCommand(options: MemorySearchOptions, config: Config): Promise<RecalledMemory[]> {
+  return withAgentMemory(options.agent, options.dataDir, config, async ({ memory }) => {
+    memory.open();
+    const scope = { k: options.k, userId: options.user, room: options.room };
+    const conversation = await memory.recall(options.query, { ...scope, kinds: ["message", "fact", "summary"] });
+    const knowledge = await memory.recall(options.query, { ...scope, kinds: ["knowledge"] });
+    return [...conversation, ...knowledge].sort((a, b) => b.score - a.score).slice(0, options.k);
+  });
+}
+
+/** One line per recalled memory: id, kind, scores, scope and text. */
+export function formatRecalled(memory: RecalledMemory): string {
+  const scope = [memory.userId && `user=${memory.userId}`, memory.room && `room=${memory.room}`].filter(Boolean);
+  const text = memory.text.replace(/\s*\n\s*/g, " ");
+  return `#${memory.id} ${memory.kind} score=${memory.score.toFixed(3)} relevance=${memory.relevance.toFixed(3)}${scope.length > 0 ? ` ${scope.join(" ")}` : ""} ${text}`;
+}

@@ -1,0 +1,60 @@
+import { readdir, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { chunkText } from "./chunk-text.js";
+import type { IngestReport } from "./ingest-knowledge.js";
+import { ADDED_KNOWLEDGE, KNOWLEDGE_EXTENSIONS, knowledgeSource, readKnowledgeDocument } from "./knowledge-document.js";
+import type { LongTermMemory } from "./long-term-memory.js";
+import type { ProgressFactory } from "./progress-bar.js";
+import { UnsupportedKnowledgeError } from "./unsupported-knowledge-error.js";
+
+/**
+ * Adds a file, or every knowledge file under a folder, to an agent's
+ * knowledge, chunked and keyed by content hash like `ingestKnowledge`: an
+ * unchanged file is skipped (running it twice adds nothing), a changed one
+ * replaces its old chunks. Added knowledge survives the character's own
+ * re-ingestion at start. Call `save` afterwards to persist the index.
+ */
+export async function addKnowledge(
+  memory: LongTermMemory,
+  path: string,
+  options: { progress?: ProgressFactory } = {},
+): Promise<IngestReport> {
+  const files = await knowledgeFiles(resolve(path));
+  const existing = memory.sources("knowledge");
+  const report: IngestReport = { added: 0, removed: 0, unchanged: 0 };
+  const bar = options.progress?.("Adding knowledge", files.length);
+  for (const [done, file] of files.entries()) {
+    const document = await readKnowledgeDocument(file);
+    const source = knowledgeSource(document, ADDED_KNOWLEDGE);
+    if (existing.has(source)) {
+      report.unchanged++;
+    } else {
+      const previous = `${ADDED_KNOWLEDGE}${document.name}#`;
+      for (const [old, ids] of existing) {
+        if (!old.startsWith(previous)) continue;
+        memory.forget(ids);
+        report.removed += ids.length;
+      }
+      for (const chunk of chunkText(document.text)) {
+        memory.add({ kind: "knowledge", text: chunk, source, importance: 0.6 });
+        report.added++;
+      }
+    }
+    bar?.update(done + 1);
+  }
+  await memory.flush();
+  bar?.finish();
+  return report;
+}
+
+async function knowledgeFiles(path: string): Promise<string[]> {
+  if (!(await stat(path)).isDirectory()) {
+    if (KNOWLEDGE_EXTENSIONS.has(extname(path).toLowerCase())) return [path];
+    throw new UnsupportedKnowledgeError({ file: path, supported: [...KNOWLEDGE_EXTENSIONS] });
+  }
+  const files = await readdir(path, { recursive: true });
+  return files
+    .filter((file) => KNOWLEDGE_EXTENSIONS.has(extname(file).toLowerCase()))
+    .sort()
+    .map((file) => join(path, file));
+}
