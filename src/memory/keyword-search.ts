@@ -30,7 +30,7 @@ interface TermStatements {
  */
 export class KeywordSearch {
   private readonly db: Store;
-  private readonly search: Statement<[string, string, number], KeywordHit>;
+  private readonly search: Statement<[string, string, string, number], KeywordHit>;
   private statements: TermStatements | undefined;
   /** word → its stem as the FTS tokenizer makes it. */
   private readonly stems = new Map<string, string>();
@@ -39,16 +39,17 @@ export class KeywordSearch {
     this.db = db;
     this.search = db.prepare(
       `SELECT memories.id AS id, bm25(memories_fts) AS rank FROM memories_fts JOIN memories ON memories.id = memories_fts.rowid
-       WHERE memories_fts MATCH ? AND memories.agent = ? ORDER BY bm25(memories_fts) LIMIT ?`,
+       WHERE memories_fts MATCH ? AND memories.agent = ? AND memories.kind IN (SELECT value FROM json_each(?))
+       ORDER BY bm25(memories_fts) LIMIT ?`,
     );
   }
 
-  /** The best matches of `query` among `agent`'s memories (of which there are `size`), best first. */
-  find(query: string, agent: string, size: number, limit: number): KeywordHit[] {
+  /** The best matches of `query` among `agent`'s memories of `kinds` (of which there are `size`), best first. */
+  find(query: string, agent: string, kinds: string[], size: number, limit: number): KeywordHit[] {
     let words = keywordWords(query);
     if (size >= GATED_FROM) words = this.informativeWords(words, Math.max(1, size * MAX_SHARE));
     if (words.length === 0) return [];
-    return this.search.all(words.map((word) => `"${word}"`).join(" OR "), agent, limit);
+    return this.search.all(words.map((word) => `"${word}"`).join(" OR "), agent, JSON.stringify(kinds), limit);
   }
 
   /** The words in at most `maxDocuments` memories, rarest first. */

@@ -52,6 +52,7 @@ type Entry = MemoryRecord;
 
 const SHELVES: Shelf[] = ["conversation", "knowledge"];
 const TOUCH_WRITE_INTERVAL_MS = 1000;
+const ALL_KINDS: MemoryKind[] = ["message", "fact", "summary", "knowledge"];
 /** Recall compares at most this many not-yet-indexed vectors one by one before it indexes them first. */
 const MAX_UNINDEXED = 32;
 /** Each of vector and keyword search proposes at least this many candidates for fusion. */
@@ -277,7 +278,7 @@ export class LongTermMemory {
   /** The best keyword matches in scope, best first. */
   private keywordMatches(query: string, limit: number, options: RecallOptions): { id: number; rank: number }[] {
     return this.keywords
-      .find(query, this.agent, this.entries.size, limit * 2)
+      .find(query, this.agent, options.kinds ?? ALL_KINDS, this.entries.size, limit * 2)
       .filter((row) => this.isInScope(row.id, options))
       .slice(0, limit);
   }

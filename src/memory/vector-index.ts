@@ -8,7 +8,7 @@ export interface VectorIndexOptions {
   m?: number;
   /** Build-time beam width. Default 64. */
   efConstruction?: number;
-  /** Query-time beam width. Default 128. */
+  /** Query-time beam width. Default 128 (half below 10,000 vectors). */
   efSearch?: number;
 }
 
@@ -19,6 +19,8 @@ export interface Neighbour {
 }
 
 const INITIAL_CAPACITY = 1024;
+/** Below this many vectors searches use half of `efSearch`. */
+const SMALL_INDEX = 10_000;
 
 /**
  * An hnswlib-node cosine index keyed by memory id. The defaults were chosen
@@ -89,6 +91,8 @@ export class VectorIndex {
   search(vector: Float32Array, k: number, filter?: (label: number) => boolean): Neighbour[] {
     const count = this.index.getCurrentCount();
     if (count === 0 || k <= 0) return [];
+    // A small graph reaches the same recall with half the beam (and half the cost).
+    this.index.setEf(Math.max(k, count < SMALL_INDEX ? this.options.efSearch / 2 : this.options.efSearch));
     const result = this.index.searchKnn(Array.from(vector), Math.min(k, count), filter);
     return result.neighbors.map((label, i) => ({ label, similarity: 1 - (result.distances[i] ?? 1) }));
   }
