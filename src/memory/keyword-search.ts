@@ -3,10 +3,14 @@ import type { Store } from "../store/index.js";
 import { keywordWords } from "./keyword-query.js";
 
 /** Below this many memories every query word is searched: the scan is cheap anyway. */
-const GATED_FROM = 500;
+const GATED_FROM = 2_000;
 /** A word found in more than this share of the memories says little and costs a long scan: it is left out. */
-const MAX_SHARE = 0.02;
-const MAX_TERMS = 12;
+const MAX_SHARE = 0.05;
+/** …and never in more than this many, so a query's cost stays bounded however large the memory grows. */
+const MAX_DOCUMENTS = 200;
+const MAX_TERMS = 6;
+/** Only this many of a query's words are looked up (the first ones: questions put the point early). */
+const MAX_LOOKUPS = 16;
 const STEM_CACHE_SIZE = 20_000;
 
 export interface KeywordHit {
@@ -24,8 +28,8 @@ interface TermStatements {
 
 /**
  * BM25 keyword search over an agent's memories (FTS5, porter stemming). In a
- * large memory, words that appear in more than 2% of it are dropped from the
- * query before the search: their weight in BM25 is near zero, but matching
+ * large memory, words that appear in more than 5% of it (or in more than 200
+ * memories) are dropped from the query before the search: their weight in BM25 is near zero, but matching
  * them would rank a large part of the table.
  */
 export class KeywordSearch {
@@ -47,7 +51,8 @@ export class KeywordSearch {
   /** The best matches of `query` among `agent`'s memories of `kinds` (of which there are `size`), best first. */
   find(query: string, agent: string, kinds: string[], size: number, limit: number): KeywordHit[] {
     let words = keywordWords(query);
-    if (size >= GATED_FROM) words = this.informativeWords(words, Math.max(1, size * MAX_SHARE));
+    if (size >= GATED_FROM)
+      words = this.informativeWords(words, Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE)));
     if (words.length === 0) return [];
     return this.search.all(words.map((word) => `"${word}"`).join(" OR "), agent, JSON.stringify(kinds), limit);
   }
@@ -55,8 +60,9 @@ export class KeywordSearch {
   /** The words in at most `maxDocuments` memories, rarest first. */
   private informativeWords(words: string[], maxDocuments: number): string[] {
     const statements = this.prepareTermLookup();
-    this.learnStems(words, statements);
-    return words
+    const candidates = words.slice(0, MAX_LOOKUPS);
+    this.learnStems(candidates, statements);
+    return candidates
       .map((word) => ({ word, documents: statements.documents.get(this.stems.get(word) ?? word)?.doc ?? 0 }))
       .filter((word) => word.documents > 0 && word.documents <= maxDocuments)
       .sort((a, b) => a.documents - b.documents)

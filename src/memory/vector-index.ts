@@ -8,7 +8,7 @@ export interface VectorIndexOptions {
   m?: number;
   /** Build-time beam width. Default 64. */
   efConstruction?: number;
-  /** Query-time beam width. Default 128 (half below 10,000 vectors). */
+  /** Query-time beam width. Default 128 (scaled with the index size, see `beamFor`). */
   efSearch?: number;
 }
 
@@ -19,8 +19,15 @@ export interface Neighbour {
 }
 
 const INITIAL_CAPACITY = 1024;
-/** Below this many vectors searches use half of `efSearch`. */
-const SMALL_INDEX = 10_000;
+/**
+ * The query beam for an index of `count` vectors: half of `efSearch` below
+ * 10,000 vectors (a small graph reaches the same recall), double above
+ * 50,000 (a large one needs the wider beam to keep recall@10 ≥ 0.95).
+ */
+function beamFor(count: number, efSearch: number): number {
+  if (count < 10_000) return efSearch / 2;
+  return count > 50_000 ? efSearch * 2 : efSearch;
+}
 
 /**
  * An hnswlib-node cosine index keyed by memory id. The defaults were chosen
@@ -91,8 +98,7 @@ export class VectorIndex {
   search(vector: Float32Array, k: number, filter?: (label: number) => boolean): Neighbour[] {
     const count = this.index.getCurrentCount();
     if (count === 0 || k <= 0) return [];
-    // A small graph reaches the same recall with half the beam (and half the cost).
-    this.index.setEf(Math.max(k, count < SMALL_INDEX ? this.options.efSearch / 2 : this.options.efSearch));
+    this.index.setEf(Math.max(k, beamFor(count, this.options.efSearch)));
     const result = this.index.searchKnn(Array.from(vector), Math.min(k, count), filter);
     return result.neighbors.map((label, i) => ({ label, similarity: 1 - (result.distances[i] ?? 1) }));
   }
