@@ -189,6 +189,13 @@ export class LongTermMemory {
     return this.entries.has(id);
   }
 
+  /** How many memories the agent has, and how many vectors its indexes hold (deleted ones included until a rebuild). */
+  get counts(): { memories: number; indexed: number } {
+    let indexed = 0;
+    for (const index of this.indexes.values()) indexed += index.size;
+    return { memories: this.entries.size, indexed };
+  }
+
   /** Number of memories not searchable yet. */
   get backlog(): number {
     return this.pending.length + this.unindexed.length;
