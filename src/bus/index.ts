@@ -21,7 +21,8 @@ export { HopLimitError } from "./hop-limit-error.js";
 export { InProcessBus, type InProcessBusOptions } from "./in-process-bus.js";
 export { NoAgentForCapabilityError } from "./no-agent-for-capability-error.js";
 export { createNodeId } from "./node-id.js";
-export { RedisBus, type RedisBusOptions } from "./redis-bus.js";
+// Types only: the Redis client loads when `createBus` is given a redis:// URL, never at start.
+export type { RedisBus, RedisBusOptions } from "./redis-bus.js";
 export { type Heartbeat, type LiveAgent, Registry, type RegistryOptions } from "./registry.js";
 export {
   type RunWorkflowOptions,

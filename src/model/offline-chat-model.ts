@@ -67,7 +67,8 @@ function estimateTokens(text: string): number {
 export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions> {
   readonly character: Character;
   readonly embeddings: OfflineEmbeddings;
-  readonly #index: CharacterIndex;
+  /** Built on the first call, so a troupe starts without embedding every example first. */
+  #index: CharacterIndex | undefined;
   readonly #voice: Voice;
   readonly #analysed: LruCache<string, AnalysedText>;
   readonly #profiles = new WeakMap<ToolDefinition, ToolProfile>();
@@ -80,7 +81,6 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
     super({});
     this.character = options.character;
     this.embeddings = options.embeddings ?? new OfflineEmbeddings();
-    this.#index = buildCharacterIndex(this.character, this.embeddings);
     this.#voice = createVoice(this.character);
     this.#analysed = new LruCache(options.cacheSize ?? 2048);
   }
@@ -163,7 +163,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
       voice: this.#voice,
       seed: seedFrom(this.character.name, conversation.text, conversation.toolResult?.content ?? ""),
       message: analysed,
-      index: this.#index,
+      index: (this.#index ??= buildCharacterIndex(this.character, this.embeddings)),
       analyse: (text) => this.#analyse(text),
     };
     const name = userName(conversation);

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { BusNode, DelegationFailedError, RedisBus } from "../../src/bus/index.js";
+import { BusNode, DelegationFailedError } from "../../src/bus/index.js";
+import { RedisBus } from "../../src/bus/redis-bus.js";
 import { REPO } from "../helpers/run-cli.js";
 import { eventually } from "./bus-contract.js";
 import { REDIS_URL, useRedisPrefixes } from "./redis-test-bus.js";

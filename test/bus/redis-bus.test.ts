@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { BusConnectionError, RedisBus } from "../../src/bus/index.js";
+import { BusConnectionError } from "../../src/bus/index.js";
+import { RedisBus } from "../../src/bus/redis-bus.js";
 import { busContract } from "./bus-contract.js";
 import { REDIS_URL, useRedisPrefixes } from "./redis-test-bus.js";
 

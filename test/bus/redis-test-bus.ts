@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll } from "vitest";
-import { RedisBus } from "../../src/bus/index.js";
+import { RedisBus } from "../../src/bus/redis-bus.js";
 
 /** The Redis server every machine here runs (`.ci/run` starts it). */
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

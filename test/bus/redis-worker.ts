@@ -7,7 +7,8 @@
  * Usage: node --import tsx test/bus/redis-worker.ts <url> <prefix> <agent> <capability> <hold|fail|ok>
  */
 import { Redis } from "ioredis";
-import { BusNode, RedisBus } from "../../src/bus/index.js";
+import { BusNode } from "../../src/bus/index.js";
+import { RedisBus } from "../../src/bus/redis-bus.js";
 
 const [url = "", prefix = "", agent = "", capability = "", mode = "ok"] = process.argv.slice(2);
 const counter = new Redis(url);
