@@ -1,18 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { chatCommand } from "./commands/chat.js";
-import { writeStarterCharacter } from "./commands/new-character.js";
-import { addPlugin } from "./commands/plugins-add.js";
-import { listPlugins } from "./commands/plugins-list.js";
-import { writeNewPlugin } from "./commands/plugins-new.js";
-import { startCommand } from "./commands/start.js";
-import { validateFiles } from "./commands/validate.js";
-import { workflowRunCommand } from "./commands/workflow.js";
 import { addMemoryCommands } from "./memory-commands.js";
 import { readConfig } from "./read-config.js";
 
 /**
  * The `troupe` command. Unknown commands and bad flags print usage and exit
- * 2; invalid input (a bad character file) exits 1 with the problems.
+ * 2; invalid input (a bad character file) exits 1 with the problems. Each
+ * command's module loads only when that command runs, so `start` does not
+ * pay for `plugins add` and `chat` does not load the HTTP server.
  */
 export function createProgram(): Command {
   const program = new Command("troupe")
@@ -33,6 +27,7 @@ export function createProgram(): Command {
       "share the bus with other processes: redis://host:6379 (default: REDIS_URL, else in-process)",
     )
     .action(async (paths: string[], options: { port?: number; host?: string; dataDir?: string; bus?: string }) => {
+      const { startCommand } = await import("./commands/start.js");
       await startCommand({ paths, ...options }, readConfig());
     });
 
@@ -45,6 +40,7 @@ export function createProgram(): Command {
     .option("--bus <url>", "join a bus shared with other processes: redis://host:6379")
     .option("--no-helpers", "do not run the other characters of characters/ for delegation")
     .action(async (character: string, options: { user?: string; dataDir?: string; bus?: string; helpers: boolean }) => {
+      const { chatCommand } = await import("./commands/chat.js");
       await chatCommand({ character, ...options }, readConfig());
     });
 
@@ -53,6 +49,7 @@ export function createProgram(): Command {
     .description("check character files and print every problem")
     .argument("<paths...>", "character files or folders")
     .action(async (paths: string[]) => {
+      const { validateFiles } = await import("./commands/validate.js");
       const result = await validateFiles(paths);
       for (const line of result.lines) console.log(line);
       process.exitCode = result.exitCode;
@@ -70,6 +67,7 @@ export function createProgram(): Command {
     .option("--bus <url>", "share the bus with other processes: redis://host:6379")
     .action(
       async (file: string, options: { input?: string; characters?: string[]; dataDir?: string; bus?: string }) => {
+        const { workflowRunCommand } = await import("./commands/workflow.js");
         await workflowRunCommand({ file, ...options }, readConfig());
       },
     );
@@ -80,6 +78,7 @@ export function createProgram(): Command {
     .argument("<name>", "the character's name")
     .option("--dir <dir>", "folder to write to", "characters")
     .action(async (name: string, options: { dir: string }) => {
+      const { writeStarterCharacter } = await import("./commands/new-character.js");
       const file = await writeStarterCharacter(name, options.dir);
       console.log(`Wrote ${file}. Talk to it with: npx troupe chat ${JSON.stringify(name)}`);
     });
@@ -90,6 +89,7 @@ export function createProgram(): Command {
     .description("show the plugins each character loads and the actions they add")
     .argument("[paths...]", "character files or folders (default: characters)")
     .action(async (paths: string[]) => {
+      const { listPlugins } = await import("./commands/plugins-list.js");
       const result = await listPlugins(paths);
       for (const line of result.lines) console.log(line);
       process.exitCode = result.exitCode;
@@ -100,6 +100,7 @@ export function createProgram(): Command {
     .argument("<name>", "the plugin's name")
     .option("--dir <dir>", "folder to write to", "plugins")
     .action(async (name: string, options: { dir: string }) => {
+      const { writeNewPlugin } = await import("./commands/plugins-new.js");
       const folder = await writeNewPlugin(name, options.dir);
       console.log(`Wrote ${folder}. Test it with: npx vitest run ${folder}`);
     });
@@ -109,6 +110,7 @@ export function createProgram(): Command {
     .argument("<package>", "a package name, tarball or folder, as npm install takes it")
     .requiredOption("-c, --character <character>", "the character to add it to (a name from characters/ or a file)")
     .action(async (spec: string, options: { character: string }) => {
+      const { addPlugin } = await import("./commands/plugins-add.js");
       const added = await addPlugin({ spec, character: options.character });
       console.log(`Added ${added.name} to ${added.file}.`);
     });
