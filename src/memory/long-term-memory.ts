@@ -265,20 +265,20 @@ export class LongTermMemory {
     this.addNeighbours(relevance, options);
     const similarity = new Map(byVector.map((neighbour) => [neighbour.label, neighbour.similarity]));
     const now = options.now ?? Date.now();
-    const recalled: RecalledMemory[] = [];
+    const ranked: { entry: Entry; fused: number; score: number }[] = [];
     for (const [id, fused] of relevance) {
       const entry = this.entries.get(id);
       if (!entry) continue; // deleted since the index was saved
       const signals = { relevance: fused, recency: recencyScore(entry.accessedAt, now), importance: entry.importance };
-      recalled.push({ ...entry, relevance: similarity.get(id) ?? fused, score: memoryScore(signals) });
+      ranked.push({ entry, fused, score: memoryScore(signals) });
     }
-    recalled.sort((a, b) => b.score - a.score);
-    const top = recalled.slice(0, options.k);
-    for (const memory of top) {
-      const entry = this.entries.get(memory.id);
-      if (entry) entry.accessedAt = now;
-      this.touched.add(memory.id);
-    }
+    ranked.sort((a, b) => b.score - a.score);
+    const top = ranked.slice(0, options.k).map(({ entry, fused, score }) => {
+      const recalled = { ...entry, relevance: similarity.get(entry.id) ?? fused, score };
+      entry.accessedAt = now;
+      this.touched.add(entry.id);
+      return recalled;
+    });
     return top;
   }
 
