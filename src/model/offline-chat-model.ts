@@ -85,6 +85,11 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
     this.#analysed = new LruCache(options.cacheSize ?? 2048);
   }
 
+  #characterIndex(): CharacterIndex {
+    this.#index ??= buildCharacterIndex(this.character, this.embeddings);
+    return this.#index;
+  }
+
   override _llmType(): string {
     return "troupe-offline";
   }
@@ -163,7 +168,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
       voice: this.#voice,
       seed: seedFrom(this.character.name, conversation.text, conversation.toolResult?.content ?? ""),
       message: analysed,
-      index: (this.#index ??= buildCharacterIndex(this.character, this.embeddings)),
+      index: this.#characterIndex(),
       analyse: (text) => this.#analyse(text),
     };
     const name = userName(conversation);
