@@ -16,6 +16,7 @@ export { connectModels } from "./connect-models.js";
 export { cosineSimilarity } from "./cosine-similarity.js";
 export { type CreateModelsOptions, createModels, createOfflineModels, type Models } from "./create-models.js";
 export { EmbeddingDimensionsError } from "./embedding-dimensions-error.js";
+export { extractFactsWithModel } from "./extract-facts-with-model.js";
 export { type GenerateStructuredOptions, generateStructured } from "./generate-structured.js";
 export { GuardedEmbeddings, type GuardedEmbeddingsOptions } from "./guarded-embeddings.js";
 export { InvalidDimensionsError } from "./invalid-dimensions-error.js";

@@ -22,6 +22,7 @@ import {
 } from "../memory/index.js";
 import {
   type ChatRunnable,
+  extractFactsWithModel,
   extractStatedFacts,
   invokeChat,
   isModelFailure,
@@ -89,6 +90,8 @@ export interface AgentReply {
 /** Tool-call rounds per message before the agent answers with what it has. */
 const MAX_TOOL_STEPS = 4;
 const KNOWLEDGE_K = 3;
+/** Messages worth asking a real model for facts: the user says something about themselves. */
+const STATES_SOMETHING = /\b(?:i|i'm|i've|i'd|my|me|mine)\b/i;
 
 /**
  * One character brought to life: the pipeline of DESIGN.md §1 (record,
@@ -494,11 +497,36 @@ export class Agent {
         this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
       }
     }
+    if (this.guard && text && STATES_SOMETHING.test(text)) {
+      // A real model reads what the patterns miss; queued behind this message, like the summary.
+      void this.queue.run(`${message.platform}:${message.room.id}`, () =>
+        this.reflectWithModel(scope, text, message, messageId),
+      );
+    }
     const room = message.room.id;
     if (this.rooms.reflect(room, text, now)) {
       // Queued behind this message, in the room's order: the next message of the room sees the new summary.
       void this.queue.run(`${message.platform}:${room}`, () => this.rooms.summarise(room));
     }
+  }
+
+  /** Facts the chat model finds in the user's message (structured output), applied like the pattern facts. */
+  private async reflectWithModel(scope: string, text: string, message: InboundMessage, messageId: number) {
+    const known = this.working.get(scope).facts;
+    const facts = (
+      await extractFactsWithModel(this.chat, text, {
+        guard: this.guard,
+        logger: this.logger,
+        extraKeys: Object.keys(this.character.memory.profile ?? {}),
+      })
+    ).filter((fact) => known[fact.key] !== fact.value);
+    if (facts.length === 0) return;
+    this.db.transaction(() => {
+      this.working.applyFacts(scope, facts, Date.now(), factOrigin(message.room));
+      for (const fact of facts) {
+        this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
+      }
+    })();
   }
 
   /** Stores a long-term memory now and embeds it after the reply has gone out. */
