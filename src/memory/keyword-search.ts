@@ -38,6 +38,8 @@ export class KeywordSearch {
   private statements: TermStatements | undefined;
   /** word → its stem as the FTS tokenizer makes it. */
   private readonly stems = new Map<string, string>();
+  /** stem → how many memories held it when the memory had `size` memories. */
+  private readonly counts = new Map<string, { documents: number; size: number }>();
 
   constructor(db: Store) {
     this.db = db;
@@ -52,22 +54,36 @@ export class KeywordSearch {
   find(query: string, agent: string, kinds: string[], size: number, limit: number): KeywordHit[] {
     let words = keywordWords(query);
     if (size >= GATED_FROM)
-      words = this.informativeWords(words, Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE)));
+      words = this.informativeWords(words, size, Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE)));
     if (words.length === 0) return [];
     return this.search.all(words.map((word) => `"${word}"`).join(" OR "), agent, JSON.stringify(kinds), limit);
   }
 
   /** The words in at most `maxDocuments` memories, rarest first. */
-  private informativeWords(words: string[], maxDocuments: number): string[] {
+  private informativeWords(words: string[], size: number, maxDocuments: number): string[] {
     const statements = this.prepareTermLookup();
     const candidates = words.slice(0, MAX_LOOKUPS);
     this.learnStems(candidates, statements);
     return candidates
-      .map((word) => ({ word, documents: statements.documents.get(this.stems.get(word) ?? word)?.doc ?? 0 }))
+      .map((word) => ({ word, documents: this.documentCount(this.stems.get(word) ?? word, size, statements) }))
       .filter((word) => word.documents > 0 && word.documents <= maxDocuments)
       .sort((a, b) => a.documents - b.documents)
       .slice(0, MAX_TERMS)
       .map((word) => word.word);
+  }
+
+  /**
+   * How many memories hold `stem`. Counts are kept until the memory has grown
+   * by a tenth since they were read: a word's share changes slowly, and each
+   * lookup in the FTS vocabulary costs tens of microseconds on a large memory.
+   */
+  private documentCount(stem: string, size: number, statements: TermStatements): number {
+    const cached = this.counts.get(stem);
+    if (cached && size < cached.size * 1.1) return cached.documents;
+    const documents = statements.documents.get(stem)?.doc ?? 0;
+    if (this.counts.size >= STEM_CACHE_SIZE) this.counts.clear();
+    this.counts.set(stem, { documents, size });
+    return documents;
   }
 
   /** Runs unseen words through the same tokenizer as the memories, one row each, to learn their stems. */
