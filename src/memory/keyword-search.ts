@@ -34,6 +34,7 @@ interface TermStatements {
  */
 export class KeywordSearch {
   private readonly db: Store;
+  private readonly terms: string;
   private readonly search: Statement<[string, string, string, number], KeywordHit>;
   private statements: TermStatements | undefined;
   /** word → its stem as the FTS tokenizer makes it. */
@@ -41,12 +42,17 @@ export class KeywordSearch {
   /** stem → how many memories held it when the memory had `size` memories. */
   private readonly counts = new Map<string, { documents: number; size: number }>();
 
-  constructor(db: Store) {
+  /**
+   * @param table the FTS5 table searched: `memories_fts` (conversation) or `knowledge_fts`
+   * @param terms its fts5vocab table, for document counts
+   */
+  constructor(db: Store, table: "memories_fts" | "knowledge_fts", terms: "memories_terms" | "knowledge_terms") {
     this.db = db;
+    this.terms = terms;
     this.search = db.prepare(
-      `SELECT memories.id AS id, bm25(memories_fts) AS rank FROM memories_fts JOIN memories ON memories.id = memories_fts.rowid
-       WHERE memories_fts MATCH ? AND memories.agent = ? AND memories.kind IN (SELECT value FROM json_each(?))
-       ORDER BY bm25(memories_fts) LIMIT ?`,
+      `SELECT memories.id AS id, bm25(${table}) AS rank FROM ${table} JOIN memories ON memories.id = ${table}.rowid
+       WHERE ${table} MATCH ? AND memories.agent = ? AND memories.kind IN (SELECT value FROM json_each(?))
+       ORDER BY bm25(${table}) LIMIT ?`,
     );
   }
 
@@ -110,7 +116,7 @@ export class KeywordSearch {
         stems: this.db.prepare<[], { rowid: number; term: string }>(
           "SELECT doc AS rowid, term FROM temp.query_instances",
         ),
-        documents: this.db.prepare<[string], { doc: number }>("SELECT doc FROM memories_terms WHERE term = ?"),
+        documents: this.db.prepare<[string], { doc: number }>(`SELECT doc FROM ${this.terms} WHERE term = ?`),
       };
     }
     return this.statements;

@@ -88,7 +88,7 @@ export class LongTermMemory {
   private readonly indexes = new Map<Shelf, VectorIndex>();
   private readonly entries = new Map<number, Entry>();
   private readonly timeline = new RoomTimeline();
-  private readonly keywords: KeywordSearch;
+  private readonly keywords: Record<Shelf, KeywordSearch>;
   private readonly touched = new Set<number>();
   private touchesWrittenAt = 0;
   private lastQuery: { text: string; vector: Float32Array } | undefined;
@@ -106,7 +106,10 @@ export class LongTermMemory {
     this.indexDir = options.indexDir;
     this.progress = options.progress ?? terminalProgress;
     this.statements = prepareMemoryStatements(options.db);
-    this.keywords = new KeywordSearch(options.db);
+    this.keywords = {
+      conversation: new KeywordSearch(options.db, "memories_fts", "memories_terms"),
+      knowledge: new KeywordSearch(options.db, "knowledge_fts", "knowledge_terms"),
+    };
     for (const shelf of SHELVES) this.indexes.set(shelf, VectorIndex.create({ dimensions: this.embedder.dimensions }));
   }
 
@@ -284,8 +287,9 @@ export class LongTermMemory {
 
   /** The best keyword matches in scope, best first. */
   private keywordMatches(query: string, limit: number, options: RecallOptions): { id: number; rank: number }[] {
-    return this.keywords
-      .find(query, this.agent, options.kinds ?? ALL_KINDS, this.entries.size, limit * 2)
+    const shelf = shelfOf(options.kinds?.[0] ?? "message");
+    return this.keywords[shelf]
+      .find(query, this.agent, options.kinds ?? ALL_KINDS, this.shelf(shelf).size, limit * 2)
       .filter((row) => this.isInScope(row.id, options))
       .slice(0, limit);
   }

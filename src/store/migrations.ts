@@ -136,4 +136,28 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, step_id)
   );
   `,
+  // long-term memory: knowledge gets its own keyword index, so a knowledge query never ranks conversation.
+  `
+  CREATE VIRTUAL TABLE knowledge_fts USING fts5 (text, content = 'memories', content_rowid = 'id', tokenize = 'porter unicode61');
+  CREATE VIRTUAL TABLE knowledge_terms USING fts5vocab (knowledge_fts, 'row');
+  INSERT INTO memories_fts (memories_fts, rowid, text) SELECT 'delete', id, text FROM memories WHERE kind = 'knowledge';
+  INSERT INTO knowledge_fts (rowid, text) SELECT id, text FROM memories WHERE kind = 'knowledge';
+  DROP TRIGGER memories_fts_insert;
+  DROP TRIGGER memories_fts_delete;
+  DROP TRIGGER memories_fts_update;
+  CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN
+    INSERT INTO memories_fts (rowid, text) SELECT new.id, new.text WHERE new.kind <> 'knowledge';
+    INSERT INTO knowledge_fts (rowid, text) SELECT new.id, new.text WHERE new.kind = 'knowledge';
+  END;
+  CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN
+    INSERT INTO memories_fts (memories_fts, rowid, text) SELECT 'delete', old.id, old.text WHERE old.kind <> 'knowledge';
+    INSERT INTO knowledge_fts (knowledge_fts, rowid, text) SELECT 'delete', old.id, old.text WHERE old.kind = 'knowledge';
+  END;
+  CREATE TRIGGER memories_fts_update AFTER UPDATE OF text ON memories BEGIN
+    INSERT INTO memories_fts (memories_fts, rowid, text) SELECT 'delete', old.id, old.text WHERE old.kind <> 'knowledge';
+    INSERT INTO knowledge_fts (knowledge_fts, rowid, text) SELECT 'delete', old.id, old.text WHERE old.kind = 'knowledge';
+    INSERT INTO memories_fts (rowid, text) SELECT new.id, new.text WHERE new.kind <> 'knowledge';
+    INSERT INTO knowledge_fts (rowid, text) SELECT new.id, new.text WHERE new.kind = 'knowledge';
+  END;
+  `,
 ];
