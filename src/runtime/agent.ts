@@ -1,34 +1,17 @@
-import { dirname } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { type AIMessage, type BaseMessage, ToolMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
 import { type AgentDelegation, creditHelpers } from "../bus/index.js";
 import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
-import {
-  createProfileExtractor,
-  type Embedder,
-  factOrigin,
-  ingestKnowledge,
-  LongTermMemory,
-  MessageLog,
-  type RecalledMemory,
-  type RecallOptions,
-  RoomMemory,
-  shortTermWindow,
-  summariseWithModel,
-  userScope,
-  WorkingMemory,
-} from "../memory/index.js";
+import type { Embedder, LongTermMemory, WorkingMemory } from "../memory/index.js";
+import { userScope } from "../memory/index.js";
 import {
   type ChatRunnable,
-  extractFactsWithModel,
-  extractStatedFacts,
   invokeChat,
   isModelFailure,
   type ModelGuard,
   type ModelUsage,
-  OfflineChatModel,
   UsageMeter,
   unavailableReply,
 } from "../model/index.js";
@@ -40,10 +23,10 @@ import {
   PendingConfirmations,
   type Plugin,
   PluginHost,
-  type PluginMemory,
   readConfirmation,
 } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
+import { AgentMemory } from "./agent-memory.js";
 import { cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
 import { composePrompt } from "./compose-prompt.js";
 import { decideToRespond } from "./decide.js";
@@ -89,9 +72,6 @@ export interface AgentReply {
 
 /** Tool-call rounds per message before the agent answers with what it has. */
 const MAX_TOOL_STEPS = 4;
-const KNOWLEDGE_K = 3;
-/** Messages worth asking a real model for facts: the user says something about themselves. */
-const STATES_SOMETHING = /\b(?:i|i'm|i've|i'd|my|me|mine)\b/i;
 
 /**
  * One character brought to life: the pipeline of DESIGN.md §1 (record,
@@ -102,12 +82,9 @@ const STATES_SOMETHING = /\b(?:i|i'm|i've|i'd|my|me|mine)\b/i;
  */
 export class Agent {
   readonly character: Character;
-  readonly longTerm: LongTermMemory;
-  readonly working: WorkingMemory;
   /** Which model the agent runs on, e.g. `offline model` or `gpt-4o-mini at http://127.0.0.1:11434/v1, …`. */
   readonly modelDescription: string;
-  private readonly db: Store;
-  private readonly log: MessageLog;
+  private readonly memory: AgentMemory;
   private readonly chat: BaseChatModel;
   private readonly guard: ModelGuard | undefined;
   private readonly fallback: BaseChatModel | undefined;
@@ -119,10 +96,6 @@ export class Agent {
   private readonly confirmations = new PendingConfirmations();
   private readonly delegation: AgentDelegation | undefined;
   private readonly queue = new RoomQueue();
-  private readonly extractProfile: ReturnType<typeof createProfileExtractor>;
-  /** Each room's running summary and open goals. */
-  private readonly rooms: RoomMemory;
-  private flushTimer: NodeJS.Immediate | undefined;
 
   constructor(options: AgentOptions) {
     this.character = options.character;
@@ -132,7 +105,6 @@ export class Agent {
     this.fallback = options.fallback;
     this.meters = options.usage ?? { chat: new UsageMeter(), embeddings: new UsageMeter() };
     this.logger = options.logger.child({ agent: options.character.name });
-    this.db = options.db;
     this.delegation = options.delegation;
     this.plugins = new PluginHost({
       agent: { name: this.name, character: this.character },
@@ -142,26 +114,16 @@ export class Agent {
       actions: options.actions,
       timeoutMs: options.pluginTimeoutMs,
     });
-    this.log = new MessageLog(options.db, this.name);
-    this.working = new WorkingMemory(options.db, this.name);
-    this.extractProfile = createProfileExtractor(options.character.memory.profile ?? {});
-    this.rooms = new RoomMemory({
-      working: this.working,
-      log: this.log,
-      settings: options.character.memory,
-      // The offline model would only echo; with a real one the summary is written by the chat model.
-      writer:
-        options.chat instanceof OfflineChatModel
-          ? undefined
-          : (summary, turns) =>
-              summariseWithModel(options.chat, summary, turns, { guard: this.guard, meter: this.meters.chat }),
-      onWriterError: (error) => this.logger.warn({ err: error }, "summary written extractively: the model failed"),
-    });
-    this.longTerm = new LongTermMemory({
+    this.memory = new AgentMemory({
+      character: options.character,
       db: options.db,
-      agent: this.name,
       embedder: options.embedder,
       indexDir: options.indexDir,
+      chat: options.chat,
+      guard: options.guard,
+      meter: this.meters.chat,
+      logger: this.logger,
+      queue: this.queue,
     });
   }
 
@@ -169,11 +131,19 @@ export class Agent {
     return this.character.name;
   }
 
+  /** Long-term memory: every message, fact and knowledge chunk, recalled by relevance. */
+  get longTerm(): LongTermMemory {
+    return this.memory.longTerm;
+  }
+
+  /** Working memory: each user's profile and each room's summary and goals. */
+  get working(): WorkingMemory {
+    return this.memory.working;
+  }
+
   /** Loads long-term memory and ingests the character's knowledge (skipping what is already stored). */
   async start(): Promise<void> {
-    this.longTerm.open();
-    const report = await ingestKnowledge(this.longTerm, this.character.knowledge, dirname(this.character.source.file));
-    if (report.added + report.removed > 0) this.logger.debug(report, "knowledge ingested");
+    await this.memory.start();
     await this.plugins.start();
   }
 
@@ -208,34 +178,20 @@ export class Agent {
   async stop(): Promise<void> {
     await this.queue.drain();
     await this.plugins.stop();
-    if (this.flushTimer) clearImmediate(this.flushTimer);
-    await this.longTerm.save();
+    await this.memory.stop();
   }
 
   private async process(message: InboundMessage, options: HandleOptions): Promise<AgentReply | undefined> {
     const text = cleanText(message.text);
     // 1 record: durable before anything else, and a redelivered message stops here.
-    const stored = this.db.transaction(() => {
-      const turn = this.log.record({
-        room: message.room.id,
-        userId: message.user.id,
-        userName: message.user.name,
-        role: "user",
-        text,
-        platform: message.platform,
-        externalId: message.id,
-        createdAt: message.receivedAt,
-      });
-      if (turn && text) this.remember(`${message.user.name}: ${text}`, message, turn.id);
-      return turn;
-    })();
+    const stored = this.memory.recordMessage(message, text);
     if (!stored) return undefined;
 
     // 2 decide
     const decision = decideToRespond(message, this.character);
     const scope = userScope(message.user.id);
     if (!decision.respond) {
-      this.reflect(scope, text, message, stored.id);
+      this.memory.reflect(scope, text, message, stored.id);
       return undefined;
     }
 
@@ -256,19 +212,8 @@ export class Agent {
     }
 
     // 7 reply, recorded before it is returned to the connector, and 8 reflect.
-    this.db.transaction(() => {
-      const answer = this.log.record({
-        room: message.room.id,
-        userId: message.user.id,
-        userName: this.name,
-        role: "agent",
-        text: reply.text,
-        platform: message.platform,
-      });
-      if (answer) this.remember(`${this.name}: ${reply.text}`, message, answer.id);
-      this.reflect(scope, text, message, stored.id);
-    })();
-    this.plugins.evaluate(message, this.pluginMemory(message, scope), reply);
+    this.memory.recordReply(message, reply.text, scope, text, stored.id);
+    this.plugins.evaluate(message, this.memory.pluginMemory(message, scope), reply);
     return reply;
   }
 
@@ -316,21 +261,8 @@ export class Agent {
     messageId: number,
     options: HandleOptions & { useFallback?: boolean },
   ): Promise<AgentReply> {
-    const settings = this.character.memory;
     // 3 recall
-    const earlier = this.log
-      .recent(message.room.id, settings.shortTermTurns + 1)
-      .filter((turn) => turn.id !== messageId);
-    const history = shortTermWindow(earlier, settings).window;
-    const inWindow = new Set(history.map((turn) => turn.id));
-    inWindow.add(messageId);
-    const recallScope = { ...this.recallScope(message), excludeSourceMessageIds: inWindow };
-    const memories = await this.recallOrNothing(text, {
-      k: settings.recallK,
-      kinds: ["message", "fact", "summary"],
-      ...recallScope,
-    });
-    const knowledge = await this.recallOrNothing(text, { k: KNOWLEDGE_K, kinds: ["knowledge"] });
+    const { history, memories, knowledge } = await this.memory.recall(message, text, messageId);
 
     // 4 compose
     const messages: BaseMessage[] = composePrompt({
@@ -338,11 +270,11 @@ export class Agent {
       message,
       text,
       facts: this.working.visibleFacts(scope, message.room),
-      ...this.rooms.view(message.room.id),
+      ...this.memory.rooms.view(message.room.id),
       memories,
       knowledge,
       history,
-      context: await this.plugins.provide(message, this.pluginMemory(message, scope)),
+      context: await this.plugins.provide(message, this.memory.pluginMemory(message, scope)),
     });
 
     // 5 generate and 6 act
@@ -434,17 +366,6 @@ export class Agent {
     return bound;
   }
 
-  /** Recall that survives an embedding server being down: the reply then goes without long-term memories. */
-  private async recallOrNothing(text: string, options: RecallOptions): Promise<RecalledMemory[]> {
-    try {
-      return await this.longTerm.recall(text, options);
-    } catch (error) {
-      if (!isModelFailure(error)) throw error;
-      this.logger.warn({ code: error.code }, `recall skipped: ${error.message}`);
-      return [];
-    }
-  }
-
   private isAdmin(message: InboundMessage): boolean {
     return this.character.connectors[message.platform]?.admins.includes(message.user.id) ?? false;
   }
@@ -454,104 +375,10 @@ export class Agent {
       ...this.plugins.runtime,
       agentName: this.name,
       message,
-      memory: this.pluginMemory(message, scope),
+      memory: this.memory.pluginMemory(message, scope),
       reply: (text) =>
         this.plugins.runtime.send({ platform: message.platform, room: message.room, userId: message.user.id, text }),
     };
-  }
-
-  /** Memory as plugins see it: this user's facts and long-term memories of this room and user. */
-  private pluginMemory(message: InboundMessage, scope: string): PluginMemory {
-    const where = { room: message.room.id, userId: message.user.id };
-    return {
-      facts: () => this.working.visibleFacts(scope, message.room),
-      recall: async (query, k = 5) => {
-        const options: RecallOptions = { k, kinds: ["message", "fact", "summary"], ...this.recallScope(message) };
-        return (await this.longTerm.recall(query, options)).map((memory) => memory.text);
-      },
-      remember: (text, importance = 0.6) => {
-        this.longTerm.add({ kind: "fact", text, importance, ...where });
-        this.scheduleFlush();
-      },
-    };
-  }
-
-  /**
-   * Long-term memories a reply in this room may draw on: in a direct room the
-   * room's and the user's; in a group room only the room's own, so nothing a
-   * user said in private reaches the others.
-   */
-  private recallScope(message: InboundMessage): Pick<RecallOptions, "room" | "userId"> {
-    return message.room.kind === "direct"
-      ? { room: message.room.id, userId: message.user.id }
-      : { room: message.room.id };
-  }
-
-  /** 8 reflect: the user's stated facts into their profile, and the room's goals and running summary. */
-  private reflect(scope: string, text: string, message: InboundMessage, messageId: number): void {
-    const now = Date.now();
-    const facts = [...extractStatedFacts(text), ...this.extractProfile(text)];
-    if (facts.length > 0) {
-      this.working.applyFacts(scope, facts, now, factOrigin(message.room));
-      for (const fact of facts) {
-        this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
-      }
-    }
-    if (this.guard && text && STATES_SOMETHING.test(text)) {
-      // A real model reads what the patterns miss; queued behind this message, like the summary.
-      void this.queue.run(`${message.platform}:${message.room.id}`, () =>
-        this.reflectWithModel(scope, text, message, messageId),
-      );
-    }
-    const room = message.room.id;
-    if (this.rooms.reflect(room, text, now)) {
-      // Queued behind this message, in the room's order: the next message of the room sees the new summary.
-      void this.queue.run(`${message.platform}:${room}`, () => this.rooms.summarise(room));
-    }
-  }
-
-  /** Facts the chat model finds in the user's message (structured output), applied like the pattern facts. */
-  private async reflectWithModel(scope: string, text: string, message: InboundMessage, messageId: number) {
-    const known = this.working.get(scope).facts;
-    const facts = (
-      await extractFactsWithModel(this.chat, text, {
-        guard: this.guard,
-        logger: this.logger,
-        extraKeys: Object.keys(this.character.memory.profile ?? {}),
-      })
-    ).filter((fact) => known[fact.key] !== fact.value);
-    if (facts.length === 0) return;
-    this.db.transaction(() => {
-      this.working.applyFacts(scope, facts, Date.now(), factOrigin(message.room));
-      for (const fact of facts) {
-        this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
-      }
-    })();
-  }
-
-  /** Stores a long-term memory now and embeds it after the reply has gone out. */
-  private remember(
-    text: string,
-    message: InboundMessage,
-    messageId: number,
-    kind: "message" | "fact" = "message",
-  ): void {
-    this.longTerm.add({
-      kind,
-      text,
-      room: message.room.id,
-      userId: message.user.id,
-      sourceMessageId: messageId,
-      importance: kind === "fact" ? 0.8 : 0.5,
-    });
-    this.scheduleFlush();
-  }
-
-  private scheduleFlush(): void {
-    this.flushTimer ??= setImmediate(() => {
-      this.flushTimer = undefined;
-      this.longTerm.flush().catch((error: unknown) => this.logger.error({ err: error }, "could not index memories"));
-    });
   }
 }
 

@@ -1,0 +1,271 @@
+import { dirname } from "node:path";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Logger } from "pino";
+import type { Character } from "../character/index.js";
+import type { InboundMessage } from "../connectors/index.js";
+import {
+  createProfileExtractor,
+  type Embedder,
+  factOrigin,
+  ingestKnowledge,
+  LongTermMemory,
+  MessageLog,
+  type RecalledMemory,
+  type RecallOptions,
+  RoomMemory,
+  type StoredMessage,
+  shortTermWindow,
+  summariseWithModel,
+  turnMemoryText,
+  WorkingMemory,
+} from "../memory/index.js";
+import {
+  extractFactsWithModel,
+  extractStatedFacts,
+  isModelFailure,
+  type ModelGuard,
+  OfflineChatModel,
+  type UsageMeter,
+} from "../model/index.js";
+import type { PluginMemory } from "../plugins/index.js";
+import type { Store } from "../store/index.js";
+import type { RoomQueue } from "./room-queue.js";
+
+export interface AgentMemoryOptions {
+  character: Character;
+  db: Store;
+  embedder: Embedder;
+  /** Folder for the long-term index files; default: in memory only. */
+  indexDir?: string;
+  /** The agent's chat model: with a real one, summaries and facts are also written by it. */
+  chat: BaseChatModel;
+  guard?: ModelGuard;
+  meter: UsageMeter;
+  logger: Logger;
+  /** The agent's room queue: model work on memory waits behind the room's current message. */
+  queue: RoomQueue;
+}
+
+/** What step 3 (recall) hands to the prompt. */
+export interface Recollection {
+  history: StoredMessage[];
+  memories: RecalledMemory[];
+  knowledge: RecalledMemory[];
+}
+
+const KNOWLEDGE_K = 3;
+const CONVERSATION_KINDS: RecallOptions["kinds"] = ["message", "fact", "summary"];
+/** Messages worth asking a real model for facts: the user says something about themselves. */
+const STATES_SOMETHING = /\b(?:i|i'm|i've|i'd|my|me|mine)\b/i;
+
+/**
+ * The memory side of an agent's pipeline: step 1 (record), step 3 (recall)
+ * and step 8 (reflect) over the three kinds of memory, with the rules of who
+ * may see what (a DM stays in the DM).
+ */
+export class AgentMemory {
+  readonly log: MessageLog;
+  readonly working: WorkingMemory;
+  readonly longTerm: LongTermMemory;
+  /** Each room's running summary and open goals. */
+  readonly rooms: RoomMemory;
+  private readonly character: Character;
+  private readonly db: Store;
+  private readonly chat: BaseChatModel;
+  private readonly guard: ModelGuard | undefined;
+  private readonly logger: Logger;
+  private readonly queue: RoomQueue;
+  private readonly extractProfile: ReturnType<typeof createProfileExtractor>;
+  private flushTimer: NodeJS.Immediate | undefined;
+
+  constructor(options: AgentMemoryOptions) {
+    const { character, db } = options;
+    this.character = character;
+    this.db = db;
+    this.chat = options.chat;
+    this.guard = options.guard;
+    this.logger = options.logger;
+    this.queue = options.queue;
+    this.log = new MessageLog(db, character.name);
+    this.working = new WorkingMemory(db, character.name);
+    this.extractProfile = createProfileExtractor(character.memory.profile ?? {});
+    this.rooms = new RoomMemory({
+      working: this.working,
+      log: this.log,
+      settings: character.memory,
+      // The offline model would only echo; with a real one the summary is written by the chat model.
+      writer:
+        options.chat instanceof OfflineChatModel
+          ? undefined
+          : (summary, turns) =>
+              summariseWithModel(options.chat, summary, turns, { guard: options.guard, meter: options.meter }),
+      onWriterError: (error) => this.logger.warn({ err: error }, "summary written extractively: the model failed"),
+    });
+    this.longTerm = new LongTermMemory({
+      db,
+      agent: character.name,
+      embedder: options.embedder,
+      indexDir: options.indexDir,
+    });
+  }
+
+  /** Loads long-term memory and ingests the character's knowledge (skipping what is already stored). */
+  async start(): Promise<void> {
+    this.longTerm.open();
+    const report = await ingestKnowledge(this.longTerm, this.character.knowledge, dirname(this.character.source.file));
+    if (report.added + report.removed > 0) this.logger.debug(report, "knowledge ingested");
+  }
+
+  /** Embeds what is pending and saves the indexes. */
+  async stop(): Promise<void> {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    await this.longTerm.save();
+  }
+
+  /** 1 record: the user's message, durable before anything else; undefined for a redelivered message. */
+  recordMessage(message: InboundMessage, text: string): StoredMessage | undefined {
+    return this.db.transaction(() => {
+      const turn = this.log.record({
+        room: message.room.id,
+        userId: message.user.id,
+        userName: message.user.name,
+        role: "user",
+        text,
+        platform: message.platform,
+        externalId: message.id,
+        createdAt: message.receivedAt,
+      });
+      if (turn && text) this.remember(turnMemoryText(message.user.name, text), message, turn.id);
+      return turn;
+    })();
+  }
+
+  /** 7 and 8: the reply, recorded before it goes out, and what the user's message taught the agent. */
+  recordReply(message: InboundMessage, reply: string, scope: string, text: string, messageId: number): void {
+    this.db.transaction(() => {
+      const answer = this.log.record({
+        room: message.room.id,
+        userId: message.user.id,
+        userName: this.character.name,
+        role: "agent",
+        text: reply,
+        platform: message.platform,
+      });
+      if (answer) this.remember(turnMemoryText(this.character.name, reply), message, answer.id);
+      this.reflect(scope, text, message, messageId);
+    })();
+  }
+
+  /** 3 recall: the short-term window, long-term memories in scope and knowledge, for a message. */
+  async recall(message: InboundMessage, text: string, messageId: number): Promise<Recollection> {
+    const settings = this.character.memory;
+    const earlier = this.log
+      .recent(message.room.id, settings.shortTermTurns + 1)
+      .filter((turn) => turn.id !== messageId);
+    const history = shortTermWindow(earlier, settings).window;
+    const inWindow = new Set(history.map((turn) => turn.id));
+    inWindow.add(messageId);
+    const scope = { ...recallScope(message), excludeSourceMessageIds: inWindow };
+    const memories = await this.recallOrNothing(text, { k: settings.recallK, kinds: CONVERSATION_KINDS, ...scope });
+    const knowledge = await this.recallOrNothing(text, { k: KNOWLEDGE_K, kinds: ["knowledge"] });
+    return { history, memories, knowledge };
+  }
+
+  /** Memory as plugins see it: this user's facts and long-term memories of this room and user. */
+  pluginMemory(message: InboundMessage, scope: string): PluginMemory {
+    const where = { room: message.room.id, userId: message.user.id };
+    return {
+      facts: () => this.working.visibleFacts(scope, message.room),
+      recall: async (query, k = 5) => {
+        const options: RecallOptions = { k, kinds: CONVERSATION_KINDS, ...recallScope(message) };
+        return (await this.longTerm.recall(query, options)).map((memory) => memory.text);
+      },
+      remember: (text, importance = 0.6) => {
+        this.longTerm.add({ kind: "fact", text, importance, ...where });
+        this.scheduleFlush();
+      },
+    };
+  }
+
+  /** 8 reflect: the user's stated facts into their profile, and the room's goals and running summary. */
+  reflect(scope: string, text: string, message: InboundMessage, messageId: number): void {
+    const now = Date.now();
+    const facts = [...extractStatedFacts(text), ...this.extractProfile(text)];
+    if (facts.length > 0) {
+      this.working.applyFacts(scope, facts, now, factOrigin(message.room));
+      for (const fact of facts) {
+        this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
+      }
+    }
+    const queueKey = `${message.platform}:${message.room.id}`;
+    if (this.guard && text && STATES_SOMETHING.test(text)) {
+      // A real model reads what the patterns miss; queued behind this message, like the summary.
+      void this.queue.run(queueKey, () => this.reflectWithModel(scope, text, message, messageId));
+    }
+    if (this.rooms.reflect(message.room.id, text, now)) {
+      // Queued behind this message, in the room's order: the next message of the room sees the new summary.
+      void this.queue.run(queueKey, () => this.rooms.summarise(message.room.id));
+    }
+  }
+
+  /** Facts the chat model finds in the user's message (structured output), applied like the pattern facts. */
+  private async reflectWithModel(scope: string, text: string, message: InboundMessage, messageId: number) {
+    const known = this.working.get(scope).facts;
+    const facts = (
+      await extractFactsWithModel(this.chat, text, {
+        guard: this.guard,
+        logger: this.logger,
+        extraKeys: Object.keys(this.character.memory.profile ?? {}),
+      })
+    ).filter((fact) => known[fact.key] !== fact.value);
+    if (facts.length === 0) return;
+    this.db.transaction(() => {
+      this.working.applyFacts(scope, facts, Date.now(), factOrigin(message.room));
+      for (const fact of facts) {
+        this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
+      }
+    })();
+  }
+
+  /** Recall that survives an embedding server being down: the reply then goes without long-term memories. */
+  private async recallOrNothing(text: string, options: RecallOptions): Promise<RecalledMemory[]> {
+    try {
+      return await this.longTerm.recall(text, options);
+    } catch (error) {
+      if (!isModelFailure(error)) throw error;
+      this.logger.warn({ code: error.code }, `recall skipped: ${error.message}`);
+      return [];
+    }
+  }
+
+  /** Stores a long-term memory now and embeds it after the reply has gone out. */
+  private remember(text: string, message: InboundMessage, messageId: number, kind: "message" | "fact" = "message") {
+    this.longTerm.add({
+      kind,
+      text,
+      room: message.room.id,
+      userId: message.user.id,
+      sourceMessageId: messageId,
+      importance: kind === "fact" ? 0.8 : 0.5,
+    });
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setImmediate(() => {
+      this.flushTimer = undefined;
+      this.longTerm.flush().catch((error: unknown) => this.logger.error({ err: error }, "could not index memories"));
+    });
+  }
+}
+
+/**
+ * Long-term memories a reply in this room may draw on: in a direct room the
+ * room's and the user's; in a group room only the room's own, so nothing a
+ * user said in private reaches the others.
+ */
+function recallScope(message: InboundMessage): Pick<RecallOptions, "room" | "userId"> {
+  return message.room.kind === "direct"
+    ? { room: message.room.id, userId: message.user.id }
+    : { room: message.room.id };
+}
