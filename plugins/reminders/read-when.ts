@@ -1,23 +1,5 @@
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  "forty-five": 45,
-  fifty: 50,
-};
+import { NUMBER_WORD_PATTERN, numberFromWord } from "troupe";
+
 const UNIT_MS: Record<string, number> = {
   s: 1000,
   sec: 1000,
@@ -31,7 +13,7 @@ const UNIT_MS: Record<string, number> = {
   day: 86_400_000,
   week: 604_800_000,
 };
-const COUNT = `(\\d+(?:\\.\\d+)?|half an?|an?|${Object.keys(NUMBER_WORDS).join("|")})`;
+const COUNT = `(\\d+(?:\\.\\d+)?|half an?|an?|${NUMBER_WORD_PATTERN})`;
 const RELATIVE = new RegExp(
   `\\b(?:in|after)\\s+${COUNT}\\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|weeks?)\\b`,
   "i",
@@ -77,9 +59,8 @@ export function readWhen(text: string, now: number): When | undefined {
 }
 
 function readCount(word: string): number {
-  const lower = word.toLowerCase();
-  if (lower.startsWith("half")) return 0.5;
-  return /^\d/.test(lower) ? Number(lower) : (NUMBER_WORDS[lower] ?? 1);
+  if (word.toLowerCase().startsWith("half")) return 0.5;
+  return numberFromWord(word, { articles: true }) ?? 1;
 }
 
 const REQUEST =

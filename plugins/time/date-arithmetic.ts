@@ -1,25 +1,9 @@
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  hundred: 100,
-};
-const PERIOD =
-  /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred)\s+(day|week|fortnight|month|year)s?\b(\s+(?:ago|before|earlier|back))?/i;
+import { NUMBER_WORD_PATTERN, numberFromWord } from "troupe";
+
+const PERIOD = new RegExp(
+  String.raw`\b(\d+|an?|${NUMBER_WORD_PATTERN})\s+(day|week|fortnight|month|year)s?\b(\s+(?:ago|before|earlier|back))?`,
+  "i",
+);
 
 /** A period of time relative to today: `days` (weeks and fortnights folded in) or `months`, negative for the past. */
 export interface Period {
@@ -35,8 +19,7 @@ export function readPeriod(text: string): Period | undefined {
   if (/\byesterday\b/i.test(text)) return { amount: -1, unit: "days", phrase: "yesterday" };
   const match = PERIOD.exec(text);
   if (!match) return undefined;
-  const word = (match[1] as string).toLowerCase();
-  const count = /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? 1);
+  const count = numberFromWord(match[1] as string, { articles: true }) ?? 1;
   const unit = (match[2] as string).toLowerCase();
   const sign = match[3] ? -1 : 1;
   const phrase = `${sign < 0 ? "" : "in "}${count} ${unit}${count === 1 ? "" : "s"}${sign < 0 ? " ago" : ""}`;

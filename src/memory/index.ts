@@ -34,7 +34,7 @@ export {
   type SummaryTurn,
 } from "./running-summary.js";
 export { DEFAULT_WEIGHTS, memoryScore, recencyScore, type ScoreWeights } from "./scoring.js";
-export { estimateTokens, shortTermWindow, type WindowSettings } from "./short-term-window.js";
+export { shortTermWindow, type WindowSettings } from "./short-term-window.js";
 export { turnMemoryText } from "./turn-memory-text.js";
 export { UnsupportedKnowledgeError } from "./unsupported-knowledge-error.js";
 export { VectorIndex } from "./vector-index.js";

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { cosineSimilarity } from "../model/index.js";
 import type { Store } from "../store/index.js";
 import type { Embedder } from "./embedder.js";
 import { EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
@@ -60,13 +61,6 @@ const MIN_CANDIDATES = 40;
 /** An index rebuild shows progress from this many vectors on: smaller ones finish before a bar is worth it. */
 const REBUILD_PROGRESS_FROM = 2_000;
 const REBUILD_PROGRESS_STEP = 500;
-
-/** Cosine similarity of two unit vectors. */
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += (a[i] as number) * (b[i] as number);
-  return dot;
-}
 
 function shelfOf(kind: MemoryKind): Shelf {
   return kind === "knowledge" ? "knowledge" : "conversation";
@@ -327,7 +321,7 @@ export class LongTermMemory {
     if (found.length < options.k && index.size > wanted) found = index.search(vector, wanted, inScope);
     const waiting = this.unindexed
       .filter(({ id }) => inScope(id) && this.shelf(shelfOf(this.entries.get(id)?.kind ?? "message")) === index)
-      .map(({ id, vector: candidate }) => ({ label: id, similarity: cosine(vector, candidate) }));
+      .map(({ id, vector: candidate }) => ({ label: id, similarity: cosineSimilarity(vector, candidate) }));
     if (waiting.length === 0) return found;
     return [...found, ...waiting].sort((a, b) => b.similarity - a.similarity).slice(0, wanted);
   }

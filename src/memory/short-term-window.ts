@@ -1,7 +1,4 @@
-/** A rough token count (about four characters a token for English), cheap enough for every message. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
+import { estimateTokens } from "../model/index.js";
 
 /** Short-term settings of a character (`memory.shortTermTurns`, `memory.tokenBudget`). */
 export interface WindowSettings {

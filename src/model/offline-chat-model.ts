@@ -13,6 +13,7 @@ import { type AnalysedText, analyseText } from "./analysed-text.js";
 import { buildCharacterIndex, type CharacterIndex } from "./character-index.js";
 import { composeReply } from "./compose-reply.js";
 import { seedFrom } from "./deterministic-choice.js";
+import { estimateTokens } from "./estimate-tokens.js";
 import { hashText } from "./feature-hashing.js";
 import { LruCache } from "./lru-cache.js";
 import { OfflineEmbeddings } from "./offline-embeddings.js";
@@ -35,11 +36,6 @@ export interface OfflineChatModelOptions {
   embeddings?: OfflineEmbeddings;
   /** Prompt lines whose analysis is cached between calls. Default 2048. */
   cacheSize?: number;
-}
-
-/** About four characters per token, the usual rule of thumb for English. */
-function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
 }
 
 /**

@@ -1,27 +1,7 @@
+import { numberFromWord } from "./number-words.js";
 import { isStopword, stem } from "./text-features.js";
 import type { ParameterSchema, ToolProfile } from "./tool-profile.js";
 
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-};
 /** Words that ask for something without being part of what is asked for. */
 const REQUEST_WORDS = new Set(
   "please can could would will you me tell show give find get let know want like need hey hi hello now just kindly quick quickly".split(
@@ -43,9 +23,8 @@ function typeOf(schema: ParameterSchema): string | undefined {
 function numbersIn(text: string): number[] {
   const numbers: number[] = [];
   for (const match of text.matchAll(/-?\d+(?:\.\d+)?|\b[a-z]+\b/gi)) {
-    const word = match[0].toLowerCase();
-    if (/\d/.test(word)) numbers.push(Number(word));
-    else if (word in NUMBER_WORDS) numbers.push(NUMBER_WORDS[word] as number);
+    const number = numberFromWord(match[0]);
+    if (number !== undefined) numbers.push(number);
   }
   return numbers;
 }

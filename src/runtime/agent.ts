@@ -1,5 +1,5 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { type AIMessage, type BaseMessage, ToolMessage } from "@langchain/core/messages";
+import { type BaseMessage, ToolMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
 import { type AgentDelegation, creditHelpers } from "../bus/index.js";
 import type { Character } from "../character/index.js";
@@ -12,6 +12,7 @@ import {
   isModelFailure,
   type ModelGuard,
   type ModelUsage,
+  messageText,
   UsageMeter,
   unavailableReply,
 } from "../model/index.js";
@@ -300,7 +301,7 @@ export class Agent {
       const calls = response.tool_calls ?? [];
       if (calls.length === 0 || step >= MAX_TOOL_STEPS) {
         // Out of steps while still calling tools: answer with what the actions found rather than nothing.
-        const text = contentText(response) || runs.map((run) => run.result).join(" ");
+        const text = messageText(response).trim() || runs.map((run) => run.result).join(" ");
         return { text: creditHelpers(text, delegate?.helpers ?? []), actions: runs };
       }
       const outcome = await runActions(calls, actions, ctx, policy, this.logger);
@@ -380,12 +381,4 @@ export class Agent {
         this.plugins.runtime.send({ platform: message.platform, room: message.room, userId: message.user.id, text }),
     };
   }
-}
-
-function contentText(message: AIMessage): string {
-  if (typeof message.content === "string") return message.content.trim();
-  return message.content
-    .map((part) => (typeof part === "string" ? part : "text" in part ? String(part.text) : ""))
-    .join("")
-    .trim();
 }

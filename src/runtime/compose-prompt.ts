@@ -1,8 +1,8 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
-import { estimateTokens, type RecalledMemory, type RoomSummary, type StoredMessage } from "../memory/index.js";
-import { type PromptSection, renderPrompt, SECTION } from "../model/index.js";
+import type { RecalledMemory, RoomSummary, StoredMessage } from "../memory/index.js";
+import { estimateTokens, type PromptSection, renderPrompt, SECTION } from "../model/index.js";
 
 export interface PromptInputs {
   character: Character;

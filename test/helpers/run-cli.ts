@@ -16,11 +16,17 @@ export function runCli(
   args: string[],
   options: { input?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
+  return runNode(REPO, [BIN, ...args], options);
+}
+
+/** Runs `node <args>` in `cwd` to completion with `input` on standard input. */
+export function runNode(
+  cwd: string,
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: REPO,
-      env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
-    });
+    const child = spawnNode(cwd, args, options.env);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {
@@ -35,6 +41,11 @@ export function runCli(
   });
 }
 
+/** Node in `cwd` with the test environment: quiet logs unless a test asks otherwise. */
+function spawnNode(cwd: string, args: string[], env: Record<string, string> = {}) {
+  return spawn(process.execPath, args, { cwd, env: { ...process.env, LOG_LEVEL: "warn", ...env } });
+}
+
 /** Starts `troupe <args>` and resolves once a line of standard output matches `ready`. */
 export function startCli(
   args: string[],
@@ -42,10 +53,7 @@ export function startCli(
   options: { env?: Record<string, string> } = {},
 ): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: REPO,
-      env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
-    });
+    const child = spawnNode(REPO, [BIN, ...args], options.env);
     let stdout = "";
     let stderr = "";
     child.stderr.on("data", (chunk) => {

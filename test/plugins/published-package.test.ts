@@ -2,9 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, REPO } from "../helpers/run-cli.js";
+import { BIN, REPO, runNode } from "../helpers/run-cli.js";
 import { useTempDir } from "../helpers/temp-dir.js";
-import { runIn } from "./run-in.js";
 
 describe("a plugin published as a package", () => {
   const tempDir = useTempDir();
@@ -34,7 +33,7 @@ describe("a plugin published as a package", () => {
       // Installing the linked checkout must not run its prepare script (a rebuild of dist under other tests).
       npm_config_ignore_scripts: "true",
     };
-    const added = await runIn(project, [BIN, "plugins", "add", join(packDir, tarball), "--character", "Dicey"], {
+    const added = await runNode(project, [BIN, "plugins", "add", join(packDir, tarball), "--character", "Dicey"], {
       env,
     });
     expect(added.code, added.stderr).toBe(0);
@@ -43,11 +42,11 @@ describe("a plugin published as a package", () => {
       "troupe-plugin-dice",
     ]);
 
-    const listed = await runIn(project, [BIN, "plugins", "list"]);
+    const listed = await runNode(project, [BIN, "plugins", "list"]);
     expect(listed.stdout).toContain("Dicey (characters/dicey.json): 1 plugin(s)");
     expect(listed.stdout).toContain("dice (troupe-plugin-dice): actions roll_dice");
 
-    const chat = await runIn(project, [BIN, "chat", "Dicey", "--user", "Ada", "--data-dir", join(project, "data")], {
+    const chat = await runNode(project, [BIN, "chat", "Dicey", "--user", "Ada", "--data-dir", join(project, "data")], {
       input: "roll a d20\n",
     });
     expect(chat.stdout.trim()).toMatch(/^Dicey: .*The d20 shows 20\.$/);
