@@ -11,12 +11,11 @@ export const NEIGHBOUR_SHARE = 0.5;
  */
 export function hybridRelevance(
   byVector: { label: number; similarity: number }[],
-  byKeyword: { id: number; rank: number }[],
+  byKeyword: { id: number; score: number }[],
 ): Map<number, number> {
   const relevance = new Map<number, number>();
-  // FTS5's bm25() is negative: the more negative, the better the match.
-  const best = Math.max(...byKeyword.map((hit) => -hit.rank), Number.EPSILON);
-  for (const hit of byKeyword) relevance.set(hit.id, KEYWORD_WEIGHT * (-hit.rank / best));
+  const best = Math.max(...byKeyword.map((hit) => hit.score), Number.EPSILON);
+  for (const hit of byKeyword) relevance.set(hit.id, KEYWORD_WEIGHT * (hit.score / best));
   const similarities = byVector.map((hit) => hit.similarity);
   const top = Math.max(...similarities);
   const bottom = Math.min(...similarities);

@@ -12,11 +12,16 @@ const MAX_TERMS = 6;
 /** Only this many of a query's words are looked up (the first ones: questions put the point early). */
 const MAX_LOOKUPS = 16;
 const STEM_CACHE_SIZE = 20_000;
+/** BM25's term-frequency saturation and length normalisation, as in FTS5's bm25(). */
+const K1 = 1.2;
+const B = 0.75;
+/** FTS5 gives a word found in most documents this weight instead of a negative one. */
+const MIN_IDF = 1e-6;
 
 export interface KeywordHit {
   id: number;
-  /** FTS5 bm25(): negative, lower is better. */
-  rank: number;
+  /** BM25 score: higher is better. */
+  score: number;
 }
 
 interface TermStatements {
@@ -24,19 +29,27 @@ interface TermStatements {
   insert: Statement<[number, string]>;
   stems: Statement<[], { rowid: number; term: string }>;
   documents: Statement<[string], { doc: number }>;
+  /** One row (the memory id) per occurrence of a stem. */
+  occurrences: Statement<[string], number>;
 }
 
 /**
- * BM25 keyword search over an agent's memories (FTS5, porter stemming). In a
+ * BM25 keyword search over one shelf of an agent's memories. FTS5 (porter
+ * stemming) finds where each query word occurs; the BM25 sum is computed
+ * here, from lengths kept in memory, because FTS5's bm25() reads every
+ * match's length from disk and costs several times the lookup itself. In a
  * large memory, words that appear in more than 5% of it (or in more than 200
- * memories) are dropped from the query before the search: their weight in BM25 is near zero, but matching
- * them would rank a large part of the table.
+ * memories) are dropped from the query before the search: their weight in
+ * BM25 is near zero, but matching them would score a large part of the table.
  */
 export class KeywordSearch {
   private readonly db: Store;
+  private readonly table: string;
   private readonly terms: string;
-  private readonly search: Statement<[string, string, string, number], KeywordHit>;
   private statements: TermStatements | undefined;
+  /** memory id → its length in words, for every memory searched (this agent's, this shelf's). */
+  private readonly lengths = new Map<number, number>();
+  private totalLength = 0;
   /** word → its stem as the FTS tokenizer makes it. */
   private readonly stems = new Map<string, string>();
   /** stem → how many memories held it when the memory had `size` memories. */
@@ -48,34 +61,57 @@ export class KeywordSearch {
    */
   constructor(db: Store, table: "memories_fts" | "knowledge_fts", terms: "memories_terms" | "knowledge_terms") {
     this.db = db;
+    this.table = table;
     this.terms = terms;
-    this.search = db.prepare(
-      `SELECT memories.id AS id, bm25(${table}) AS rank FROM ${table} JOIN memories ON memories.id = ${table}.rowid
-       WHERE ${table} MATCH ? AND memories.agent = ? AND memories.kind IN (SELECT value FROM json_each(?))
-       ORDER BY bm25(${table}) LIMIT ?`,
-    );
   }
 
-  /** The best matches of `query` among `agent`'s memories of `kinds` (of which there are `size`), best first. */
-  find(query: string, agent: string, kinds: string[], size: number, limit: number): KeywordHit[] {
-    let words = keywordWords(query);
-    if (size >= GATED_FROM)
-      words = this.informativeWords(words, size, Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE)));
-    if (words.length === 0) return [];
-    return this.search.all(words.map((word) => `"${word}"`).join(" OR "), agent, JSON.stringify(kinds), limit);
+  /** Makes a stored memory searchable (its words are already in the FTS table). */
+  add(id: number, text: string): void {
+    const length = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    this.remove(id);
+    this.lengths.set(id, length);
+    this.totalLength += length;
   }
 
-  /** The words in at most `maxDocuments` memories, rarest first. */
-  private informativeWords(words: string[], size: number, maxDocuments: number): string[] {
-    const statements = this.prepareTermLookup();
-    const candidates = words.slice(0, MAX_LOOKUPS);
-    this.learnStems(candidates, statements);
-    return candidates
-      .map((word) => ({ word, documents: this.documentCount(this.stems.get(word) ?? word, size, statements) }))
-      .filter((word) => word.documents > 0 && word.documents <= maxDocuments)
-      .sort((a, b) => a.documents - b.documents)
-      .slice(0, MAX_TERMS)
-      .map((word) => word.word);
+  remove(id: number): void {
+    this.totalLength -= this.lengths.get(id) ?? 0;
+    this.lengths.delete(id);
+  }
+
+  /** The `limit` best matches of `query` among the memories `accept` lets through, best first. */
+  find(query: string, accept: (id: number) => boolean, limit: number): KeywordHit[] {
+    const size = this.lengths.size;
+    if (size === 0 || limit <= 0) return [];
+    const statements = this.prepare();
+    const words = keywordWords(query).slice(0, MAX_LOOKUPS);
+    this.learnStems(words, statements);
+    let terms = [...new Set(words.map((word) => this.stems.get(word) ?? word))]
+      .map((stem) => ({ stem, documents: this.documentCount(stem, size, statements) }))
+      .filter((term) => term.documents > 0);
+    if (size >= GATED_FROM) {
+      const maxDocuments = Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE));
+      terms = terms
+        .filter((term) => term.documents <= maxDocuments)
+        .sort((a, b) => a.documents - b.documents)
+        .slice(0, MAX_TERMS);
+    }
+    const averageLength = this.totalLength / size || 1;
+    const scores = new Map<number, number>();
+    for (const { stem, documents } of terms) {
+      const idf = Math.max(Math.log((size - documents + 0.5) / (documents + 0.5)), MIN_IDF);
+      const frequencies = new Map<number, number>();
+      for (const id of statements.occurrences.all(stem)) frequencies.set(id, (frequencies.get(id) ?? 0) + 1);
+      for (const [id, frequency] of frequencies) {
+        const length = this.lengths.get(id);
+        if (length === undefined || !accept(id)) continue;
+        const saturated = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
+        scores.set(id, (scores.get(id) ?? 0) + idf * saturated);
+      }
+    }
+    return [...scores]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 
   /**
@@ -85,7 +121,7 @@ export class KeywordSearch {
    */
   private documentCount(stem: string, size: number, statements: TermStatements): number {
     const cached = this.counts.get(stem);
-    if (cached && size < cached.size * 1.1) return cached.documents;
+    if (cached && size < cached.size * 1.1 && size >= cached.size) return cached.documents;
     const documents = statements.documents.get(stem)?.doc ?? 0;
     if (this.counts.size >= STEM_CACHE_SIZE) this.counts.clear();
     this.counts.set(stem, { documents, size });
@@ -104,11 +140,12 @@ export class KeywordSearch {
     for (const { rowid, term } of statements.stems.all()) this.stems.set(unseen[rowid - 1] as string, term);
   }
 
-  private prepareTermLookup(): TermStatements {
+  private prepare(): TermStatements {
     if (!this.statements) {
       this.db.exec(`
         CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words USING fts5 (text, tokenize = 'porter unicode61');
         CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_instances USING fts5vocab (temp, query_words, 'instance');
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.${this.table}_instances USING fts5vocab (main, ${this.table}, 'instance');
       `);
       this.statements = {
         clear: this.db.prepare("DELETE FROM temp.query_words"),
@@ -117,6 +154,9 @@ export class KeywordSearch {
           "SELECT doc AS rowid, term FROM temp.query_instances",
         ),
         documents: this.db.prepare<[string], { doc: number }>(`SELECT doc FROM ${this.terms} WHERE term = ?`),
+        occurrences: this.db
+          .prepare<[string], number>(`SELECT doc FROM temp.${this.table}_instances WHERE term = ?`)
+          .pluck(),
       };
     }
     return this.statements;

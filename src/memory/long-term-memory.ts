@@ -4,7 +4,7 @@ import type { Store } from "../store/index.js";
 import type { Embedder } from "./embedder.js";
 import { EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 import { hybridRelevance, NEIGHBOUR_SHARE } from "./hybrid-relevance.js";
-import { KeywordSearch } from "./keyword-search.js";
+import { type KeywordHit, KeywordSearch } from "./keyword-search.js";
 import {
   countUnindexed,
   type ForgetSelection,
@@ -53,7 +53,6 @@ type Entry = MemoryRecord;
 
 const SHELVES: Shelf[] = ["conversation", "knowledge"];
 const TOUCH_WRITE_INTERVAL_MS = 1000;
-const ALL_KINDS: MemoryKind[] = ["message", "fact", "summary", "knowledge"];
 /** Recall compares at most this many not-yet-indexed vectors one by one before it indexes them first. */
 const MAX_UNINDEXED = 32;
 /** Each of vector and keyword search proposes at least this many candidates for fusion. */
@@ -178,6 +177,7 @@ export class LongTermMemory {
 
   private remember(entry: Entry): void {
     this.entries.set(entry.id, entry);
+    this.keywords[shelfOf(entry.kind)].add(entry.id, entry.text);
     if (entry.kind === "message" && entry.room !== null) this.timeline.add(entry.room, entry.id);
   }
 
@@ -280,12 +280,9 @@ export class LongTermMemory {
   }
 
   /** The best keyword matches in scope, best first. */
-  private keywordMatches(query: string, limit: number, options: RecallOptions): { id: number; rank: number }[] {
+  private keywordMatches(query: string, limit: number, options: RecallOptions): KeywordHit[] {
     const shelf = shelfOf(options.kinds?.[0] ?? "message");
-    return this.keywords[shelf]
-      .find(query, this.agent, options.kinds ?? ALL_KINDS, this.shelf(shelf).size, limit * 2)
-      .filter((row) => this.isInScope(row.id, options))
-      .slice(0, limit);
+    return this.keywords[shelf].find(query, (id) => this.isInScope(id, options), limit);
   }
 
   /** Turns next to a relevant turn of the same room join the candidates with a share of its relevance. */
@@ -356,6 +353,7 @@ export class LongTermMemory {
       const entry = this.entries.get(id);
       if (entry) this.shelf(shelfOf(entry.kind)).remove(id);
       if (entry?.room) this.timeline.remove(entry.room, id);
+      if (entry) this.keywords[shelfOf(entry.kind)].remove(id);
       this.entries.delete(id);
     }
     this.pending = this.pending.filter((id) => this.entries.has(id));

@@ -22,8 +22,8 @@ describe("hybridRelevance", () => {
         { label: 2, similarity: 0.5 },
       ],
       [
-        { id: 1, rank: -3 },
-        { id: 3, rank: -3 },
+        { id: 1, score: 3 },
+        { id: 3, score: 3 },
       ],
     );
     expect(relevance.get(1)).toBeGreaterThan(relevance.get(3) as number);
