@@ -8,6 +8,8 @@ export interface TimePluginOptions {
   now?: () => Date;
 }
 
+const serverZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /**
  * The time zone to speak in: the one of the place the user said they live
  * in, else the character's `settings.timezone`, else the server's.
@@ -17,7 +19,7 @@ function zoneFor(ctx: ProviderContext | ActionContext): string {
   if (fromUser) return fromUser;
   const configured = ctx.agent.character.settings.timezone;
   if (typeof configured === "string" && isTimeZone(configured)) return configured;
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return serverZone;
 }
 
 /**

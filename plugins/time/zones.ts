@@ -1,4 +1,9 @@
-const ZONES = Intl.supportedValuesOf("timeZone");
+/** "oslo" → "Europe/Oslo": the last part of every IANA zone name, looked up once per message. */
+const ZONE_BY_CITY = new Map(
+  Intl.supportedValuesOf("timeZone")
+    .reverse() // the first zone of a city wins, as it did with a search in order
+    .map((zone) => [zone.toLowerCase().split("/").at(-1) as string, zone]),
+);
 const ALIASES: Record<string, string> = {
   utc: "UTC",
   gmt: "UTC",
@@ -40,9 +45,7 @@ export function zoneForPlace(place: string | undefined): string | undefined {
   if (!cleaned) return undefined;
   if (cleaned.includes("/") && isTimeZone(cleaned)) return cleaned;
   const key = cleaned.toLowerCase();
-  if (ALIASES[key]) return ALIASES[key];
-  const city = key.replace(/\s+/g, "_");
-  return ZONES.find((zone) => zone.toLowerCase().split("/").at(-1) === city);
+  return ALIASES[key] ?? ZONE_BY_CITY.get(key.replace(/\s+/g, "_"));
 }
 
 const DATE_PARTS = { weekday: "long", day: "numeric", month: "long", year: "numeric" } as const;
