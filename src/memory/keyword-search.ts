@@ -38,9 +38,9 @@ interface TermStatements {
  * stemming) finds where each query word occurs; the BM25 sum is computed
  * here, from lengths kept in memory, because FTS5's bm25() reads every
  * match's length from disk and costs several times the lookup itself. In a
- * large memory, words that appear in more than 5% of it (or in more than 200
- * memories) are dropped from the query before the search: their weight in
- * BM25 is near zero, but matching them would score a large part of the table.
+ * large memory, words that appear in more than 5% of the FTS table (or in
+ * more than 200 rows) are dropped from the query before the search: their
+ * weight in BM25 is near zero, but matching them would score a large part of it.
  */
 export class KeywordSearch {
   private readonly db: Store;
@@ -85,33 +85,52 @@ export class KeywordSearch {
     const statements = this.prepare();
     const words = keywordWords(query).slice(0, MAX_LOOKUPS);
     this.learnStems(words, statements);
-    let terms = [...new Set(words.map((word) => this.stems.get(word) ?? word))]
-      .map((stem) => ({ stem, documents: this.documentCount(stem, size, statements) }))
-      .filter((term) => term.documents > 0);
-    if (size >= GATED_FROM) {
-      const maxDocuments = Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE));
-      terms = terms
-        .filter((term) => term.documents <= maxDocuments)
-        .sort((a, b) => a.documents - b.documents)
-        .slice(0, MAX_TERMS);
-    }
-    const averageLength = this.totalLength / size || 1;
+    const stems = [...new Set(words.map((word) => this.stems.get(word) ?? word))];
     const scores = new Map<number, number>();
-    for (const { stem, documents } of terms) {
-      const idf = Math.max(Math.log((size - documents + 0.5) / (documents + 0.5)), MIN_IDF);
-      const frequencies = new Map<number, number>();
-      for (const id of statements.occurrences.all(stem)) frequencies.set(id, (frequencies.get(id) ?? 0) + 1);
-      for (const [id, frequency] of frequencies) {
-        const length = this.lengths.get(id);
-        if (length === undefined || !accept(id)) continue;
-        const saturated = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
-        scores.set(id, (scores.get(id) ?? 0) + idf * saturated);
-      }
+    for (const stem of size >= GATED_FROM ? this.informativeStems(stems, size, statements) : stems) {
+      this.addScores(stem, statements, accept, scores);
     }
     return [...scores]
       .map(([id, score]) => ({ id, score }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+  }
+
+  /**
+   * Adds one stem's BM25 term to the score of each accepted memory that holds
+   * it. Its rarity is counted among this agent's memories only (the FTS table
+   * is shared by every agent).
+   */
+  private addScores(
+    stem: string,
+    statements: TermStatements,
+    accept: (id: number) => boolean,
+    scores: Map<number, number>,
+  ): void {
+    const frequencies = new Map<number, number>();
+    for (const id of statements.occurrences.all(stem)) {
+      if (this.lengths.has(id)) frequencies.set(id, (frequencies.get(id) ?? 0) + 1);
+    }
+    const size = this.lengths.size;
+    const idf = Math.max(Math.log((size - frequencies.size + 0.5) / (frequencies.size + 0.5)), MIN_IDF);
+    const averageLength = this.totalLength / size || 1;
+    for (const [id, frequency] of frequencies) {
+      if (!accept(id)) continue;
+      const length = this.lengths.get(id) as number;
+      const saturated = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
+      scores.set(id, (scores.get(id) ?? 0) + idf * saturated);
+    }
+  }
+
+  /** The stems in at most 5% (and at most 200) of the memories, rarest first. */
+  private informativeStems(stems: string[], size: number, statements: TermStatements): string[] {
+    const maxDocuments = Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE));
+    return stems
+      .map((stem) => ({ stem, documents: this.documentCount(stem, size, statements) }))
+      .filter((term) => term.documents > 0 && term.documents <= maxDocuments)
+      .sort((a, b) => a.documents - b.documents)
+      .slice(0, MAX_TERMS)
+      .map((term) => term.stem);
   }
 
   /**

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { hybridRelevance, keywordWords } from "../../src/memory/index.js";
+import { createEmbedder, hybridRelevance, keywordWords, LongTermMemory } from "../../src/memory/index.js";
+import { KeywordSearch } from "../../src/memory/keyword-search.js";
 import { RoomTimeline } from "../../src/memory/room-timeline.js";
+import { OfflineEmbeddings } from "../../src/model/index.js";
+import { openStore } from "../../src/store/index.js";
+import { useTempDir } from "../helpers/temp-dir.js";
 
 describe("keywordWords", () => {
   it("keeps the meaningful words and nothing FTS could read as syntax", () => {
@@ -11,6 +15,60 @@ describe("keywordWords", () => {
   it("has nothing to search for in stopwords and punctuation", () => {
     expect(keywordWords("is it?")).toEqual([]);
     expect(keywordWords("")).toEqual([]);
+  });
+});
+
+describe("KeywordSearch", () => {
+  const tempDir = useTempDir();
+
+  it("weighs a word by how rare it is among this agent's memories, whatever other agents store", () => {
+    const db = openStore({ dataDir: tempDir() });
+    const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
+    const store = (agent: string, texts: string[]) => {
+      const memory = new LongTermMemory({ db, agent, embedder });
+      memory.open();
+      return texts.map((text) => memory.add({ kind: "message", text }));
+    };
+    // Another agent talks about lighthouses all the time; to Juno the word is as rare as "keeper".
+    store(
+      "Wren",
+      Array.from({ length: 40 }, (_, i) => `the lighthouse stood tall on night ${i}`),
+    );
+    const [lighthouse, keeper] = store("Juno", [
+      "we walked up to the old lighthouse",
+      "my uncle was a keeper of bees",
+      ...Array.from({ length: 8 }, (_, i) => `small talk about the weather, part ${i}`),
+    ]) as number[];
+    const search = new KeywordSearch(db, "memories_fts", "memories_terms");
+    const texts = db.prepare("SELECT id, text FROM memories WHERE agent = 'Juno'").all() as {
+      id: number;
+      text: string;
+    }[];
+    for (const { id, text } of texts) search.add(id, text);
+
+    const hits = search.find("the lighthouse keeper", () => true, 10);
+    expect(hits.map((hit) => hit.id).sort()).toEqual([lighthouse, keeper].sort());
+    const [first, second] = hits.map((hit) => hit.score) as [number, number];
+    expect(second / first).toBeGreaterThan(0.8);
+    db.close();
+  });
+
+  it("returns only what the caller accepts, best first", () => {
+    const db = openStore({ dataDir: tempDir() });
+    const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
+    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
+    memory.open();
+    const ids = ["ramen with miso", "miso soup and miso ramen", "a bowl of rice"].map((text) =>
+      memory.add({ kind: "message", text }),
+    );
+    const search = new KeywordSearch(db, "memories_fts", "memories_terms");
+    ["ramen with miso", "miso soup and miso ramen", "a bowl of rice"].forEach((text, i) =>
+      search.add(ids[i] as number, text),
+    );
+
+    expect(search.find("miso", () => true, 10).map((hit) => hit.id)).toEqual([ids[1], ids[0]]);
+    expect(search.find("miso", (id) => id !== ids[1], 10).map((hit) => hit.id)).toEqual([ids[0]]);
+    db.close();
   });
 });
 
