@@ -1,5 +1,5 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { type BaseMessage, ToolMessage } from "@langchain/core/messages";
+import type { BaseMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
 import { type AgentDelegation, creditHelpers } from "../bus/index.js";
 import type { Character } from "../character/index.js";
@@ -8,11 +8,9 @@ import type { Embedder, LongTermMemory, WorkingMemory } from "../memory/index.js
 import { userScope } from "../memory/index.js";
 import {
   type ChatRunnable,
-  invokeChat,
   isModelFailure,
   type ModelGuard,
   type ModelUsage,
-  messageText,
   UsageMeter,
   unavailableReply,
 } from "../model/index.js";
@@ -31,6 +29,7 @@ import { AgentMemory } from "./agent-memory.js";
 import { cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
 import { composePrompt } from "./compose-prompt.js";
 import { decideToRespond } from "./decide.js";
+import { generateWithActions } from "./generate-with-actions.js";
 import { RoomQueue } from "./room-queue.js";
 import { type ActionRun, runActions } from "./run-actions.js";
 
@@ -70,9 +69,6 @@ export interface AgentReply {
   text: string;
   actions: ActionRun[];
 }
-
-/** Tool-call rounds per message before the agent answers with what it has. */
-const MAX_TOOL_STEPS = 4;
 
 /**
  * One character brought to life: the pipeline of DESIGN.md §1 (record,
@@ -295,38 +291,17 @@ export class Agent {
     };
     const ctx = this.actionContext(message, scope);
     const policy = { isAdmin: this.isAdmin(message), timeoutMs: this.plugins.timeoutMs };
-    const runs: ActionRun[] = [];
-    for (let step = 0; ; step++) {
-      const response = await invokeChat(model, messages, call);
-      const calls = response.tool_calls ?? [];
-      if (calls.length === 0 || step >= MAX_TOOL_STEPS) {
-        // Out of steps while still calling tools: answer with what the actions found rather than nothing.
-        const text = messageText(response).trim() || runs.map((run) => run.result).join(" ");
-        return { text: creditHelpers(text, delegate?.helpers ?? []), actions: runs };
-      }
-      const outcome = await runActions(calls, actions, ctx, policy, this.logger);
-      runs.push(...outcome.runs);
-      if (outcome.needsConfirmation) {
-        const { call, action } = outcome.needsConfirmation;
-        this.confirmations.ask(`${message.platform}:${message.room.id}:${message.user.id}`, call);
-        const what = action.description.replace(/[.\s]+$/, "").toLowerCase();
-        return {
-          text: `Before I ${call.name.replace(/_/g, " ")} (${what}): shall I go ahead? Say yes or no.`,
-          actions: runs,
-        };
-      }
-      messages.push(response);
-      calls.forEach((call, i) => {
-        const run = outcome.runs[i];
-        messages.push(
-          new ToolMessage({
-            content: run?.result ?? "",
-            tool_call_id: call.id ?? `call_${i}`,
-            status: run?.ok === false ? "error" : "success",
-          }),
-        );
-      });
+    const generated = await generateWithActions({ model, messages, call, actions, ctx, policy, logger: this.logger });
+    if (!generated.needsConfirmation) {
+      return { text: creditHelpers(generated.text, delegate?.helpers ?? []), actions: generated.runs };
     }
+    const { call: waiting, action } = generated.needsConfirmation;
+    this.confirmations.ask(`${message.platform}:${message.room.id}:${message.user.id}`, waiting);
+    const what = action.description.replace(/[.\s]+$/, "").toLowerCase();
+    return {
+      text: `Before I ${waiting.name.replace(/_/g, " ")} (${what}): shall I go ahead? Say yes or no.`,
+      actions: generated.runs,
+    };
   }
 
   /** Runs (on "yes") or drops (on "no") the action waiting for this user's confirmation. */
