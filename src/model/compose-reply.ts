@@ -2,6 +2,7 @@ import { answerWithElizaRules } from "./eliza-rules.js";
 import { answerFromExamples } from "./example-reply.js";
 import { acknowledgeFacts } from "./fact-acknowledgement.js";
 import { answerGreeting } from "./greeting-reply.js";
+import { answerIdentity } from "./identity-reply.js";
 import { answerFromKnowledge } from "./knowledge-reply.js";
 import { answerMemoryQuestion } from "./memory-questions.js";
 import type { ReplyContext, ReplyRule } from "./reply-context.js";
@@ -14,6 +15,8 @@ const RULES: ReplyRule[] = [
   answerMemoryQuestion,
   acknowledgeFacts,
   answerGreeting,
+  // Before the examples: "what's your name?" shares every content word with an example "what's my name?".
+  answerIdentity,
   answerFromExamples,
   answerFromKnowledge,
   answerWithElizaRules,

@@ -1,10 +1,23 @@
-import { sharedStems } from "./analysed-text.js";
+import { type AnalysedText, sharedStems } from "./analysed-text.js";
 import { cosineSimilarity } from "./cosine-similarity.js";
 import type { ReplyContext } from "./reply-context.js";
 import { fillNames } from "./template-names.js";
 
 /** How close the user's message must be to an example's human turn for its reply to fit. */
 const EXAMPLE_THRESHOLD = 0.5;
+const QUESTION_WORD = /\b(?:who|what|where|when|why|how|which)\b/i;
+
+function questionWord(text: string): string | undefined {
+  return QUESTION_WORD.exec(text)?.[0].toLowerCase();
+}
+
+/** True when the message may be compared with an example's human turn at all. */
+function isComparable(prompt: AnalysedText, message: AnalysedText): boolean {
+  // Short turns sharing no content word ("ok" vs "no") can look alike by characters alone.
+  if (prompt.stems.size > 0) return sharedStems(prompt, message) > 0;
+  // A turn of function words means what its question word asks: "who are you?" is not "how are you doing?".
+  return questionWord(prompt.text) === questionWord(message.text);
+}
 
 /**
  * Answers with the character's own reply from its message examples when the
@@ -13,8 +26,7 @@ const EXAMPLE_THRESHOLD = 0.5;
 export function answerFromExamples(ctx: ReplyContext): string | undefined {
   let best: { score: number; reply: string } | undefined;
   for (const example of ctx.index.examples) {
-    // Short turns sharing no content word ("ok" vs "no") can look alike by characters alone.
-    if (example.prompt.stems.size > 0 && sharedStems(example.prompt, ctx.message) === 0) continue;
+    if (!isComparable(example.prompt, ctx.message)) continue;
     const score = cosineSimilarity(example.prompt.vector, ctx.message.vector);
     if (score >= EXAMPLE_THRESHOLD && (!best || score > best.score)) best = { score, reply: example.reply };
   }

@@ -16,12 +16,13 @@ import { seedFrom } from "./deterministic-choice.js";
 import { estimateTokens } from "./estimate-tokens.js";
 import { hashText } from "./feature-hashing.js";
 import { LruCache } from "./lru-cache.js";
+import { toMatchingText } from "./matching-text.js";
 import { OfflineEmbeddings } from "./offline-embeddings.js";
 import { createVoice, type Voice } from "./persona-voice.js";
 import { messageText, readConversation, userName } from "./read-conversation.js";
 import type { ReplyContext } from "./reply-context.js";
 import { fillToolArguments } from "./tool-arguments.js";
-import { profileTool, type ToolProfile, toToolDefinition } from "./tool-profile.js";
+import { profileTool, type ToolProfile, toToolDefinition, toToolMatchingText } from "./tool-profile.js";
 import { selectTool } from "./tool-selection.js";
 
 /** Call options of `OfflineChatModel`: LangChain's, plus the tools `bindTools` bound. */
@@ -43,8 +44,9 @@ export interface OfflineChatModelOptions {
  * spirit of ELIZA that needs no network and no key. Per message it answers,
  * in order: after a tool result, with that result; questions about the user
  * from the prompt's facts; facts the user just stated; greetings; with the
- * character's example replies; from knowledge and memories; with ELIZA-style
- * keyword rules; else by steering to one of the character's topics.
+ * "who are you?" from its bio; with the character's example replies; from
+ * knowledge and memories; with ELIZA-style keyword rules; else by steering to one of
+ * the character's topics.
  *
  * Tools bound with `bindTools` are called when the latest human message
  * matches a tool's description or examples. Examples live in the tool
@@ -148,10 +150,9 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
 
   #answer(messages: BaseMessage[], options: this["ParsedCallOptions"]): AIMessage {
     const conversation = readConversation(messages);
-    const analysed = this.#analyse(conversation.text);
     const tools = (options.tools ?? []).map((definition) => this.#profile(definition));
-    if (!conversation.toolResult && conversation.text !== "") {
-      const tool = selectTool(tools, analysed, options.tool_choice);
+    if (!conversation.toolResult && conversation.text !== "" && tools.length > 0) {
+      const tool = selectTool(tools, this.#analyse(toToolMatchingText(conversation.text)), options.tool_choice);
       if (tool) {
         const id = `call_${hashText(`${tool.name}\u0000${conversation.text}`).toString(36)}`;
         const args = fillToolArguments(tool, conversation.text);
@@ -163,7 +164,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
       conversation,
       voice: this.#voice,
       seed: seedFrom(this.character.name, conversation.text, conversation.toolResult?.content ?? ""),
-      message: analysed,
+      message: this.#analyse(toMatchingText(conversation.text)),
       index: this.#characterIndex(),
       analyse: (text) => this.#analyse(text),
     };

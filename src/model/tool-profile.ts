@@ -2,6 +2,7 @@ import type { ToolDefinition } from "@langchain/core/language_models/base";
 import type { BindToolsInput } from "@langchain/core/language_models/chat_models";
 import { convertToOpenAITool } from "@langchain/core/utils/function_calling";
 import type { AnalysedText } from "./analysed-text.js";
+import { toMatchingText } from "./matching-text.js";
 import { contentStems } from "./text-features.js";
 
 /** The JSON Schema subset the offline model reads to fill tool arguments. */
@@ -29,6 +30,7 @@ export interface ToolProfile {
 
 const EXAMPLES_LINE = /^\s*examples?\s*:\s*(.+)$/im;
 const QUOTED = /"([^"]+)"|“([^”]+)”/g;
+const NUMBER = /\d+(?:[.,]\d+)*/g;
 
 /**
  * Normalises any tool LangChain accepts (a LangChain tool, `{ name,
@@ -63,6 +65,16 @@ function splitExamples(description: string): { description: string; examples: st
   return { description: description.replace(match[0], "").trim(), examples };
 }
 
+/**
+ * A text as the tool matcher compares it: the message's matching text (see
+ * `toMatchingText`) with every number read as 0, because the numbers in a
+ * tool's examples are sample arguments: "what is 17 times 23" fits "what is
+ * 12 times 7" as well as itself. Apply it to the message and the examples alike.
+ */
+export function toToolMatchingText(text: string): string {
+  return toMatchingText(text).replace(NUMBER, "0");
+}
+
 /** Builds the profile the matcher scores a message against; `analyse` embeds and stems a text. */
 export function profileTool(definition: ToolDefinition, analyse: (text: string) => AnalysedText): ToolProfile {
   const { name, description = "", parameters } = definition.function;
@@ -72,8 +84,8 @@ export function profileTool(definition: ToolDefinition, analyse: (text: string) 
   return {
     keywords: new Set(contentStems(`${readableName} ${split.description}`)),
     name,
-    description: analyse(`${readableName}. ${split.description}`),
-    examples: split.examples.map(analyse),
+    description: analyse(toToolMatchingText(`${readableName}. ${split.description}`)),
+    examples: split.examples.map((example) => analyse(toToolMatchingText(example))),
     parameters: (parameters ?? {}) as ParameterSchema,
     vocabulary,
   };

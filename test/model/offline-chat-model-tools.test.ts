@@ -2,7 +2,11 @@ import { AIMessage, HumanMessage, SystemMessage, ToolMessage } from "@langchain/
 import { tool } from "@langchain/core/tools";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import calculator from "../../plugins/calculator/index.js";
+import { createTimePlugin } from "../../plugins/time/index.js";
 import { OfflineChatModel } from "../../src/model/index.js";
+import { actionToTool } from "../../src/plugins/action-to-tool.js";
+import type { Plugin } from "../../src/plugins/plugin.js";
 import { prompt, sage, turn } from "./sage-character.js";
 
 const clock = tool(async () => "It is 10:42 on Tuesday.", {
@@ -104,5 +108,29 @@ describe("OfflineChatModel.bindTools", () => {
     const first = await bound().invoke(turn("what time is it?"));
     const second = await bound().invoke(turn("what time is it?"));
     expect(second.tool_calls?.[0]?.id).toBe(first.tool_calls?.[0]?.id);
+  });
+});
+
+describe("OfflineChatModel.bindTools with the first-party plugins' actions", () => {
+  function withPlugins(...plugins: Plugin[]) {
+    const tools = plugins.flatMap((plugin) => (plugin.actions ?? []).map(actionToTool));
+    return new OfflineChatModel({ character: sage() }).bindTools(tools);
+  }
+
+  it("reads 'times' between numbers as multiplication: the calculator, not the clock", async () => {
+    for (const text of ["What is 12 times 7?", "what's 9 times 8", "how much is 3 times 4?"]) {
+      const answer = await withPlugins(calculator, createTimePlugin()).invoke(turn(text));
+      expect(answer.tool_calls?.map((call) => call.name)).toEqual(["calculate"]);
+    }
+    const clockOnly = await withPlugins(createTimePlugin()).invoke(turn("What is 12 times 7?"));
+    expect(clockOnly.tool_calls ?? []).toEqual([]);
+  });
+
+  it("still asks the clock what time it is, here or in a city", async () => {
+    const model = withPlugins(calculator, createTimePlugin());
+    const here = await model.invoke(turn("what time is it?"));
+    expect(here.tool_calls?.map((call) => call.name)).toEqual(["current_time"]);
+    const tokyo = await model.invoke(turn("what's the time in Tokyo?"));
+    expect(tokyo.tool_calls?.[0]).toMatchObject({ name: "current_time", args: { place: "Tokyo" } });
   });
 });

@@ -134,6 +134,44 @@ describe("OfflineChatModel: replies", () => {
     expect(memory).toMatch(/your sister is visiting from Madrid/);
   });
 
+  it("answers 'who are you?' with who the character is, not with its reply to 'how are you?'", async () => {
+    const character = sage({
+      messageExamples: [
+        [
+          { user: "{{user}}", text: "How are you doing?" },
+          { user: "Sage", text: "I'm doing well, thank you for asking!" },
+        ],
+        [
+          { user: "{{user}}", text: "What's my name?" },
+          { user: "Sage", text: "You haven't told me yet!" },
+        ],
+      ],
+    });
+    const model = new OfflineChatModel({ character });
+    expect(await reply("What's your name?", {}, model)).toContain("I'm Sage");
+    const answer = await reply("Who are you?", {}, model);
+    expect(answer).toContain("I'm Sage, a calm herbalist who lives in a cottage by the forest.");
+    expect(answer).not.toContain("doing well");
+    expect(await reply("How are you doing?", {}, model)).toContain("I'm doing well");
+    const withoutBio = new OfflineChatModel({ character: sage({ bio: [] }) });
+    expect(await reply("who are you?", {}, withoutBio)).toMatch(/^I'm Sage\. Ask me about (?:gardening|herbal tea)/);
+  });
+
+  it("answers 'do you know any …?' with the example it asks for, not a line that merely says 'know'", async () => {
+    const character = sage({
+      bio: ["Sage is a calm herbalist.", "She is happy to say 'I don't know, but I know who does.'"],
+      messageExamples: [
+        [
+          { user: "{{user}}", text: "Tell me a joke" },
+          { user: "Sage", text: "Why did the mint leave the party? It felt a little crushed." },
+        ],
+      ],
+    });
+    const answer = await reply("Do you know any good jokes?", {}, new OfflineChatModel({ character }));
+    expect(answer).toContain("Why did the mint leave the party?");
+    expect(answer).not.toContain("I know who does");
+  });
+
   it("reflects the user's words back, ELIZA-style", async () => {
     expect(await reply("I need my coffee")).toMatch(/you need your coffee|to get your coffee|need your coffee/i);
     expect(await reply("I feel lost lately")).toMatch(/feel(?:ing)? lost lately/);

@@ -15,7 +15,7 @@ describe("troupe plugins", () => {
   it("lists what each demo character loads, with the actions", async () => {
     const result = await runCli(["plugins", "list"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Juno (characters/host.json): 2 plugin(s)");
+    expect(result.stdout).toContain("Juno (characters/host.json): 3 plugin(s)");
     expect(result.stdout).toContain(
       "  time (../plugins/time): actions current_time, date_after; providers current-time",
     );
