@@ -58,13 +58,10 @@ describe("KeywordSearch", () => {
     const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
     const memory = new LongTermMemory({ db, agent: "Juno", embedder });
     memory.open();
-    const ids = ["ramen with miso", "miso soup and miso ramen", "a bowl of rice"].map((text) =>
-      memory.add({ kind: "message", text }),
-    );
+    const texts = ["ramen with miso", "miso soup and miso ramen", "a bowl of rice"];
+    const ids = texts.map((text) => memory.add({ kind: "message", text }));
     const search = new KeywordSearch(db, "memories_fts", "memories_terms");
-    ["ramen with miso", "miso soup and miso ramen", "a bowl of rice"].forEach((text, i) =>
-      search.add(ids[i] as number, text),
-    );
+    for (const [i, text] of texts.entries()) search.add(ids[i] as number, text);
 
     expect(search.find("miso", () => true, 10).map((hit) => hit.id)).toEqual([ids[1], ids[0]]);
     expect(search.find("miso", (id) => id !== ids[1], 10).map((hit) => hit.id)).toEqual([ids[0]]);
