@@ -56,8 +56,9 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   const humans = messages.filter((message) => message.type === "human");
   const latest = humans.at(-1);
   // The runtime may extract facts after replying; what the user said a turn ago still counts, the prompt's word first.
+  // Only the user's own turns: in a group room the others' turns carry their names.
   const stated = new Map<string, string>();
-  for (const earlier of humans.slice(0, -1)) {
+  for (const earlier of humans.slice(0, -1).filter((human) => human.name === latest?.name)) {
     for (const fact of extractStatedFacts(cleanText(messageText(earlier)))) stated.set(fact.key, fact.value);
   }
   for (const [key, value] of stated) if (!facts.has(key)) facts.set(key, value);

@@ -78,6 +78,26 @@ describe("OfflineChatModel: memory questions", () => {
     expect(answer.text).toContain("Berlin");
   });
 
+  it("in a group room, does not take what another member said as the speaker's own fact", async () => {
+    const model = new OfflineChatModel({ character: sage() });
+    const answer = await model.invoke([
+      new SystemMessage(prompt()),
+      new HumanMessage({ content: "I moved to Berlin last month", name: "Bob" }),
+      new AIMessage("Berlin! How are you settling in?"),
+      new HumanMessage({ content: "I live in Porto, by the river", name: "Alice" }),
+      new AIMessage("Porto, lovely."),
+      new HumanMessage({ content: "Where do I live now?", name: "Bob" }),
+    ]);
+    expect(answer.text).toContain("Berlin");
+    expect(answer.text).not.toContain("Porto");
+    const alice = await model.invoke([
+      new SystemMessage(prompt()),
+      new HumanMessage({ content: "I moved to Berlin last month", name: "Bob" }),
+      new HumanMessage({ content: "Where do I live?", name: "Alice" }),
+    ]);
+    expect(alice.text).not.toContain("Berlin");
+  });
+
   it("lists what it knows about the user", async () => {
     const answer = await reply("What do you know about me?", { userFacts: ALICE });
     for (const fact of ["Alice", "Lima", "a nurse", "Rex", "ramen"]) expect(answer).toContain(fact);
