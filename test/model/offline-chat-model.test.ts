@@ -192,6 +192,21 @@ describe("OfflineChatModel: replies", () => {
     expect(answer).not.toContain("I know who does");
   });
 
+  it("keeps a parenthesis whole when it shortens a reply to three sentences", async () => {
+    const joke = "I read a book on glue. I couldn't put it down. (Wren groans. Everyone does.) Then I stuck with it.";
+    const character = sage({
+      messageExamples: [
+        [
+          { user: "{{user}}", text: "Tell me a joke" },
+          { user: "Sage", text: joke },
+        ],
+      ],
+    });
+    const answer = await reply("Tell me a joke", {}, new OfflineChatModel({ character }));
+    expect(answer).toContain("I couldn't put it down. (Wren groans. Everyone does.)");
+    expect(answer).not.toContain("stuck with it");
+  });
+
   it("reflects the user's words back, ELIZA-style", async () => {
     expect(await reply("I need my coffee")).toMatch(/you need your coffee|to get your coffee|need your coffee/i);
     expect(await reply("I feel lost lately")).toMatch(/feel(?:ing)? lost lately/);
