@@ -38,9 +38,9 @@ interface TermStatements {
  * stemming) finds where each query word occurs; the BM25 sum is computed
  * here, from lengths kept in memory, because FTS5's bm25() reads every
  * match's length from disk and costs several times the lookup itself. In a
- * large memory, words that appear in more than 5% of the FTS table (or in
- * more than 200 rows) are dropped from the query before the search: their
- * weight in BM25 is near zero, but matching them would score a large part of it.
+ * large memory, words found in more FTS rows than 5% of the agent's memories
+ * (or than 200) are dropped from the query before the search: their weight in
+ * BM25 is near zero, but matching them would score a large part of the table.
  */
 export class KeywordSearch {
   private readonly db: Store;
@@ -122,7 +122,7 @@ export class KeywordSearch {
     }
   }
 
-  /** The stems in at most 5% (and at most 200) of the memories, rarest first. */
+  /** The stems found in at most 5% as many rows as the agent has memories (and at most 200), rarest first. */
   private informativeStems(stems: string[], size: number, statements: TermStatements): string[] {
     const maxDocuments = Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE));
     return stems
