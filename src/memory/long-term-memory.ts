@@ -351,9 +351,10 @@ export class LongTermMemory {
     })();
     for (const id of ids) {
       const entry = this.entries.get(id);
-      if (entry) this.shelf(shelfOf(entry.kind)).remove(id);
-      if (entry?.room) this.timeline.remove(entry.room, id);
-      if (entry) this.keywords[shelfOf(entry.kind)].remove(id);
+      if (!entry) continue;
+      this.shelf(shelfOf(entry.kind)).remove(id);
+      this.keywords[shelfOf(entry.kind)].remove(id);
+      if (entry.room) this.timeline.remove(entry.room, id);
       this.entries.delete(id);
     }
     this.pending = this.pending.filter((id) => this.entries.has(id));

@@ -1,6 +1,6 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import { type InvokeChatOptions, invokeChat } from "../model/index.js";
+import { type InvokeChatOptions, invokeChat, splitSentences } from "../model/index.js";
 import { DEFAULT_SUMMARY_LIMITS, type RoomSummary, type SummaryLimits, type SummaryTurn } from "./running-summary.js";
 
 /** Options of `summariseWithModel`: the call's guard and meter, and the summary's bounds (default 8 sentences, 800 characters). */
@@ -39,7 +39,7 @@ export async function summariseWithModel(
   const text = typeof answer.content === "string" ? answer.content : answer.text;
   const sentences: RoomSummary["sentences"] = [];
   let chars = 0;
-  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+  for (const sentence of splitSentences(text)) {
     const trimmed = sentence.replace(/^[-*•]\s*/, "").trim();
     if (!trimmed) continue;
     if (sentences.length >= limits.sentences || chars + trimmed.length > limits.chars) break;

@@ -1,3 +1,5 @@
+import { splitSentences } from "../model/index.js";
+
 /** Open goals kept per room; the oldest go first when there are more. */
 const MAX_GOALS = 5;
 const GOAL =
@@ -19,7 +21,7 @@ function words(text: string): Set<string> {
  */
 export function updateGoals(goals: string[], text: string): string[] {
   let next = goals;
-  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+  for (const sentence of splitSentences(text)) {
     if (sentence.trim().endsWith("?")) continue;
     const done = DONE.exec(sentence);
     const finished = done?.[1] ?? done?.[2];

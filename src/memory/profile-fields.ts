@@ -1,5 +1,5 @@
 import type { ProfileField } from "../character/index.js";
-import type { StatedFact } from "../model/index.js";
+import { type StatedFact, splitSentences } from "../model/index.js";
 
 const END = String.raw`(?=[.,!?;:]|\s+(?:and|but|because|so|since|though)\b|$)`;
 
@@ -51,7 +51,7 @@ export function createProfileExtractor(fields: Record<string, ProfileField>): (t
   return (text) => {
     if (compiled.length === 0) return [];
     const facts = new Map<string, string>();
-    for (const sentence of text.slice(0, 2000).split(/(?<=[.!?])\s+|\n+/)) {
+    for (const sentence of splitSentences(text.slice(0, 2000))) {
       if (sentence.trim().endsWith("?")) continue;
       for (const { key, field, pattern } of compiled) {
         const raw = pattern.exec(sentence)?.[1];

@@ -1,3 +1,4 @@
+import { splitSentences } from "../model/index.js";
 import { keywordWords } from "./keyword-query.js";
 
 /** One sentence kept in a room's running summary, with the turn it came from. */
@@ -59,7 +60,7 @@ export function foldIntoSummary(
   const candidates = [
     ...(summary?.sentences ?? []).map((sentence) => candidate(sentence, 1)),
     ...turns.flatMap((turn) =>
-      splitSentences(turn.text).map((text) =>
+      cappedSentences(turn.text).map((text) =>
         candidate({ text: `${turn.userName}: ${text}`, turn: turn.id }, turn.role === "agent" ? 0.5 : 1),
       ),
     ),
@@ -105,12 +106,8 @@ function candidate(sentence: SummarySentence, weight: number): Candidate {
   return { sentence, words, score: (words.length + names) * weight * question };
 }
 
-function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map((sentence) => sentence.trim())
-    .filter(Boolean)
-    .map((sentence) =>
-      sentence.length > MAX_SENTENCE_CHARS ? `${sentence.slice(0, MAX_SENTENCE_CHARS - 1).trimEnd()}…` : sentence,
-    );
+function cappedSentences(text: string): string[] {
+  return splitSentences(text).map((sentence) =>
+    sentence.length > MAX_SENTENCE_CHARS ? `${sentence.slice(0, MAX_SENTENCE_CHARS - 1).trimEnd()}…` : sentence,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Character } from "../character/character.js";
 import { type AnalysedText, analyseText } from "./analysed-text.js";
 import type { OfflineEmbeddings } from "./offline-embeddings.js";
+import { splitSentences } from "./split-sentences.js";
 
 /** A human turn of the character's message examples and the character's reply to it. */
 export interface ExamplePair {
@@ -30,10 +31,7 @@ function isCharacterTurn(user: string, character: Character): boolean {
 function splitLong(text: string): string[] {
   const trimmed = text.trim();
   if (trimmed.length <= 300) return trimmed ? [trimmed] : [];
-  return trimmed
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
+  return splitSentences(trimmed);
 }
 
 /** Builds the example and knowledge index of `character` (done once per model instance). */

@@ -1,5 +1,6 @@
 import { pick } from "./deterministic-choice.js";
 import type { ReplyContext } from "./reply-context.js";
+import { splitSentences } from "./split-sentences.js";
 import { fillNames } from "./template-names.js";
 
 const IDENTITY_QUESTION =
@@ -12,7 +13,7 @@ function introduction(ctx: ReplyContext): string | undefined {
   for (const line of ctx.character.bio) {
     const filled = fillNames(line, ctx.name, name).trim();
     if (!filled.toLowerCase().startsWith(subject)) continue;
-    const rest = (filled.slice(subject.length).split(/(?<=[.!?])\s+/)[0] as string).replace(/[.!?]*$/, "");
+    const rest = (splitSentences(filled.slice(subject.length))[0] ?? "").replace(/[.!?]*$/, "");
     return `I'm ${name}, ${rest}.`;
   }
   return undefined;

@@ -48,6 +48,7 @@ export {
   type SectionTitle,
 } from "./prompt-sections.js";
 export { messageText } from "./read-conversation.js";
+export { splitSentences } from "./split-sentences.js";
 export { extractStatedFacts, type StatedFact } from "./stated-facts.js";
 export { unavailableReply } from "./unavailable-reply.js";
 export { type ModelUsage, type TokenCounts, UsageMeter } from "./usage-meter.js";

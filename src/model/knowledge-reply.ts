@@ -4,6 +4,7 @@ import { pick } from "./deterministic-choice.js";
 import { SECTION } from "./prompt-sections.js";
 import { reflect } from "./pronoun-reflection.js";
 import type { ReplyContext } from "./reply-context.js";
+import { splitSentences } from "./split-sentences.js";
 import { contentStems } from "./text-features.js";
 
 /** Relevance a line needs to be offered in reply to a question, and to a statement (which needs more). */
@@ -36,7 +37,7 @@ function bestCandidate(ctx: ReplyContext): Candidate | undefined {
 
 /** The sentence of a long line that shares the most words with the question. */
 function bestSentence(line: string, message: AnalysedText): string {
-  const sentences = line.split(/(?<=[.!?])\s+/);
+  const sentences = splitSentences(line);
   if (sentences.length === 1) return line;
   let best = sentences[0] as string;
   let bestShared = -1;

@@ -1,5 +1,6 @@
 import type { Character } from "../character/character.js";
 import { pick } from "./deterministic-choice.js";
+import { splitSentences } from "./split-sentences.js";
 
 /** How one character sounds: openers from its adjectives, style rules from its `style` lines, its topics. */
 export interface Voice {
@@ -26,8 +27,6 @@ const SOMBRE =
 const EMOJI = ["✨", "🙂", "🌿", "😊", "🌟"];
 const EMOJI_PATTERN = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}/gu;
 const HAS_EMOJI = /\p{Extended_Pictographic}/u;
-/** After a full stop, possibly inside closing brackets or quotes: "(… does.) Then" is two sentences. */
-const SENTENCE_BREAK = /(?<=[.!?…][)"'”’]?)\s+/;
 
 function openersFor(adjectives: string[]): string[] {
   const openers: string[] = [];
@@ -37,21 +36,9 @@ function openersFor(adjectives: string[]): string[] {
   return [...new Set(openers)];
 }
 
-/** The sentences of a text; a parenthesis stays whole with the sentence it opens in. */
-function sentencesOf(text: string): string[] {
-  const sentences: string[] = [];
-  let open = 0;
-  for (const part of text.split(SENTENCE_BREAK)) {
-    if (open > 0) sentences.push(`${sentences.pop()} ${part}`);
-    else sentences.push(part);
-    open = Math.max(0, open + (part.match(/\(/g)?.length ?? 0) - (part.match(/\)/g)?.length ?? 0));
-  }
-  return sentences;
-}
-
 /** Keeps at most `limit` sentences and a bounded length, cutting at a word. */
 function clampReply(reply: string, limit: number): string {
-  const sentences = sentencesOf(reply.trim()).slice(0, limit).join(" ");
+  const sentences = splitSentences(reply).slice(0, limit).join(" ");
   if (sentences.length <= 480) return sentences;
   const cut = sentences.slice(0, 480);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 400))}…`;

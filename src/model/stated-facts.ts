@@ -1,4 +1,5 @@
 import { FACT_KEY } from "./prompt-sections.js";
+import { splitSentences } from "./split-sentences.js";
 
 /** One fact the user stated about themselves, keyed like the prompt's fact lines (`FACT_KEY`). */
 export interface StatedFact {
@@ -101,7 +102,7 @@ function statedJob(text: string): string | undefined {
  */
 export function extractStatedFacts(text: string): StatedFact[] {
   const facts: StatedFact[] = [];
-  for (const sentence of text.slice(0, 2000).split(SENTENCE_BREAK)) {
+  for (const sentence of splitSentences(text.slice(0, 2000))) {
     if (isQuestion(sentence)) continue;
     for (const fact of factsInSentence(sentence)) {
       const same = facts.findIndex(
@@ -114,7 +115,6 @@ export function extractStatedFacts(text: string): StatedFact[] {
   return facts;
 }
 
-const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
 const LIST_KEYS = new Set<string>([FACT_KEY.likes, FACT_KEY.dislikes]);
 
 function isQuestion(sentence: string): boolean {
