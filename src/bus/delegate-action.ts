@@ -28,6 +28,13 @@ export interface DelegateActionOptions {
   timeoutMs?: number;
 }
 
+/** Built once: zod schemas are costly to construct, and this action is made afresh for every message. */
+const DELEGATE_PARAMETERS = z.object({
+  // The request comes first: the offline model fills the first text parameter from the user's words.
+  task: z.string().describe("the request, in full, as the helper should read it"),
+  capability: z.string().optional().describe("which capability to ask for, by name (the description lists them)"),
+});
+
 /**
  * The built-in `delegate` action: hands a request to another agent of the
  * troupe by capability. Its description and examples list what the other
@@ -43,8 +50,7 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
       if (!offers.has(capability.name)) offers.set(capability.name, capability.description);
     }
   }
-  const names = [...offers.keys()];
-  if (names.length === 0) return undefined;
+  if (offers.size === 0) return undefined;
   const helpers: string[] = [];
   const listing = [...offers].map(([name, description]) => (description ? `${name} (${description})` : name));
   const context = (options.message.raw as Partial<DelegatedMessageContext> | undefined)?.delegation;
@@ -52,14 +58,7 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
     name: "delegate",
     description: `Ask another agent of the troupe to do a task and return its answer. They can: ${listing.join("; ")}`,
     examples: [...offers].flatMap(([name, description]) => examplesFor(name, description)),
-    parameters: z.object({
-      // The request comes first: the offline model fills the first text parameter from the user's words.
-      task: z.string().describe("the request, in full, as the helper should read it"),
-      capability: z
-        .string()
-        .optional()
-        .describe(`which capability to ask for: ${names.join(", ")}`),
-    }),
+    parameters: DELEGATE_PARAMETERS,
     handler: async (_ctx, args: { task: string; capability?: string }) => {
       const task = args.task.trim() || options.message.text;
       const capability = args.capability ?? closestCapability(`${task} ${options.message.text}`, offers);

@@ -12,6 +12,10 @@ const MAX_TERMS = 6;
 /** Only this many of a query's words are looked up (the first ones: questions put the point early). */
 const MAX_LOOKUPS = 16;
 const STEM_CACHE_SIZE = 20_000;
+/** Occurrence lists kept in memory, in memory ids over all stems (about 16 bytes each). */
+const MAX_CACHED_POSTINGS = 1_000_000;
+/** New memories waiting to join the cached lists; past this many, dropping the lists is cheaper. */
+const MAX_FRESH = 5_000;
 /** BM25's term-frequency saturation and length normalisation, as in FTS5's bm25(). */
 const K1 = 1.2;
 const B = 0.75;
@@ -33,6 +37,12 @@ interface TermStatements {
   occurrences: Statement<[string], number>;
 }
 
+/** Where one stem occurs among this agent's memories: ids with how often each holds it. */
+interface Posting {
+  ids: number[];
+  frequencies: number[];
+}
+
 /**
  * BM25 keyword search over one shelf of an agent's memories. FTS5 (porter
  * stemming) finds where each query word occurs; the BM25 sum is computed
@@ -41,6 +51,10 @@ interface TermStatements {
  * large memory, words found in more FTS rows than 5% of the agent's memories
  * (or than 200) are dropped from the query before the search: their weight in
  * BM25 is near zero, but matching them would score a large part of the table.
+ *
+ * A stem's occurrences, once read from FTS5, stay in memory and new memories
+ * are added to them (stemmed by the same FTS5 tokenizer), so a word that comes
+ * up again in conversation costs no second scan.
  */
 export class KeywordSearch {
   private readonly db: Store;
@@ -54,6 +68,11 @@ export class KeywordSearch {
   private readonly stems = new Map<string, string>();
   /** stem → how many memories held it when the memory had `size` memories. */
   private readonly counts = new Map<string, { documents: number; size: number }>();
+  /** stem → its occurrences, for the stems searched so far. */
+  private readonly postings = new Map<string, Posting>();
+  private cachedPostings = 0;
+  /** Memories added since the last search, with their words, still to join the cached occurrence lists. */
+  private fresh: { id: number; words: string[] }[] = [];
 
   /**
    * @param table the FTS5 table searched: `memories_fts` (conversation) or `knowledge_fts`
@@ -67,15 +86,22 @@ export class KeywordSearch {
 
   /** Makes a stored memory searchable (its words are already in the FTS table). */
   add(id: number, text: string): void {
-    const length = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     this.remove(id);
-    this.lengths.set(id, length);
-    this.totalLength += length;
+    this.lengths.set(id, words.length);
+    this.totalLength += words.length;
+    if (this.postings.size === 0) return;
+    if (this.fresh.length >= MAX_FRESH) this.dropPostings();
+    else this.fresh.push({ id, words });
   }
 
   remove(id: number): void {
-    this.totalLength -= this.lengths.get(id) ?? 0;
+    const length = this.lengths.get(id);
+    if (length === undefined) return;
+    this.totalLength -= length;
     this.lengths.delete(id);
+    // SQLite hands a deleted highest id out again; the cached lists must not credit its old words to the new memory.
+    this.dropPostings();
   }
 
   /** The `limit` best matches of `query` among the memories `accept` lets through, best first. */
@@ -84,7 +110,8 @@ export class KeywordSearch {
     if (size === 0 || limit <= 0) return [];
     const statements = this.prepare();
     const words = keywordWords(query).slice(0, MAX_LOOKUPS);
-    this.learnStems(words, statements);
+    this.learnStems([...words, ...this.fresh.flatMap((memory) => memory.words)], statements);
+    this.absorbFresh();
     const stems = [...new Set(words.map((word) => this.stems.get(word) ?? word))];
     const scores = new Map<number, number>();
     for (const stem of size >= GATED_FROM ? this.informativeStems(stems, size, statements) : stems) {
@@ -107,19 +134,56 @@ export class KeywordSearch {
     accept: (id: number) => boolean,
     scores: Map<number, number>,
   ): void {
-    const frequencies = new Map<number, number>();
-    for (const id of statements.occurrences.all(stem)) {
-      if (this.lengths.has(id)) frequencies.set(id, (frequencies.get(id) ?? 0) + 1);
-    }
+    const { ids, frequencies } = this.posting(stem, statements);
     const size = this.lengths.size;
-    const idf = Math.max(Math.log((size - frequencies.size + 0.5) / (frequencies.size + 0.5)), MIN_IDF);
+    const idf = Math.max(Math.log((size - ids.length + 0.5) / (ids.length + 0.5)), MIN_IDF);
     const averageLength = this.totalLength / size || 1;
-    for (const [id, frequency] of frequencies) {
+    for (const [i, id] of ids.entries()) {
       if (!accept(id)) continue;
+      const frequency = frequencies[i] as number;
       const length = this.lengths.get(id) as number;
       const saturated = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
       scores.set(id, (scores.get(id) ?? 0) + idf * saturated);
     }
+  }
+
+  /** This agent's memories that hold `stem`, read from FTS5 the first time the stem is searched. */
+  private posting(stem: string, statements: TermStatements): Posting {
+    const cached = this.postings.get(stem);
+    if (cached) return cached;
+    const byId = new Map<number, number>();
+    for (const id of statements.occurrences.all(stem)) {
+      if (this.lengths.has(id)) byId.set(id, (byId.get(id) ?? 0) + 1);
+    }
+    const posting = { ids: [...byId.keys()], frequencies: [...byId.values()] };
+    if (this.cachedPostings + posting.ids.length > MAX_CACHED_POSTINGS) this.dropPostings();
+    this.postings.set(stem, posting);
+    this.cachedPostings += posting.ids.length;
+    return posting;
+  }
+
+  /** Adds the memories stored since the last search to the cached lists of the stems they hold. */
+  private absorbFresh(): void {
+    for (const { id, words } of this.fresh) {
+      const frequencies = new Map<string, number>();
+      for (const word of words) {
+        const stem = this.stems.get(word) ?? word;
+        if (this.postings.has(stem)) frequencies.set(stem, (frequencies.get(stem) ?? 0) + 1);
+      }
+      for (const [stem, frequency] of frequencies) {
+        const posting = this.postings.get(stem) as Posting;
+        posting.ids.push(id);
+        posting.frequencies.push(frequency);
+        this.cachedPostings++;
+      }
+    }
+    this.fresh = [];
+  }
+
+  private dropPostings(): void {
+    this.postings.clear();
+    this.cachedPostings = 0;
+    this.fresh = [];
   }
 
   /** The stems found in at most 5% as many rows as the agent has memories (and at most 200), rarest first. */
@@ -139,6 +203,8 @@ export class KeywordSearch {
    * lookup in the FTS vocabulary costs tens of microseconds on a large memory.
    */
   private documentCount(stem: string, size: number, statements: TermStatements): number {
+    const posting = this.postings.get(stem);
+    if (posting) return posting.ids.length;
     const cached = this.counts.get(stem);
     if (cached && size < cached.size * 1.1 && size >= cached.size) return cached.documents;
     const documents = statements.documents.get(stem)?.doc ?? 0;
@@ -149,9 +215,12 @@ export class KeywordSearch {
 
   /** Runs unseen words through the same tokenizer as the memories, one row each, to learn their stems. */
   private learnStems(words: string[], statements: TermStatements): void {
-    const unseen = words.filter((word) => !this.stems.has(word));
+    let unseen = [...new Set(words.filter((word) => !this.stems.has(word)))];
     if (unseen.length === 0) return;
-    if (this.stems.size + unseen.length > STEM_CACHE_SIZE) this.stems.clear();
+    if (this.stems.size + unseen.length > STEM_CACHE_SIZE) {
+      this.stems.clear();
+      unseen = [...new Set(words)];
+    }
     this.db.transaction(() => {
       statements.clear.run();
       for (const [i, word] of unseen.entries()) statements.insert.run(i + 1, word);

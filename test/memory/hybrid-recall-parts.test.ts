@@ -67,6 +67,32 @@ describe("KeywordSearch", () => {
     expect(search.find("miso", (id) => id !== ids[1], 10).map((hit) => hit.id)).toEqual([ids[0]]);
     db.close();
   });
+
+  it("finds a memory stored after its word was last searched, and never credits a forgotten memory's words to a new one", () => {
+    const db = openStore({ dataDir: tempDir() });
+    const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
+    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
+    memory.open();
+    const search = new KeywordSearch(db, "memories_fts", "memories_terms");
+    const store = (text: string) => {
+      const id = memory.add({ kind: "message", text });
+      search.add(id, text);
+      return id;
+    };
+    const ramen = store("ramen with miso");
+    expect(search.find("miso", () => true, 10).map((hit) => hit.id)).toEqual([ramen]);
+
+    const soups = store("Miso soups, twice a week");
+    expect(search.find("soup miso", () => true, 10).map((hit) => hit.id)).toEqual([soups, ramen]);
+
+    memory.forget([soups]);
+    search.remove(soups);
+    const rice = store("a bowl of rice");
+    expect(rice).toBe(soups); // SQLite gives the highest id out again
+    expect(search.find("miso soup", () => true, 10).map((hit) => hit.id)).toEqual([ramen]);
+    expect(search.find("rice", () => true, 10).map((hit) => hit.id)).toEqual([rice]);
+    db.close();
+  });
 });
 
 describe("hybridRelevance", () => {
