@@ -103,7 +103,6 @@ export class LongTermMemory {
       conversation: new KeywordSearch(options.db, "memories_fts", "memories_terms"),
       knowledge: new KeywordSearch(options.db, "knowledge_fts", "knowledge_terms"),
     };
-    for (const shelf of SHELVES) this.indexes.set(shelf, VectorIndex.create({ dimensions: this.embedder.dimensions }));
   }
 
   /**
@@ -389,8 +388,14 @@ export class LongTermMemory {
     }
   }
 
+  /** A shelf's index, made empty on first use (each costs an allocation; many agents never get knowledge). */
   private shelf(shelf: Shelf): VectorIndex {
-    return this.indexes.get(shelf) as VectorIndex;
+    let index = this.indexes.get(shelf);
+    if (!index) {
+      index = VectorIndex.create({ dimensions: this.embedder.dimensions });
+      this.indexes.set(shelf, index);
+    }
+    return index;
   }
 
   private indexName(shelf: Shelf): string {

@@ -3,13 +3,9 @@ import type { BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
 import { describe, expect, it } from "vitest";
 import { loadCharacter } from "../../src/character/index.js";
-import { Agent, createLogger, type InboundMessage } from "../../src/index.js";
-import { createEmbedder } from "../../src/memory/index.js";
-import { createModels } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import type { Agent, InboundMessage } from "../../src/index.js";
+import { startAgent } from "../helpers/offline-agent.js";
 import { useTempDir } from "../helpers/temp-dir.js";
-
-const logger = createLogger({ level: "silent" });
 
 /** A chat model whose every call fails, like a provider that is down. */
 class BrokenChatModel extends BaseChatModel {
@@ -23,16 +19,7 @@ class BrokenChatModel extends BaseChatModel {
 
 async function createAgent(dataDir: string, options: { broken?: boolean } = {}): Promise<Agent> {
   const { character } = await loadCharacter("characters/host.json");
-  const models = await createModels(character);
-  const agent = new Agent({
-    character,
-    db: openStore({ dataDir }),
-    chat: options.broken ? new BrokenChatModel({}) : models.chat,
-    embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
-    logger,
-  });
-  await agent.start();
-  return agent;
+  return startAgent(dataDir, character, options.broken ? new BrokenChatModel({}) : undefined);
 }
 
 function message(text: string, overrides: Partial<InboundMessage> = {}): InboundMessage {

@@ -1,35 +1,14 @@
 import type { BaseMessage } from "@langchain/core/messages";
-import type { ChatResult } from "@langchain/core/outputs";
 import { describe, expect, it } from "vitest";
 import { loadCharacter } from "../../src/character/index.js";
-import { Agent, createLogger, type InboundMessage } from "../../src/index.js";
-import { createEmbedder } from "../../src/memory/index.js";
-import { createModels, OfflineChatModel } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import type { Agent, InboundMessage } from "../../src/index.js";
+import { RecordingModel, startAgent } from "../helpers/offline-agent.js";
 import { useTempDir } from "../helpers/temp-dir.js";
-
-/** The offline model, keeping every prompt it was given. */
-class RecordingModel extends OfflineChatModel {
-  readonly prompts: BaseMessage[][] = [];
-  override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<ChatResult> {
-    this.prompts.push(messages);
-    return super._generate(messages, options);
-  }
-}
 
 async function createAgent(dataDir: string): Promise<{ agent: Agent; model: RecordingModel }> {
   const { character } = await loadCharacter("characters/host.json");
-  const models = await createModels(character);
   const model = new RecordingModel({ character });
-  const agent = new Agent({
-    character,
-    db: openStore({ dataDir }),
-    chat: model,
-    embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
-    logger: createLogger({ level: "silent" }),
-  });
-  await agent.start();
-  return { agent, model };
+  return { agent: await startAgent(dataDir, character, model), model };
 }
 
 const alice = { id: "alice", name: "Alice" };

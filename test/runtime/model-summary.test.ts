@@ -3,10 +3,9 @@ import { AIMessage, type BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
 import { describe, expect, it } from "vitest";
 import { loadCharacter } from "../../src/character/index.js";
-import { Agent, createLogger, type InboundMessage } from "../../src/index.js";
-import { createEmbedder } from "../../src/memory/index.js";
-import { createModels, parsePrompt, SECTION } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import type { InboundMessage } from "../../src/index.js";
+import { parsePrompt, SECTION } from "../../src/model/index.js";
+import { startAgent } from "../helpers/offline-agent.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 /** A stand-in for a real chat model: writes a fixed summary when asked for one (or fails to), else says "ok". */
@@ -36,15 +35,7 @@ class ScriptedModel extends BaseChatModel {
 async function chatWith(dataDir: string, model: ScriptedModel, lines: string[]): Promise<string[]> {
   const { character } = await loadCharacter("characters/host.json");
   character.memory = { ...character.memory, shortTermTurns: 4 };
-  const models = await createModels(character);
-  const agent = new Agent({
-    character,
-    db: openStore({ dataDir }),
-    chat: model,
-    embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
-    logger: createLogger({ level: "silent" }),
-  });
-  await agent.start();
+  const agent = await startAgent(dataDir, character, model);
   for (const text of lines) {
     const message: InboundMessage = {
       platform: "test",

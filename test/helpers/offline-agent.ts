@@ -1,0 +1,31 @@
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { BaseMessage } from "@langchain/core/messages";
+import type { ChatResult } from "@langchain/core/outputs";
+import type { Character } from "../../src/character/index.js";
+import { Agent, createLogger } from "../../src/index.js";
+import { createEmbedder } from "../../src/memory/index.js";
+import { createModels, OfflineChatModel } from "../../src/model/index.js";
+import { openStore } from "../../src/store/index.js";
+
+/** The offline model, keeping every prompt it was given. */
+export class RecordingModel extends OfflineChatModel {
+  readonly prompts: BaseMessage[][] = [];
+  override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<ChatResult> {
+    this.prompts.push(messages);
+    return super._generate(messages, options);
+  }
+}
+
+/** `character` started on a store in `dataDir` with the offline embeddings and `chat` (default: the offline model). */
+export async function startAgent(dataDir: string, character: Character, chat?: BaseChatModel): Promise<Agent> {
+  const models = await createModels(character);
+  const agent = new Agent({
+    character,
+    db: openStore({ dataDir }),
+    chat: chat ?? models.chat,
+    embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
+    logger: createLogger({ level: "silent" }),
+  });
+  await agent.start();
+  return agent;
+}
