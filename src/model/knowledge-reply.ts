@@ -52,7 +52,7 @@ function bestSentence(line: string, message: AnalysedText): string {
 }
 
 function endSentence(text: string): string {
-  return /[.!?…"”)]$/.test(text) ? text : `${text}.`;
+  return /[.!?…"”)][)"'”’]*$/.test(text) ? text : `${text}.`;
 }
 
 /** "Alice: I adopted a cat" → "You told me you adopted a cat." when Alice is the user. */

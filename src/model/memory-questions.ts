@@ -112,7 +112,23 @@ function answerEverything(ctx: ReplyContext, facts: Map<string, string>): string
   return `${pick(["Here's what I know:", "Let me see:", "I remember that"], ctx.seed, 6)} ${list}.`;
 }
 
+/** "How do you know that?": from the user, when the last reply repeated something they said, else from what it read. */
+function answerSource(ctx: ReplyContext, facts: Map<string, string>): string {
+  const lastReply = ctx.conversation.lastReply?.toLowerCase() ?? "";
+  const repeated = [...facts.values()].some((value) => value.length > 1 && lastReply.includes(value.toLowerCase()));
+  if (repeated) return pick(["You told me yourself!", "Because you told me, and I listen."], ctx.seed, 9);
+  return pick(
+    [
+      "It's part of what I know, from what I've read and what people have told me.",
+      "It's something I picked up along the way.",
+    ],
+    ctx.seed,
+    9,
+  );
+}
+
 const QUESTIONS: [RegExp, Answer][] = [
+  [/\bhow (?:do|did) you (?:know|remember) (?:that|this|it)\b/, answerSource],
   [
     /\bwhat (?:do|does) you (?:know|remember) about me\b|\btell me (?:what|everything) you (?:know|remember) about me\b/,
     answerEverything,

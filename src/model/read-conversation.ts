@@ -72,8 +72,10 @@ export function readConversation(messages: BaseMessage[]): Conversation {
     isFirstExchange: replies.length === 0,
   };
   if (last?.type === "tool") {
-    const status = (last as BaseMessage & { status?: string }).status;
-    conversation.toolResult = { name: last.name, content: cleanText(messageText(last)), failed: status === "error" };
+    const { status, tool_call_id: callId } = last as BaseMessage & { status?: string; tool_call_id?: string };
+    // A tool message names its tool only sometimes; the call it answers always does.
+    const name = last.name ?? calledToolName(messages, callId);
+    conversation.toolResult = { name, content: cleanText(messageText(last)), failed: status === "error" };
   }
   const lastReply = replies.length > 0 ? messageText(replies.at(-1) as BaseMessage) : undefined;
   if (lastReply !== undefined) conversation.lastReply = lastReply;
@@ -83,4 +85,15 @@ export function readConversation(messages: BaseMessage[]): Conversation {
 /** The name to call the user by: the name they told, else their display name. */
 export function userName(conversation: Conversation): string | undefined {
   return conversation.facts.get("name") ?? conversation.speaker.get("display name");
+}
+
+/** The name of the tool whose call has this id, from the model's earlier tool calls. */
+function calledToolName(messages: BaseMessage[], callId: string | undefined): string | undefined {
+  if (callId === undefined) return undefined;
+  for (const message of messages) {
+    const calls = (message as BaseMessage & { tool_calls?: { id?: string; name: string }[] }).tool_calls ?? [];
+    const call = calls.find((candidate) => candidate.id === callId);
+    if (call) return call.name;
+  }
+  return undefined;
 }

@@ -34,6 +34,8 @@ export function answerWithToolResult(ctx: ReplyContext): string | undefined {
     );
   }
   if (!text) return pick(["Done!", "All done."], ctx.seed, 71);
+  // Troupe's own `delegate` action returns another agent's answer, already saying who helped: it is the reply.
+  if (result.name === "delegate") return text;
   const sentence = /[.!?…]$/.test(text) ? text : `${text}.`;
   return pick(["Here you go: {r}", "Done — {r}", "I checked for you: {r}"], ctx.seed, 72).replace("{r}", sentence);
 }

@@ -96,6 +96,16 @@ describe("OfflineChatModel.bindTools", () => {
     expect(failed.text).toContain("service unavailable");
   });
 
+  it("passes another agent's answer to a delegated task on as it is", async () => {
+    const answer = await bound().invoke([
+      new SystemMessage(prompt()),
+      new HumanMessage("can you research tides for me?"),
+      new AIMessage({ content: "", tool_calls: [{ id: "call_1", name: "delegate", args: { task: "tides" } }] }),
+      new ToolMessage({ content: "Theo helped with research: Tides follow the moon.", tool_call_id: "call_1" }),
+    ]);
+    expect(answer.text).toBe("Theo helped with research: Tides follow the moon.");
+  });
+
   it("honours tool_choice: none never calls, a tool name always does", async () => {
     const model = new OfflineChatModel({ character: sage() });
     const none = await model.bindTools([clock], { tool_choice: "none" }).invoke(turn("what time is it?"));

@@ -98,6 +98,21 @@ describe("OfflineChatModel: memory questions", () => {
     expect(alice.text).not.toContain("Berlin");
   });
 
+  it("says where it knows something from: the user, when it repeated what they said", async () => {
+    const model = new OfflineChatModel({ character: sage() });
+    const askAfter = async (lastReply: string) =>
+      (
+        await model.invoke([
+          new SystemMessage(prompt({ userFacts: ALICE })),
+          new HumanMessage("Where do I live?"),
+          new AIMessage(lastReply),
+          new HumanMessage("How do you know that?"),
+        ])
+      ).text;
+    expect(await askAfter("You live in Lima.")).toMatch(/you told me/i);
+    expect(await askAfter("The tide turns twice a day.")).not.toMatch(/you told me/i);
+  });
+
   it("lists what it knows about the user", async () => {
     const answer = await reply("What do you know about me?", { userFacts: ALICE });
     for (const fact of ["Alice", "Lima", "a nurse", "Rex", "ramen"]) expect(answer).toContain(fact);
