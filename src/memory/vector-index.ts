@@ -81,7 +81,8 @@ export class VectorIndex {
   /** Adds (or replaces) the vector for a label, growing the index as needed. */
   add(label: number, vector: Float32Array): void {
     if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
-      this.index.resizeIndex(this.index.getMaxElements() * 2);
+      // An index saved empty loads with room for nothing, and twice nothing is nothing.
+      this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.index.getMaxElements() * 2));
     }
     this.index.addPoint(Array.from(vector), label, true);
   }

@@ -62,6 +62,22 @@ describe("the vector index file, when damaged", () => {
     });
   }
 
+  it("grows an index that was saved empty: an agent nobody talked to remembers its first conversation", async () => {
+    const dataDir = tempDir();
+    const indexDir = join(dataDir, "index");
+    const db = openStore({ dataDir });
+    const quiet = new LongTermMemory({ db, agent: "Wren", embedder, indexDir });
+    quiet.open();
+    await quiet.save();
+
+    const next = new LongTermMemory({ db, agent: "Wren", embedder, indexDir });
+    next.open();
+    const id = next.add({ kind: "message", text: "my favourite book is Dune", room: "r" });
+    await next.save();
+    expect((await next.recall("favourite book", { k: 1 })).map((memory) => memory.id)).toEqual([id]);
+    db.close();
+  });
+
   it("shows rebuild progress when thousands of vectors are added at start, and none for a saved index", async () => {
     const dataDir = tempDir();
     const indexDir = join(dataDir, "index");
