@@ -12,6 +12,8 @@ export interface ExamplePair {
 /** What the offline model precomputes once per character: example pairs and knowledge lines. */
 export interface CharacterIndex {
   examples: ExamplePair[];
+  /** How telling each content stem of the examples' human turns is: the rarer among them, the higher (idf). */
+  exampleStemWeight: (stem: string) => number;
   /** Inline knowledge, lore and bio, one line or sentence each. */
   lines: AnalysedText[];
 }
@@ -51,5 +53,12 @@ export function buildCharacterIndex(character: Character, embeddings: OfflineEmb
     ...character.bio.flatMap(splitLong),
   ];
   const lines = [...new Set(texts)].map((text) => analyseText(text, embeddings));
-  return { examples, lines };
+  return { examples, exampleStemWeight: inverseFrequency(examples.map((example) => example.prompt.stems)), lines };
+}
+
+/** log(1 + N / df): a stem found in every text weighs little, one found once weighs most. */
+function inverseFrequency(texts: Set<string>[]): (stem: string) => number {
+  const frequency = new Map<string, number>();
+  for (const stems of texts) for (const stem of stems) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+  return (stem) => Math.log(1 + texts.length / (frequency.get(stem) ?? 1));
 }

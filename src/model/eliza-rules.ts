@@ -53,7 +53,16 @@ const RULES: Rule[] = [
     ["How long have you been {0}?", "How do you feel about being {0}?", "Why do you say you are {0}?"],
   ],
   [
-    /\bare you (.+)/i,
+    /\bwhat (?:are you|have you been) (?:working on|doing|up to|reading|thinking about)\b/i,
+    [
+      "Right now? Talking with you, and I'm enjoying it. What are you working on?",
+      "This conversation, mostly. What about you?",
+      "A little of everything. What's keeping you busy?",
+    ],
+  ],
+  [
+    // A yes-or-no question; "what are you …?" and "where are you …?" ask for something else.
+    /(?:^|[.!?,]\s*)(?:so |and |but |then )?are you (.+)/i,
     ["Why does it matter whether I am {0}?", "Would you prefer it if I were not {0}?", "What if I were {0}?"],
   ],
   [

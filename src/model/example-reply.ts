@@ -1,4 +1,4 @@
-import { type AnalysedText, sharedStems } from "./analysed-text.js";
+import type { AnalysedText } from "./analysed-text.js";
 import { cosineSimilarity } from "./cosine-similarity.js";
 import type { ReplyContext } from "./reply-context.js";
 import { fillNames } from "./template-names.js";
@@ -12,11 +12,23 @@ function questionWord(text: string): string | undefined {
 }
 
 /** True when the message may be compared with an example's human turn at all. */
-function isComparable(prompt: AnalysedText, message: AnalysedText): boolean {
-  // Short turns sharing no content word ("ok" vs "no") can look alike by characters alone.
-  if (prompt.stems.size > 0) return sharedStems(prompt, message) > 0;
+function isComparable(prompt: AnalysedText, message: AnalysedText, weight: (stem: string) => number): boolean {
+  // Short turns sharing no content word ("ok" vs "no") can look alike by characters alone; and the words shared
+  // must carry half the example's weight: "what are you working on?" is not "how do vaccines work?".
+  if (prompt.stems.size > 0) return sharedWeight(prompt, message, weight) >= 0.5;
   // A turn of function words means what its question word asks: "who are you?" is not "how are you doing?".
   return questionWord(prompt.text) === questionWord(message.text);
+}
+
+/** The share of the prompt's stem weight that the message holds too. */
+function sharedWeight(prompt: AnalysedText, message: AnalysedText, weight: (stem: string) => number): number {
+  let shared = 0;
+  let total = 0;
+  for (const stem of prompt.stems) {
+    total += weight(stem);
+    if (message.stems.has(stem)) shared += weight(stem);
+  }
+  return total > 0 ? shared / total : 0;
 }
 
 /**
@@ -26,7 +38,7 @@ function isComparable(prompt: AnalysedText, message: AnalysedText): boolean {
 export function answerFromExamples(ctx: ReplyContext): string | undefined {
   let best: { score: number; reply: string } | undefined;
   for (const example of ctx.index.examples) {
-    if (!isComparable(example.prompt, ctx.message)) continue;
+    if (!isComparable(example.prompt, ctx.message, ctx.index.exampleStemWeight)) continue;
     const score = cosineSimilarity(example.prompt.vector, ctx.message.vector);
     if (score >= EXAMPLE_THRESHOLD && (!best || score > best.score)) best = { score, reply: example.reply };
   }

@@ -125,6 +125,14 @@ describe("OfflineChatModel: replies", () => {
     expect(await reply("Hi! I'm Carmen.")).toContain("Carmen");
   });
 
+  it("says goodbye to a goodbye, by name when it knows it, and not to a request that starts alike", async () => {
+    const BYE = /\b(?:bye|take care|see you soon)\b/i;
+    for (const text of ["bye", "Thanks, see you tomorrow!", "good night Sage 👋"])
+      expect(await reply(text)).toMatch(BYE);
+    expect(await reply("ok bye then", { userFacts: ["name: Alice"] })).toContain("Alice");
+    expect(await reply("take care of my plants while I'm away?")).not.toMatch(BYE);
+  });
+
   it("remarks on a place the user moved to", async () => {
     expect(await reply("I moved to Lima last year")).toContain("Lima");
   });
@@ -153,6 +161,23 @@ describe("OfflineChatModel: replies", () => {
       "Lavender, Alice. It smells like a quiet evening.",
     );
     expect(await reply("what is your favourite plant")).toContain("Lavender, friend.");
+  });
+
+  it("takes an example's reply only when the message shares the example's telling words, not just a common one", async () => {
+    const howWorks = (thing: string, answer: string) => [
+      { user: "{{user}}", text: `How do ${thing} work?` },
+      { user: "Sage", text: answer },
+    ];
+    const character = sage({
+      messageExamples: [
+        howWorks("vaccines", "A vaccine shows your immune system a harmless piece of a germ."),
+        howWorks("tides", "The moon pulls the sea."),
+        howWorks("bees", "They dance to share where the flowers are."),
+      ],
+    });
+    const model = new OfflineChatModel({ character });
+    expect(await reply("how does a vaccine work?", {}, model)).toContain("immune system");
+    expect(await reply("what are you working on?", {}, model)).not.toContain("immune system");
   });
 
   it("answers from the character's knowledge and from recalled knowledge and memories", async () => {
@@ -226,6 +251,13 @@ describe("OfflineChatModel: replies", () => {
     expect(await reply("I need my coffee")).toMatch(/you need your coffee|to get your coffee|need your coffee/i);
     expect(await reply("I feel lost lately")).toMatch(/feel(?:ing)? lost lately/);
     expect(await reply("you are weird")).toMatch(/I am weird|I'm weird/);
+    expect(await reply("Hey, are you a robot?")).toMatch(/I am a robot|I were a robot|I were not a robot/);
+  });
+
+  it("reads 'what are you working on?' as a question about the character, not a yes-or-no one", async () => {
+    const answer = await reply("what are you working on?");
+    expect(answer).not.toMatch(/whether I am|if I were/);
+    expect(answer).toMatch(/\?$/);
   });
 
   it("steers an unmatched message towards one of the character's topics", async () => {
