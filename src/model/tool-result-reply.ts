@@ -34,8 +34,9 @@ export function answerWithToolResult(ctx: ReplyContext): string | undefined {
     );
   }
   if (!text) return pick(["Done!", "All done."], ctx.seed, 71);
-  // Troupe's own `delegate` action returns another agent's answer, already saying who helped: it is the reply.
-  if (result.name === "delegate") return text;
+  // Troupe's own `delegate` action returns another agent's answer, already saying who helped, and a result in the
+  // first person ("I'm not allowed to read pages on …") speaks for the character: either is the reply as it is.
+  if (result.name === "delegate" || /^(?:I|I'm|I’m|I've|Sorry)\b/.test(text)) return text;
   const sentence = /[.!?…]$/.test(text) ? text : `${text}.`;
   return pick(["Here you go: {r}", "Done — {r}", "I checked for you: {r}"], ctx.seed, 72).replace("{r}", sentence);
 }

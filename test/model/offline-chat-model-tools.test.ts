@@ -106,6 +106,15 @@ describe("OfflineChatModel.bindTools", () => {
     expect(answer.text).toBe("Theo helped with research: Tides follow the moon.");
   });
 
+  it("gives a tool's answer in the first person as the reply, without a preamble", async () => {
+    const answer = await bound().invoke([
+      new SystemMessage(prompt()),
+      new HumanMessage("what does https://example.com say?"),
+      new ToolMessage("I'm not allowed to read pages on example.com.", "call_1", "fetch_page"),
+    ]);
+    expect(answer.text).toBe("I'm not allowed to read pages on example.com.");
+  });
+
   it("honours tool_choice: none never calls, a tool name always does", async () => {
     const model = new OfflineChatModel({ character: sage() });
     const none = await model.bindTools([clock], { tool_choice: "none" }).invoke(turn("what time is it?"));
