@@ -87,11 +87,20 @@ async function runMemoryCommand(agent: string, command: string, args: string[], 
       { ...common, ids, user: options.user, room: options.room, olderThanMs: options.olderThan },
       config,
     );
-    console.log(`Forgot ${forgotten} ${forgotten === 1 ? "memory" : "memories"}.`);
+    const parts = [count(forgotten.memories, "memory", "memories")];
+    if (forgotten.documents > 0)
+      parts.push(count(forgotten.documents, "working-memory document", "working-memory documents"));
+    if (forgotten.messages > 0) parts.push(count(forgotten.messages, "message", "messages"));
+    console.log(`Forgot ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]}.`);
   } else {
-    const count = await memoryReembedCommand(common, config);
-    console.log(`Re-embedded ${count} ${count === 1 ? "memory" : "memories"}.`);
+    const reembedded = await memoryReembedCommand(common, config);
+    console.log(`Re-embedded ${count(reembedded, "memory", "memories")}.`);
   }
+}
+
+/** "1 memory", "3 memories". */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function parseId(value: string): number {

@@ -113,11 +113,33 @@ describe("troupe memory", () => {
 
     expect((await runCli(["memory", character, "forget", "3", "-d", dataDir])).stdout).toBe("Forgot 1 memory.\n");
     expect((await runCli(["memory", character, "forget", "--user", "terminal:alice", "-d", dataDir])).stdout).toBe(
-      "Forgot 1 memory.\n",
+      "Forgot 1 memory and 1 working-memory document.\n",
     );
     expect(texts(dataDir)).toEqual([]);
     const search = await runCli(["memory", character, "search", "cat", "-d", dataDir]);
     expect(search.stdout).toBe("");
+  });
+
+  it("knows a user by the name they chatted under, and forgets them entirely", async () => {
+    const dir = tempDir();
+    const character = writeCharacter(dir);
+    const dataDir = join(dir, "data");
+    const chat = (input: string) =>
+      runCli(["chat", character, "--no-helpers", "--user", "Ada", "-d", dataDir], { input });
+    await chat("My name is Ada and I have a cat called Miso.\n");
+
+    const search = await runCli(["memory", character, "search", "cat", "--user", "ada", "-d", dataDir]);
+    expect(search.stdout).toContain("user=terminal:ada");
+    expect(search.stdout).toContain("a cat called Miso");
+    const working = await runCli(["memory", character, "show-working", "--user", "Ada", "-d", dataDir]);
+    expect(working.stdout).toContain("Miso");
+
+    const forget = await runCli(["memory", character, "forget", "--user", "ada", "-d", dataDir]);
+    expect(forget.stdout).toMatch(/^Forgot \d+ memories, 1 working-memory document and 1 message\.\n$/);
+    const after = await chat("What is my name?\nWhat is my cat called?\n");
+    // Ada is still the name the terminal shows, but what she told is gone.
+    expect(after.stdout).toContain("You haven't told me your name yet");
+    expect(after.stdout).not.toContain("Miso");
   });
 
   it("refuses to start an agent whose memories use another embedding model until they are re-embedded", async () => {

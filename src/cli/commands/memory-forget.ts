@@ -1,7 +1,8 @@
-import type { ForgetSelection } from "../../memory/index.js";
+import { type ForgetSelection, forgetUserRecords } from "../../memory/index.js";
 import { CliError } from "../cli-error.js";
 import type { Config } from "../read-config.js";
 import { withAgentMemory } from "./memory-open.js";
+import { resolveUserId } from "./resolve-user.js";
 
 export interface MemoryForgetOptions {
   agent: string;
@@ -15,12 +16,20 @@ export interface MemoryForgetOptions {
   now?: number;
 }
 
+/** What a forget removed: memories, and for `--user` alone also the user's working memory and messages. */
+export interface ForgetReport {
+  memories: number;
+  documents: number;
+  messages: number;
+}
+
 /**
  * `troupe memory <agent> forget <id…|--user U|--room R|--older-than 90d>`:
  * deletes memories from SQLite (the keyword index follows by trigger) and
- * from the vector index, which is saved again. Returns how many were forgotten.
+ * from the vector index, which is saved again. `--user` alone forgets the
+ * user entirely: their working-memory profile and their messages go too.
  */
-export async function memoryForgetCommand(options: MemoryForgetOptions, config: Config): Promise<number> {
+export async function memoryForgetCommand(options: MemoryForgetOptions, config: Config): Promise<ForgetReport> {
   const selection: ForgetSelection = {
     userId: options.user,
     room: options.room,
@@ -29,11 +38,14 @@ export async function memoryForgetCommand(options: MemoryForgetOptions, config: 
   const bySelection = Object.values(selection).some((value) => value !== undefined);
   if (options.ids.length > 0 === bySelection)
     throw new CliError("MEMORY_FORGET_ARGS", "forget takes memory ids, or --user, --room and/or --older-than");
-  return withAgentMemory(options.agent, options.dataDir, config, async ({ memory, character }) => {
+  return withAgentMemory(options.agent, options.dataDir, config, async ({ memory, character, db }) => {
     memory.open();
-    let forgotten: number;
+    const report = { memories: 0, documents: 0, messages: 0 };
     if (bySelection) {
-      forgotten = memory.forgetWhere(selection);
+      if (selection.userId !== undefined) selection.userId = resolveUserId(db, character.name, selection.userId);
+      report.memories = memory.forgetWhere(selection);
+      if (selection.userId !== undefined && selection.room === undefined && selection.before === undefined)
+        Object.assign(report, forgetUserRecords(db, character.name, selection.userId));
     } else {
       const unknown = options.ids.filter((id) => !memory.has(id));
       if (unknown.length > 0)
@@ -42,9 +54,9 @@ export async function memoryForgetCommand(options: MemoryForgetOptions, config: 
           `${character.name} has no memory ${unknown.map((id) => `#${id}`).join(", ")}`,
         );
       memory.forget(options.ids);
-      forgotten = options.ids.length;
+      report.memories = options.ids.length;
     }
     await memory.save();
-    return forgotten;
+    return report;
   });
 }

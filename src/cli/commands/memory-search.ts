@@ -1,6 +1,7 @@
 import type { RecalledMemory } from "../../memory/index.js";
 import type { Config } from "../read-config.js";
 import { withAgentMemory } from "./memory-open.js";
+import { resolveUserId } from "./resolve-user.js";
 
 export interface MemorySearchOptions {
   agent: string;
@@ -17,9 +18,10 @@ export interface MemorySearchOptions {
  * knowledge), best first, without changing what is stored.
  */
 export async function memorySearchCommand(options: MemorySearchOptions, config: Config): Promise<RecalledMemory[]> {
-  return withAgentMemory(options.agent, options.dataDir, config, async ({ memory }) => {
+  return withAgentMemory(options.agent, options.dataDir, config, async ({ memory, db, character }) => {
     memory.open();
-    const scope = { k: options.k, userId: options.user, room: options.room };
+    const userId = options.user === undefined ? undefined : resolveUserId(db, character.name, options.user);
+    const scope = { k: options.k, userId, room: options.room };
     const conversation = await memory.recall(options.query, { ...scope, kinds: ["message", "fact", "summary"] });
     const knowledge = await memory.recall(options.query, { ...scope, kinds: ["knowledge"] });
     return [...conversation, ...knowledge].sort((a, b) => b.score - a.score).slice(0, options.k);

@@ -1,6 +1,7 @@
 import { listWorkingMemory, type ScopedWorkingMemory } from "../../memory/index.js";
 import type { Config } from "../read-config.js";
 import { withAgentMemory } from "./memory-open.js";
+import { resolveUserId } from "./resolve-user.js";
 
 /**
  * `troupe memory <agent> show-working [--user U]`: the agent's working-memory
@@ -11,6 +12,8 @@ export async function memoryShowWorkingCommand(
   config: Config,
 ): Promise<ScopedWorkingMemory[]> {
   return withAgentMemory(options.agent, options.dataDir, config, async ({ db, character }) =>
-    listWorkingMemory(db, character.name, { userId: options.user }),
+    listWorkingMemory(db, character.name, {
+      userId: options.user === undefined ? undefined : resolveUserId(db, character.name, options.user),
+    }),
   );
 }

@@ -1,0 +1,33 @@
+import type { Store } from "../../store/index.js";
+import { CliError } from "../cli-error.js";
+
+/**
+ * The stored user id that `--user` means: an id as stored (`terminal:ada`, a
+ * Discord user id), or the name someone chatted under (`ada` after
+ * `troupe chat --user Ada`, or after `{"user": "ada"}` over HTTP) when it
+ * names exactly one user of the agent. Anything else is returned unchanged
+ * and matches nothing.
+ */
+export function resolveUserId(db: Store, agent: string, user: string): string {
+  const known = db
+    .prepare<[{ agent: string }], { user_id: string; user_name: string }>(
+      `SELECT DISTINCT user_id, user_name FROM messages WHERE agent = @agent AND role = 'user'
+       UNION SELECT DISTINCT user_id, '' FROM memories WHERE agent = @agent AND user_id IS NOT NULL`,
+    )
+    .all({ agent });
+  if (known.some((row) => row.user_id === user)) return user;
+  const wanted = user.toLowerCase();
+  const matches = [
+    ...new Set(
+      known
+        .filter((row) => row.user_id.toLowerCase().endsWith(`:${wanted}`) || row.user_name.toLowerCase() === wanted)
+        .map((row) => row.user_id),
+    ),
+  ];
+  if (matches.length > 1)
+    throw new CliError(
+      "MEMORY_USER_AMBIGUOUS",
+      `--user ${user} could mean ${matches.join(", ")}: pass one of these ids`,
+    );
+  return matches[0] ?? user;
+}
