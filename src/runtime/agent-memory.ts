@@ -192,8 +192,10 @@ export class AgentMemory {
     const now = Date.now();
     const facts = [...extractStatedFacts(text), ...this.extractProfile(text)];
     if (facts.length > 0) {
+      const known = this.working.get(scope).facts;
       this.working.applyFacts(scope, facts, now, factOrigin(message.room));
-      for (const fact of facts) {
+      // A fact said again is already a memory: storing it once more would only crowd recall.
+      for (const fact of facts.filter((stated) => known[stated.key] !== stated.value)) {
         this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
       }
     }

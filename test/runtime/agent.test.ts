@@ -78,6 +78,15 @@ describe("Agent", () => {
     expect(reply?.text).toContain("ramen");
   });
 
+  it("keeps a fact said again as one memory, and a changed fact as a new one", async () => {
+    const agent = await createAgent(tempDir());
+    const dm = { room: { id: "dm", kind: "direct" as const } };
+    for (const text of ["I live in Quito.", "As I said, I live in Quito.", "I moved to Lima."])
+      await agent.handle(message(text, dm));
+    const facts = await agent.longTerm.recall("where does Ada live", { k: 10, kinds: ["fact"] });
+    expect(facts.map((fact) => fact.text).sort()).toEqual(["Ada: lives in: Lima", "Ada: lives in: Quito"]);
+  });
+
   it("apologises when the model fails and keeps serving", async () => {
     const agent = await createAgent(tempDir(), { broken: true });
     const dm = { room: { id: "dm", kind: "direct" as const } };
