@@ -64,6 +64,13 @@ export class WorkingMemory {
     return document;
   }
 
+  /** Whether the scope's profile already holds this fact (for likes and dislikes: has it in its list). */
+  knows(scope: string, fact: StatedFact): boolean {
+    const value = this.get(scope).facts[fact.key];
+    if (!LIST_KEYS.has(fact.key)) return value === fact.value;
+    return splitList(value).some((item) => item.toLowerCase() === fact.value.toLowerCase());
+  }
+
   /**
    * Applies stated facts: a newer value replaces the old one, which moves to
    * history. `origin` records where they were stated (see `visibleFacts`).

@@ -192,12 +192,11 @@ export class AgentMemory {
     const now = Date.now();
     const facts = [...extractStatedFacts(text), ...this.extractProfile(text)];
     if (facts.length > 0) {
-      const known = this.working.get(scope).facts;
-      this.working.applyFacts(scope, facts, now, factOrigin(message.room));
       // A fact said again is already a memory: storing it once more would only crowd recall.
-      for (const fact of facts.filter((stated) => known[stated.key] !== stated.value)) {
+      const news = facts.filter((fact) => !this.working.knows(scope, fact));
+      this.working.applyFacts(scope, facts, now, factOrigin(message.room));
+      for (const fact of news)
         this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
-      }
     }
     const queueKey = `${message.platform}:${message.room.id}`;
     if (this.guard && text && STATES_SOMETHING.test(text)) {
@@ -212,14 +211,13 @@ export class AgentMemory {
 
   /** Facts the chat model finds in the user's message (structured output), applied like the pattern facts. */
   private async reflectWithModel(scope: string, text: string, message: InboundMessage, messageId: number) {
-    const known = this.working.get(scope).facts;
     const facts = (
       await extractFactsWithModel(this.chat, text, {
         guard: this.guard,
         logger: this.logger,
         extraKeys: Object.keys(this.character.memory.profile ?? {}),
       })
-    ).filter((fact) => known[fact.key] !== fact.value);
+    ).filter((fact) => !this.working.knows(scope, fact));
     if (facts.length === 0) return;
     this.db.transaction(() => {
       this.working.applyFacts(scope, facts, Date.now(), factOrigin(message.room));

@@ -81,10 +81,22 @@ describe("Agent", () => {
   it("keeps a fact said again as one memory, and a changed fact as a new one", async () => {
     const agent = await createAgent(tempDir());
     const dm = { room: { id: "dm", kind: "direct" as const } };
-    for (const text of ["I live in Quito.", "As I said, I live in Quito.", "I moved to Lima."])
-      await agent.handle(message(text, dm));
-    const facts = await agent.longTerm.recall("where does Ada live", { k: 10, kinds: ["fact"] });
-    expect(facts.map((fact) => fact.text).sort()).toEqual(["Ada: lives in: Lima", "Ada: lives in: Quito"]);
+    const said = [
+      "I live in Quito.",
+      "As I said, I live in Quito.",
+      "I moved to Lima.",
+      "I like jazz.",
+      "I like hiking.",
+      "I like jazz!",
+    ];
+    for (const text of said) await agent.handle(message(text, dm));
+    const facts = await agent.longTerm.recall("where does Ada live, what does she like", { k: 10, kinds: ["fact"] });
+    expect(facts.map((fact) => fact.text).sort()).toEqual([
+      "Ada: likes: hiking",
+      "Ada: likes: jazz",
+      "Ada: lives in: Lima",
+      "Ada: lives in: Quito",
+    ]);
   });
 
   it("apologises when the model fails and keeps serving", async () => {
