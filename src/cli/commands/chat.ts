@@ -31,7 +31,8 @@ export async function chatCommand(options: ChatOptions, config: Config): Promise
     bus: options.bus,
   });
   const agent = troupe.agents[0] as Agent;
-  const userName = options.user ?? process.env.USER ?? "you";
+  // Without --user or a login name the agent still has someone to greet: "Hi guest!" reads as a name, "Hi you!" does not.
+  const userName = options.user ?? process.env.USER ?? "guest";
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const lines = createInterface({
     input: process.stdin,
