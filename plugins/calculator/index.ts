@@ -2,6 +2,9 @@ import { definePlugin, z } from "troupe";
 import { formatNumber, readExpression } from "./read-expression.js";
 import { readConversion } from "./units.js";
 
+/** Significant digits of a converted quantity. */
+const CONVERSION_DIGITS = 4;
+
 /**
  * The `calculator` plugin: arithmetic with a real expression parser (no
  * `eval`) and unit conversion (length, mass, volume, time, speed, area, data,
@@ -57,7 +60,8 @@ export default definePlugin({
         const found = readConversion(query) ?? readConversion(ctx.message.text);
         if (!found) return "I couldn't tell what to convert. Try '5 km to miles' or '100 F to C'.";
         if (!found.ok) return `I can't convert that: ${found.reason}.`;
-        return `${formatNumber(found.value)} ${found.from} = ${formatNumber(found.result)} ${found.to}`;
+        // A converted measurement is as precise as the quantity it came from, not to ten digits: 5 km = 3.107 miles.
+        return `${formatNumber(found.value)} ${found.from} = ${formatNumber(found.result, CONVERSION_DIGITS)} ${found.to}`;
       },
     },
   ],

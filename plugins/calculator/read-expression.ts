@@ -52,9 +52,12 @@ export function readExpression(
   return failure;
 }
 
-/** A number for people: at most 10 significant digits, no float noise (0.1 + 0.2 → 0.3), grouped thousands. */
-export function formatNumber(value: number): string {
-  const rounded = Number(value.toPrecision(10));
+/**
+ * A number for people: at most `significant` digits (10: exact sums without float noise, 0.1 + 0.2 → 0.3;
+ * fewer for a measurement), grouped thousands.
+ */
+export function formatNumber(value: number, significant = 10): string {
+  const rounded = Number(value.toPrecision(significant));
   if (Math.abs(rounded) >= 1e15 || (rounded !== 0 && Math.abs(rounded) < 1e-6)) return rounded.toExponential(6);
   return rounded.toLocaleString("en", { maximumFractionDigits: 10 });
 }
