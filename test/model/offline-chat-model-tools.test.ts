@@ -3,6 +3,7 @@ import { tool } from "@langchain/core/tools";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import calculator from "../../plugins/calculator/index.js";
+import reminders from "../../plugins/reminders/index.js";
 import { createTimePlugin } from "../../plugins/time/index.js";
 import { OfflineChatModel } from "../../src/model/index.js";
 import { actionToTool } from "../../src/plugins/action-to-tool.js";
@@ -143,6 +144,15 @@ describe("OfflineChatModel.bindTools with the first-party plugins' actions", () 
     }
     const clockOnly = await withPlugins(createTimePlugin()).invoke(turn("What is 12 times 7?"));
     expect(clockOnly.tool_calls ?? []).toEqual([]);
+  });
+
+  it("does not call a tool because a number is shared: a note's number is not a reminder's", async () => {
+    const model = withPlugins(calculator, createTimePlugin(), reminders);
+    for (const text of ["what did I say about note number 99?", "what number did I tell you?"]) {
+      expect((await model.invoke(turn(text))).tool_calls ?? []).toEqual([]);
+    }
+    const cancel = await model.invoke(turn("please cancel reminder 2"));
+    expect(cancel.tool_calls?.[0]).toMatchObject({ name: "cancel_reminder", args: { id: 2 } });
   });
 
   it("still asks the clock what time it is, here or in a city", async () => {
