@@ -1,21 +1,36 @@
 import type { Store } from "../store/index.js";
+import { roomScope } from "./memory-scopes.js";
 
 /**
  * Drops what an agent keeps about one user besides long-term memories: the
- * working-memory documents that name them (their profile, across rooms) and
- * the messages they sent, so a forgotten user is not recognised from the
- * short-term window either. Returns how many of each went.
+ * working-memory documents that name them (their profile, across rooms), the
+ * rooms only they talked in (their direct chats: every turn and the room's
+ * summary), and what they said elsewhere, so a forgotten user is not
+ * recognised from the short-term window or a summary either. Returns how many
+ * documents and messages went.
  */
 export function forgetUserRecords(db: Store, agent: string, userId: string): { documents: number; messages: number } {
   return db.transaction(() => {
+    const ownRooms = db
+      .prepare<[string, string], string>(
+        `SELECT room FROM messages WHERE agent = ? AND role = 'user' GROUP BY room
+         HAVING COUNT(DISTINCT user_id) = 1 AND MIN(user_id) = ?`,
+      )
+      .pluck()
+      .all(agent, userId);
     const scopes = db
       .prepare<[string], string>("SELECT scope FROM working_memory WHERE agent = ?")
       .pluck()
       .all(agent)
-      .filter((scope) => scope.split("|").includes(`user:${userId}`));
+      .filter(
+        (scope) => scope.split("|").includes(`user:${userId}`) || ownRooms.some((room) => scope === roomScope(room)),
+      );
     const dropScope = db.prepare<[string, string]>("DELETE FROM working_memory WHERE agent = ? AND scope = ?");
     for (const scope of scopes) dropScope.run(agent, scope);
-    const messages = db
+    const dropRoom = db.prepare<[string, string]>("DELETE FROM messages WHERE agent = ? AND room = ?");
+    let messages = 0;
+    for (const room of ownRooms) messages += dropRoom.run(agent, room).changes;
+    messages += db
       .prepare<[string, string]>("DELETE FROM messages WHERE agent = ? AND user_id = ? AND role = 'user'")
       .run(agent, userId).changes;
     return { documents: scopes.length, messages };

@@ -122,11 +122,14 @@ describe("troupe memory", () => {
 
   it("knows a user by the name they chatted under, and forgets them entirely", async () => {
     const dir = tempDir();
-    const character = writeCharacter(dir);
+    // A short window, so that the direct chat gets a running summary.
+    const character = writeCharacter(dir, { shortTermTurns: 2 });
     const dataDir = join(dir, "data");
     const chat = (input: string) =>
       runCli(["chat", character, "--no-helpers", "--user", "Ada", "-d", dataDir], { input });
-    await chat("My name is Ada and I have a cat called Miso.\n");
+    await chat("My name is Ada and I have a cat called Miso.\nMiso sleeps on the piano.\nnice weather\nsee you\n");
+    const summaries = await runCli(["memory", character, "show-working", "-d", dataDir]);
+    expect(summaries.stdout).toContain('"scope": "room:terminal:ada"');
 
     const search = await runCli(["memory", character, "search", "cat", "--user", "ada", "-d", dataDir]);
     expect(search.stdout).toContain("user=terminal:ada");
@@ -135,7 +138,9 @@ describe("troupe memory", () => {
     expect(working.stdout).toContain("Miso");
 
     const forget = await runCli(["memory", character, "forget", "--user", "ada", "-d", dataDir]);
-    expect(forget.stdout).toMatch(/^Forgot \d+ memories, 1 working-memory document and 1 message\.\n$/);
+    // Her profile and the direct chat only she talked in: its summary, her turns and Mira's replies.
+    expect(forget.stdout).toMatch(/^Forgot \d+ memories, 2 working-memory documents and 8 messages\.\n$/);
+    expect((await runCli(["memory", character, "show-working", "-d", dataDir])).stdout).toBe("[]\n");
     const after = await chat("What is my name?\nWhat is my cat called?\n");
     // Ada is still the name the terminal shows, but what she told is gone.
     expect(after.stdout).toContain("You haven't told me your name yet");
