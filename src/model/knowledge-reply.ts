@@ -1,6 +1,7 @@
 import { type AnalysedText, sharedStems } from "./analysed-text.js";
 import { cosineSimilarity } from "./cosine-similarity.js";
 import { pick } from "./deterministic-choice.js";
+import { plainProse } from "./plain-prose.js";
 import { SECTION } from "./prompt-sections.js";
 import { reflect } from "./pronoun-reflection.js";
 import type { ReplyContext } from "./reply-context.js";
@@ -17,7 +18,8 @@ interface Candidate {
   memory: boolean;
 }
 
-function bestCandidate(ctx: ReplyContext): Candidate | undefined {
+/** The candidates relevant enough to quote, best first. */
+function rankedCandidates(ctx: ReplyContext): Candidate[] {
   const { sections } = ctx.conversation;
   const candidates: Candidate[] = [
     ...(sections.get(SECTION.knowledge) ?? []).map((text) => ({ line: ctx.analyse(text), memory: false })),
@@ -25,14 +27,14 @@ function bestCandidate(ctx: ReplyContext): Candidate | undefined {
     ...ctx.index.lines.map((line) => ({ line, memory: false })),
   ];
   const threshold = QUESTION.test(ctx.conversation.text) ? QUESTION_THRESHOLD : STATEMENT_THRESHOLD;
-  let best: { score: number; candidate: Candidate } | undefined;
+  const ranked: { score: number; candidate: Candidate }[] = [];
   for (const candidate of candidates) {
     const shared = sharedStems(candidate.line, ctx.message);
     if (shared === 0) continue;
     const score = cosineSimilarity(candidate.line.vector, ctx.message.vector) + 0.05 * Math.min(shared, 3);
-    if (score >= threshold && (!best || score > best.score)) best = { score, candidate };
+    if (score >= threshold) ranked.push({ score, candidate });
   }
-  return best?.candidate;
+  return ranked.sort((a, b) => b.score - a.score).map((entry) => entry.candidate);
 }
 
 /** The sentence of a long line that shares the most words with the question. */
@@ -51,8 +53,10 @@ function bestSentence(line: string, message: AnalysedText): string {
   return best;
 }
 
+/** Ends a quoted sentence with a full stop, also one that led into a code block or list now left out ("…troupe:"). */
 function endSentence(text: string): string {
-  return /[.!?…"”)][)"'”’]*$/.test(text) ? text : `${text}.`;
+  const trimmed = text.replace(/\s*[:;,]$/, "");
+  return /[.!?…"”)][)"'”’]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** "Alice: I adopted a cat" → "You told me you adopted a cat." when Alice is the user. */
@@ -78,9 +82,13 @@ function recallMemory(ctx: ReplyContext, line: string): string {
  * bio, quoting the most relevant line in the character's voice.
  */
 export function answerFromKnowledge(ctx: ReplyContext): string | undefined {
-  const candidate = bestCandidate(ctx);
-  if (!candidate) return undefined;
-  const sentence = endSentence(bestSentence(candidate.line.text, ctx.message));
+  // Knowledge is often Markdown: quote the best line that still says something once tables and code are gone.
+  const quotable = rankedCandidates(ctx)
+    .map((candidate) => ({ candidate, prose: plainProse(candidate.line.text) }))
+    .find(({ prose }) => /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(prose));
+  if (!quotable) return undefined;
+  const { candidate, prose } = quotable;
+  const sentence = endSentence(bestSentence(prose, ctx.message));
   const reply = candidate.memory
     ? recallMemory(ctx, sentence)
     : pick(

@@ -25,12 +25,24 @@ export interface PromptSection {
   lines: string[];
 }
 
+/**
+ * One bullet per line: a text's line breaks become spaces, and a Markdown
+ * heading ends its sentence, so "## Setup\nRun it" reads "## Setup. Run it",
+ * not "## Setup Run it".
+ */
+function foldLines(text: string): string {
+  return text
+    .replace(/^([ \t]*#{1,6}[ \t].*?[^.!?:\s])[ \t]*$/gm, "$1.")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
+}
+
 /** Writes the system prompt: `You are <name>.`, the author's system text, then each non-empty section. */
 export function renderPrompt(name: string, system: string | undefined, sections: PromptSection[]): string {
   const parts = [`You are ${name}.${system ? ` ${system}` : ""}`];
   for (const section of sections) {
     if (section.lines.length === 0) continue;
-    const bullets = section.lines.map((line) => `- ${line.replace(/\s*\n\s*/g, " ")}`);
+    const bullets = section.lines.map((line) => `- ${foldLines(line)}`);
     parts.push(`## ${section.title}\n${bullets.join("\n")}`);
   }
   return parts.join("\n\n");

@@ -194,6 +194,20 @@ describe("OfflineChatModel: replies", () => {
     expect(memory).toMatch(/your sister is visiting from Madrid/);
   });
 
+  it("quotes Markdown knowledge as prose: no heading glued to a sentence, no table, no code marks", async () => {
+    const readme = [
+      "## Running the server",
+      "Start the server with `npm start`; it listens on **port 3000**:",
+      "",
+      "| variable | default |",
+      "|---|---|",
+      "| PORT | 3000 |",
+    ].join("\n");
+    const answer = await reply("how do I start the server?", { knowledge: [readme] });
+    expect(answer).toContain("Start the server with npm start; it listens on port 3000.");
+    expect(answer).not.toMatch(/[|`#*]|Running the server/);
+  });
+
   it("answers 'who are you?' with who the character is, not with its reply to 'how are you?'", async () => {
     const character = sage({
       messageExamples: [
