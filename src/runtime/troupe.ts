@@ -51,16 +51,18 @@ export class Troupe {
     const env = options.env ?? process.env;
     const characters = await loadAll(files, env, logger);
     // Plugins are checked before the store opens, like characters: a bad one stops start-up with its name and file.
-    const plugins: Plugin[][] = [];
-    for (const character of characters) plugins.push((await loadPlugins(character)).map((loaded) => loaded.plugin));
+    // The characters' plugins (and then their models) load side by side: start-up waits on imports once, not per character.
+    const plugins: Plugin[][] = await Promise.all(
+      characters.map(async (character) => (await loadPlugins(character)).map((loaded) => loaded.plugin)),
+    );
     // Models too: a refused key stops start-up naming the character and the variable. One breaker per server.
     const breakers = new CircuitBreakers();
-    const modelsByAgent: Models[] = [];
-    for (const character of characters) {
-      const models = await connectModels(character, env, { breakers, logger });
-      logger.info({ agent: character.name }, `${character.name} uses the ${models.description}`);
-      modelsByAgent.push(models);
-    }
+    const modelsByAgent: Models[] = await Promise.all(
+      characters.map((character) => connectModels(character, env, { breakers, logger })),
+    );
+    characters.forEach((character, index) => {
+      logger.info({ agent: character.name }, `${character.name} uses the ${modelsByAgent[index]?.description}`);
+    });
     // The bus connects before the store opens: an unreachable Redis stops start-up with one clear line.
     const node = await BusNode.connect({ url: options.bus ?? env.REDIS_URL, logger });
     let db: Store;
@@ -147,15 +149,21 @@ function applyRetention(agent: Agent, logger: Logger): void {
 async function loadAll(files: string[], env: Record<string, string | undefined>, logger: Logger): Promise<Character[]> {
   const problems: string[] = [];
   const characters: Character[] = [];
-  for (const file of files) {
-    try {
-      const loaded = await loadCharacter(file, { env });
-      for (const warning of loaded.warnings) logger.warn(warning);
-      characters.push(loaded.character);
-    } catch (error) {
-      if (!(error instanceof CharacterFileError)) throw error;
-      problems.push(...error.problems);
+  const results = await Promise.all(
+    files.map((file) =>
+      loadCharacter(file, { env }).catch((error: unknown) => {
+        if (!(error instanceof CharacterFileError)) throw error;
+        return error;
+      }),
+    ),
+  );
+  for (const result of results) {
+    if (result instanceof CharacterFileError) {
+      problems.push(...result.problems);
+      continue;
     }
+    for (const warning of result.warnings) logger.warn(warning);
+    characters.push(result.character);
   }
   if (problems.length > 0) throw new CharacterFileError({ file: files.join(", "), problems });
   const seen = new Map<string, string>();
