@@ -10,7 +10,7 @@ export function plainProse(text: string): string {
   return text
     .replace(/```[\s\S]*?(?:```|$)/g, " ")
     .replace(/(?:\|[^|]*){3,}\|/g, " ")
-    .replace(/(^|\s)#{1,6}\s[^.!?]*[.!?]?/g, "$1")
+    .replace(/(^|\s)#{1,6}[ \t][^.!?\n]*[.!?]?/g, "$1")
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/`([^`]*)`/g, "$1")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
