@@ -20,9 +20,13 @@ const REQUEST =
 
 const SELF_START = /^(?:i|i'm|im|my|we|our|it|it's|that|this|the)\b/i;
 
+/** "How do I write a plugin?" asks how to do something oneself, not for it to be done. */
+const HOW_TO = /^how (?:do|can|could|should|would) (?:i|we|one)\b/i;
+
 /** True when `text` asks for something: a question, a polite request, an imperative or a short phrase ("weather in Lima"). */
 function isRequest(text: string): boolean {
   const trimmed = text.trim();
+  if (HOW_TO.test(trimmed)) return false;
   if (trimmed.endsWith("?") || QUESTION_START.test(trimmed) || REQUEST.test(trimmed)) return true;
   return trimmed.split(/\s+/).length <= 4 && !SELF_START.test(trimmed);
 }

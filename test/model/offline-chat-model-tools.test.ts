@@ -155,6 +155,13 @@ describe("OfflineChatModel.bindTools with the first-party plugins' actions", () 
     expect(cancel.tool_calls?.[0]).toMatchObject({ name: "cancel_reminder", args: { id: 2 } });
   });
 
+  it("reads 'how do I …?' as asking how, not as asking for it, unless the answer is the tool's result", async () => {
+    const model = withPlugins(calculator, createTimePlugin(), reminders);
+    expect((await model.invoke(turn("how do I set a reminder?"))).tool_calls ?? []).toEqual([]);
+    const convert = await model.invoke(turn("how do I convert 5 km to miles?"));
+    expect(convert.tool_calls?.map((call) => call.name)).toEqual(["convert_units"]);
+  });
+
   it("still asks the clock what time it is, here or in a city", async () => {
     const model = withPlugins(calculator, createTimePlugin());
     const here = await model.invoke(turn("what time is it?"));
