@@ -1,5 +1,5 @@
 import type { Store } from "../store/index.js";
-import { roomScope } from "./memory-scopes.js";
+import { namesUser, roomScope } from "./memory-scopes.js";
 
 /**
  * Drops what an agent keeps about one user besides long-term memories: the
@@ -22,9 +22,7 @@ export function forgetUserRecords(db: Store, agent: string, userId: string): { d
       .prepare<[string], string>("SELECT scope FROM working_memory WHERE agent = ?")
       .pluck()
       .all(agent)
-      .filter(
-        (scope) => scope.split("|").includes(`user:${userId}`) || ownRooms.some((room) => scope === roomScope(room)),
-      );
+      .filter((scope) => namesUser(scope, userId) || ownRooms.some((room) => scope === roomScope(room)));
     const dropScope = db.prepare<[string, string]>("DELETE FROM working_memory WHERE agent = ? AND scope = ?");
     for (const scope of scopes) dropScope.run(agent, scope);
     const dropRoom = db.prepare<[string, string]>("DELETE FROM messages WHERE agent = ? AND room = ?");

@@ -86,13 +86,13 @@ export class KeywordSearch {
 
   /** Makes a stored memory searchable (its words are already in the FTS table). */
   add(id: number, text: string): void {
-    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
     this.remove(id);
     this.lengths.set(id, words.length);
     this.totalLength += words.length;
     if (this.postings.size === 0) return;
     if (this.fresh.length >= MAX_FRESH) this.dropPostings();
-    else this.fresh.push({ id, words });
+    else this.fresh.push({ id, words: words.map((word) => word.toLowerCase()) });
   }
 
   remove(id: number): void {

@@ -1,4 +1,5 @@
 import type { Store } from "../store/index.js";
+import { namesUser } from "./memory-scopes.js";
 
 /** A stored working-memory document with the scope it belongs to. */
 export interface ScopedWorkingMemory {
@@ -19,6 +20,6 @@ export function listWorkingMemory(db: Store, agent: string, options: { userId?: 
     .all(agent);
   const { userId } = options;
   return rows
-    .filter((row) => userId === undefined || row.scope.split("|").includes(`user:${userId}`))
+    .filter((row) => userId === undefined || namesUser(row.scope, userId))
     .map((row) => ({ scope: row.scope, updatedAt: row.updated_at, document: JSON.parse(row.data) as unknown }));
 }

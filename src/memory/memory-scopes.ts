@@ -9,6 +9,11 @@ export function userScope(userId: string): string {
   return `user:${userId}`;
 }
 
+/** Whether a working-memory scope belongs to this user (older keys join several parts with "|"). */
+export function namesUser(scope: string, userId: string): boolean {
+  return scope.split("|").includes(userScope(userId));
+}
+
 /** The working-memory scope of one room: its running summary and open goals. */
 export function roomScope(room: string): string {
   return `room:${room}`;

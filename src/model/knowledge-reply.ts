@@ -82,12 +82,16 @@ function recallMemory(ctx: ReplyContext, line: string): string {
  * bio, quoting the most relevant line in the character's voice.
  */
 export function answerFromKnowledge(ctx: ReplyContext): string | undefined {
-  // Knowledge is often Markdown: quote the best line that still says something once tables and code are gone.
-  const quotable = rankedCandidates(ctx)
-    .map((candidate) => ({ candidate, prose: plainProse(candidate.line.text) }))
-    .find(({ prose }) => /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(prose));
-  if (!quotable) return undefined;
-  const { candidate, prose } = quotable;
+  // Knowledge is often Markdown: quote the best line that still has two words once tables and code are gone.
+  for (const candidate of rankedCandidates(ctx)) {
+    const prose = plainProse(candidate.line.text);
+    if (/\p{L}{2,}.*\s.*\p{L}{2,}/u.test(prose)) return quote(ctx, candidate, prose);
+  }
+  return undefined;
+}
+
+/** One sentence of `prose`, in the character's voice: a memory as what was said, knowledge as what it knows. */
+function quote(ctx: ReplyContext, candidate: Candidate, prose: string): string {
   const sentence = endSentence(bestSentence(prose, ctx.message));
   const reply = candidate.memory
     ? recallMemory(ctx, sentence)

@@ -28,6 +28,19 @@ const DAMAGES: [string, Damage][] = [
 describe("the vector index file, when damaged", () => {
   const tempDir = useTempDir();
 
+  /** A fresh data folder and its store, where `open` opens an agent's long-term memory with its index files. */
+  function freshStore() {
+    const dataDir = tempDir();
+    const indexDir = join(dataDir, "index");
+    const db = openStore({ dataDir });
+    const open = (agent: string, progress?: ProgressFactory) => {
+      const memory = new LongTermMemory({ db, agent, embedder, indexDir, progress });
+      memory.open();
+      return memory;
+    };
+    return { db, open };
+  }
+
   for (const [name, damage] of DAMAGES) {
     it(`is rebuilt from SQLite when ${name}, and recall returns the same results as before`, async () => {
       const dataDir = tempDir();
@@ -63,15 +76,10 @@ describe("the vector index file, when damaged", () => {
   }
 
   it("grows an index that was saved empty: an agent nobody talked to remembers its first conversation", async () => {
-    const dataDir = tempDir();
-    const indexDir = join(dataDir, "index");
-    const db = openStore({ dataDir });
-    const quiet = new LongTermMemory({ db, agent: "Wren", embedder, indexDir });
-    quiet.open();
-    await quiet.save();
+    const { db, open } = freshStore();
+    await open("Wren").save();
 
-    const next = new LongTermMemory({ db, agent: "Wren", embedder, indexDir });
-    next.open();
+    const next = open("Wren");
     const id = next.add({ kind: "message", text: "my favourite book is Dune", room: "r" });
     await next.save();
     expect((await next.recall("favourite book", { k: 1 })).map((memory) => memory.id)).toEqual([id]);
@@ -79,11 +87,8 @@ describe("the vector index file, when damaged", () => {
   });
 
   it("shows rebuild progress when thousands of vectors are added at start, and none for a saved index", async () => {
-    const dataDir = tempDir();
-    const indexDir = join(dataDir, "index");
-    const db = openStore({ dataDir });
-    const seeded = new LongTermMemory({ db, agent: "Juno", embedder, indexDir });
-    seeded.open();
+    const { db, open } = freshStore();
+    const seeded = open("Juno");
     for (let i = 0; i < 2_500; i++)
       seeded.add({ kind: "message", text: `note ${i} about ${TOPICS[i % 8]}`, room: "r" });
     const bars: { label: string; total: number; last: number; finished: boolean }[] = [];
@@ -100,11 +105,11 @@ describe("the vector index file, when damaged", () => {
       };
     };
     // No index file was ever saved: everything is added at start.
-    new LongTermMemory({ db, agent: "Juno", embedder, indexDir, progress }).open();
+    open("Juno", progress);
     expect(bars).toEqual([{ label: "Indexing Juno's memories", total: 2_500, last: 2_500, finished: true }]);
 
     await seeded.save();
-    new LongTermMemory({ db, agent: "Juno", embedder, indexDir, progress }).open();
+    open("Juno", progress);
     expect(bars).toHaveLength(1);
     db.close();
   });

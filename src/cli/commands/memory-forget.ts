@@ -42,7 +42,7 @@ export async function memoryForgetCommand(options: MemoryForgetOptions, config: 
     memory.open();
     const report = { memories: 0, documents: 0, messages: 0 };
     if (bySelection) {
-      if (selection.userId !== undefined) selection.userId = resolveUserId(db, character.name, selection.userId);
+      selection.userId = resolveUserId(db, character.name, selection.userId);
       report.memories = memory.forgetWhere(selection);
       if (selection.userId !== undefined && selection.room === undefined && selection.before === undefined)
         Object.assign(report, forgetUserRecords(db, character.name, selection.userId));

@@ -20,8 +20,7 @@ export interface MemorySearchOptions {
 export async function memorySearchCommand(options: MemorySearchOptions, config: Config): Promise<RecalledMemory[]> {
   return withAgentMemory(options.agent, options.dataDir, config, async ({ memory, db, character }) => {
     memory.open();
-    const userId = options.user === undefined ? undefined : resolveUserId(db, character.name, options.user);
-    const scope = { k: options.k, userId, room: options.room };
+    const scope = { k: options.k, userId: resolveUserId(db, character.name, options.user), room: options.room };
     const conversation = await memory.recall(options.query, { ...scope, kinds: ["message", "fact", "summary"] });
     const knowledge = await memory.recall(options.query, { ...scope, kinds: ["knowledge"] });
     return [...conversation, ...knowledge].sort((a, b) => b.score - a.score).slice(0, options.k);

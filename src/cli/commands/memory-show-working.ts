@@ -12,8 +12,6 @@ export async function memoryShowWorkingCommand(
   config: Config,
 ): Promise<ScopedWorkingMemory[]> {
   return withAgentMemory(options.agent, options.dataDir, config, async ({ db, character }) =>
-    listWorkingMemory(db, character.name, {
-      userId: options.user === undefined ? undefined : resolveUserId(db, character.name, options.user),
-    }),
+    listWorkingMemory(db, character.name, { userId: resolveUserId(db, character.name, options.user) }),
   );
 }

@@ -2,13 +2,14 @@ import type { Store } from "../../store/index.js";
 import { CliError } from "../cli-error.js";
 
 /**
- * The stored user id that `--user` means: an id as stored (`terminal:ada`, a
- * Discord user id), or the name someone chatted under (`ada` after
+ * The stored user id that `--user` means: an id as stored (`terminal:ada`,
+ * `http:ada`), or the name someone chatted under (`ada` after
  * `troupe chat --user Ada`, or after `{"user": "ada"}` over HTTP) when it
  * names exactly one user of the agent. Anything else is returned unchanged
- * and matches nothing.
+ * and matches nothing; no `--user` stays undefined.
  */
-export function resolveUserId(db: Store, agent: string, user: string): string {
+export function resolveUserId(db: Store, agent: string, user: string | undefined): string | undefined {
+  if (user === undefined) return undefined;
   const known = db
     .prepare<[{ agent: string }], { user_id: string; user_name: string }>(
       `SELECT DISTINCT user_id, user_name FROM messages WHERE agent = @agent AND role = 'user'
