@@ -64,6 +64,8 @@ export class KeywordSearch {
   /** memory id → its length in words, for every memory searched (this agent's, this shelf's). */
   private readonly lengths = new Map<number, number>();
   private totalLength = 0;
+  /** lower-cased word → how many of those memories hold it: a floor for its stem's count, known without FTS. */
+  private readonly wordDocuments = new Map<string, number>();
   /** word → its stem as the FTS tokenizer makes it. */
   private readonly stems = new Map<string, string>();
   /** stem → how many memories held it when the memory had `size` memories. */
@@ -84,22 +86,28 @@ export class KeywordSearch {
     this.terms = terms;
   }
 
-  /** Makes a stored memory searchable (its words are already in the FTS table). */
+  /** Makes a newly stored memory searchable (its words are already in the FTS table). */
   add(id: number, text: string): void {
-    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    this.remove(id);
+    const words = wordsOf(text);
     this.lengths.set(id, words.length);
     this.totalLength += words.length;
+    for (const word of new Set(words)) this.wordDocuments.set(word, (this.wordDocuments.get(word) ?? 0) + 1);
     if (this.postings.size === 0) return;
     if (this.fresh.length >= MAX_FRESH) this.dropPostings();
-    else this.fresh.push({ id, words: words.map((word) => word.toLowerCase()) });
+    else this.fresh.push({ id, words });
   }
 
-  remove(id: number): void {
+  /** Forgets a memory added with `text`. */
+  remove(id: number, text: string): void {
     const length = this.lengths.get(id);
     if (length === undefined) return;
     this.totalLength -= length;
     this.lengths.delete(id);
+    for (const word of new Set(wordsOf(text))) {
+      const documents = (this.wordDocuments.get(word) ?? 1) - 1;
+      if (documents > 0) this.wordDocuments.set(word, documents);
+      else this.wordDocuments.delete(word);
+    }
     // SQLite hands a deleted highest id out again; the cached lists must not credit its old words to the new memory.
     this.dropPostings();
   }
@@ -112,9 +120,12 @@ export class KeywordSearch {
     const words = keywordWords(query).slice(0, MAX_LOOKUPS);
     this.learnStems([...words, ...this.fresh.flatMap((memory) => memory.words)], statements);
     this.absorbFresh();
-    const stems = [...new Set(words.map((word) => this.stems.get(word) ?? word))];
+    const stems =
+      size >= GATED_FROM
+        ? this.informativeStems(words, size, statements)
+        : [...new Set(words.map((word) => this.stems.get(word) ?? word))];
     const scores = new Map<number, number>();
-    for (const stem of size >= GATED_FROM ? this.informativeStems(stems, size, statements) : stems) {
+    for (const stem of stems) {
       this.addScores(stem, statements, accept, scores);
     }
     return [...scores]
@@ -186,11 +197,22 @@ export class KeywordSearch {
     this.fresh = [];
   }
 
-  /** The stems found in at most 5% as many rows as the agent has memories (and at most 200), rarest first. */
-  private informativeStems(stems: string[], size: number, statements: TermStatements): string[] {
+  /**
+   * The stems of `words` found in at most 5% as many rows as the agent has
+   * memories (and at most 200), rarest first. A word that alone is in more
+   * memories than that is left out without asking FTS how many hold its stem:
+   * counting a common stem reads its whole occurrence list.
+   */
+  private informativeStems(words: string[], size: number, statements: TermStatements): string[] {
     const maxDocuments = Math.min(MAX_DOCUMENTS, Math.max(1, size * MAX_SHARE));
-    return stems
-      .map((stem) => ({ stem, documents: this.documentCount(stem, size, statements) }))
+    const floors = new Map<string, number>();
+    for (const word of words) {
+      const stem = this.stems.get(word) ?? word;
+      floors.set(stem, Math.max(floors.get(stem) ?? 0, this.wordDocuments.get(word) ?? 0));
+    }
+    return [...floors]
+      .filter(([, floor]) => floor <= maxDocuments)
+      .map(([stem]) => ({ stem, documents: this.documentCount(stem, size, statements) }))
       .filter((term) => term.documents > 0 && term.documents <= maxDocuments)
       .sort((a, b) => a.documents - b.documents)
       .slice(0, MAX_TERMS)
@@ -249,4 +271,9 @@ export class KeywordSearch {
     }
     return this.statements;
   }
+}
+
+/** The words of a memory as the keyword search counts them: letters and digits, lower-cased. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }

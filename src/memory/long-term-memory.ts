@@ -352,7 +352,7 @@ export class LongTermMemory {
       const entry = this.entries.get(id);
       if (!entry) continue;
       this.shelf(shelfOf(entry.kind)).remove(id);
-      this.keywords[shelfOf(entry.kind)].remove(id);
+      this.keywords[shelfOf(entry.kind)].remove(id, entry.text);
       if (entry.room) this.timeline.remove(entry.room, id);
       this.entries.delete(id);
     }

@@ -68,6 +68,36 @@ describe("KeywordSearch", () => {
     db.close();
   });
 
+  it("in a large memory leaves out a word too common to tell memories apart, until enough of them are forgotten", () => {
+    const db = openStore({ dataDir: tempDir() });
+    const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
+    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
+    memory.open();
+    const search = new KeywordSearch(db, "memories_fts", "memories_terms");
+    const store = (texts: string[]) =>
+      db.transaction(() =>
+        texts.map((text) => {
+          const id = memory.add({ kind: "message", text });
+          search.add(id, text);
+          return id;
+        }),
+      )();
+    // 2,400 memories: "running" is in 300 of them (a searched word may be in 5%, 120), "cat" in 3.
+    const running = store(Array.from({ length: 300 }, (_, i) => `we were running late again on day ${i}`));
+    store(Array.from({ length: 2097 }, (_, i) => `small talk number ${i}`));
+    const cats = store(["my cat sleeps all day", "the cat chased a moth", "a cat called Miso"]);
+
+    const found = (query: string) => search.find(query, () => true, 400).map((hit) => hit.id);
+    expect(found("running cat").sort()).toEqual([...cats].sort());
+    expect(found("runs cat").sort()).toEqual([...cats].sort()); // another form of the same stem
+
+    const forgotten = running.slice(0, 250);
+    memory.forget(forgotten);
+    for (const id of forgotten) search.remove(id, "we were running late again");
+    expect(found("running cat").sort()).toEqual([...running.slice(250), ...cats].sort());
+    db.close();
+  });
+
   it("finds a memory stored after its word was last searched, and never credits a forgotten memory's words to a new one", () => {
     const db = openStore({ dataDir: tempDir() });
     const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
@@ -86,7 +116,7 @@ describe("KeywordSearch", () => {
     expect(search.find("soup miso", () => true, 10).map((hit) => hit.id)).toEqual([soups, ramen]);
 
     memory.forget([soups]);
-    search.remove(soups);
+    search.remove(soups, "Miso soups, twice a week");
     const rice = store("a bowl of rice");
     expect(rice).toBe(soups); // SQLite gives the highest id out again
     expect(search.find("miso soup", () => true, 10).map((hit) => hit.id)).toEqual([ramen]);
