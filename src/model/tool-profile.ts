@@ -16,11 +16,21 @@ export interface ParameterSchema {
   required?: string[];
 }
 
+/**
+ * A tool's example, analysed, with the stems a message must share with it
+ * for the example to count. Numbers (all read as 0 for matching) count only
+ * for an example made of numbers ("what is 17 times 23"): in "cancel
+ * reminder 3" the 3 is an argument, and "note number 99" shares nothing with it.
+ */
+export interface ToolExample extends AnalysedText {
+  words: string[];
+}
+
 /** A bound tool as the offline model sees it: its description split from its examples, both analysed. */
 export interface ToolProfile {
   name: string;
   description: AnalysedText;
-  examples: AnalysedText[];
+  examples: ToolExample[];
   parameters: ParameterSchema;
   /** Stems of the words in the tool's name, description and examples. */
   vocabulary: Set<string>;
@@ -85,8 +95,14 @@ export function profileTool(definition: ToolDefinition, analyse: (text: string) 
     keywords: new Set(contentStems(`${readableName} ${split.description}`)),
     name,
     description: analyse(toToolMatchingText(`${readableName}. ${split.description}`)),
-    examples: split.examples.map((example) => analyse(toToolMatchingText(example))),
+    examples: split.examples.map((example) => toolExample(analyse(toToolMatchingText(example)))),
     parameters: (parameters ?? {}) as ParameterSchema,
     vocabulary,
   };
+}
+
+function toolExample(analysed: AnalysedText): ToolExample {
+  const stems = [...analysed.stems];
+  const words = stems.filter((stem) => !/^\d+$/.test(stem));
+  return { ...analysed, words: words.length > 0 ? words : stems };
 }

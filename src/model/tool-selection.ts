@@ -31,23 +31,13 @@ function isRequest(text: string): boolean {
   return trimmed.split(/\s+/).length <= 4 && !SELF_START.test(trimmed);
 }
 
-/**
- * Whether a message shares a content word with an example. Numbers (all read as 0 for matching) count only
- * for an example made of numbers ("what is 17 times 23"): in "cancel reminder 3" the 3 is an argument, and
- * "note number 99" shares nothing with it.
- */
-function sharesWord(example: AnalysedText, message: AnalysedText): boolean {
-  const words = [...example.stems].filter((stem) => !/^\d+$/.test(stem));
-  return (words.length > 0 ? words : [...example.stems]).some((stem) => message.stems.has(stem));
-}
-
 /** How well `message` matches `tool`: its closest example or (discounted) its description, plus keywords. */
 function scoreTool(tool: ToolProfile, message: AnalysedText, request = true): number {
   let keywords = 0;
   for (const stem of message.stems) if (tool.keywords.has(stem)) keywords++;
   let best = keywords > 0 ? DESCRIPTION_WEIGHT * cosineSimilarity(tool.description.vector, message.vector) : 0;
   for (const example of tool.examples) {
-    if (example.stems.size > 0 && !sharesWord(example, message)) continue;
+    if (example.words.length > 0 && !example.words.some((word) => message.stems.has(word))) continue;
     const score = cosineSimilarity(example.vector, message.vector);
     if (keywords > 0 || score >= CLOSE_EXAMPLE) best = Math.max(best, score);
   }
