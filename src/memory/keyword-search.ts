@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Store } from "../store/index.js";
+import { entersTop, insertTop } from "./best-first.js";
 import { keywordWords } from "./keyword-query.js";
 
 /** Below this many memories every query word is searched: the scan is cheap anyway. */
@@ -128,10 +129,9 @@ export class KeywordSearch {
     for (const stem of stems) {
       this.addScores(stem, statements, accept, scores);
     }
-    return [...scores]
-      .map(([id, score]) => ({ id, score }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    const top: KeywordHit[] = [];
+    for (const [id, score] of scores) if (entersTop(top, score, limit)) insertTop(top, { id, score }, limit);
+    return top;
   }
 
   /**
@@ -149,7 +149,8 @@ export class KeywordSearch {
     const size = this.lengths.size;
     const idf = Math.max(Math.log((size - ids.length + 0.5) / (ids.length + 0.5)), MIN_IDF);
     const averageLength = this.totalLength / size || 1;
-    for (const [i, id] of ids.entries()) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
       if (!accept(id)) continue;
       const frequency = frequencies[i] as number;
       const length = this.lengths.get(id) as number;

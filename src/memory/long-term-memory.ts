@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { cosineSimilarity } from "../model/index.js";
 import type { Store } from "../store/index.js";
+import { entersTop, insertTop } from "./best-first.js";
 import type { Embedder } from "./embedder.js";
 import { EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 import { hybridRelevance, NEIGHBOUR_SHARE } from "./hybrid-relevance.js";
@@ -266,16 +267,15 @@ export class LongTermMemory {
       const entry = this.entries.get(id);
       if (!entry) continue; // deleted since the index was saved
       const signals = { relevance: fused, recency: recencyScore(entry.accessedAt, now), importance: entry.importance };
-      ranked.push({ entry, fused, score: memoryScore(signals) });
+      const score = memoryScore(signals);
+      if (entersTop(ranked, score, options.k)) insertTop(ranked, { entry, fused, score }, options.k);
     }
-    ranked.sort((a, b) => b.score - a.score);
-    const top = ranked.slice(0, options.k).map(({ entry, fused, score }) => {
+    return ranked.map(({ entry, fused, score }) => {
       const recalled = { ...entry, relevance: similarity.get(entry.id) ?? fused, score };
       entry.accessedAt = now;
       this.touched.add(entry.id);
       return recalled;
     });
-    return top;
   }
 
   /** The best keyword matches in scope, best first. */
