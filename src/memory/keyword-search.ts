@@ -130,7 +130,9 @@ export class KeywordSearch {
       this.addScores(stem, statements, accept, scores);
     }
     const top: KeywordHit[] = [];
-    for (const [id, score] of scores) if (entersTop(top, score, limit)) insertTop(top, { id, score }, limit);
+    scores.forEach((score, id) => {
+      if (entersTop(top, score, limit)) insertTop(top, { id, score }, limit);
+    });
     return top;
   }
 

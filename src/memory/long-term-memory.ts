@@ -263,13 +263,14 @@ export class LongTermMemory {
     const similarity = new Map(byVector.map((neighbour) => [neighbour.label, neighbour.similarity]));
     const now = options.now ?? Date.now();
     const ranked: { entry: Entry; fused: number; score: number }[] = [];
-    for (const [id, fused] of relevance) {
+    // forEach, not for…of: a large memory has hundreds of candidates, and each [id, fused] pair would be garbage.
+    relevance.forEach((fused, id) => {
       const entry = this.entries.get(id);
-      if (!entry) continue; // deleted since the index was saved
+      if (!entry) return; // deleted since the index was saved
       const signals = { relevance: fused, recency: recencyScore(entry.accessedAt, now), importance: entry.importance };
       const score = memoryScore(signals);
       if (entersTop(ranked, score, options.k)) insertTop(ranked, { entry, fused, score }, options.k);
-    }
+    });
     return ranked.map(({ entry, fused, score }) => {
       const recalled = { ...entry, relevance: similarity.get(entry.id) ?? fused, score };
       entry.accessedAt = now;
@@ -286,7 +287,11 @@ export class LongTermMemory {
 
   /** Turns next to a relevant turn of the same room join the candidates with a share of its relevance. */
   private addNeighbours(relevance: Map<number, number>, options: RecallOptions): void {
-    for (const [id, score] of [...relevance]) {
+    const ids = [...relevance.keys()];
+    const scores = [...relevance.values()];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      const score = scores[i] as number;
       const room = this.entries.get(id)?.room;
       if (room === null || room === undefined) continue;
       for (const neighbour of this.timeline.neighbours(room, id)) {
