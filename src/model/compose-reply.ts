@@ -8,6 +8,7 @@ import { answerMemoryQuestion } from "./memory-questions.js";
 import type { ReplyContext, ReplyRule } from "./reply-context.js";
 import { answerWithToolResult } from "./tool-result-reply.js";
 import { answerWithTopic } from "./topic-fallback.js";
+import { answerUnknownSubject } from "./unknown-subject-reply.js";
 
 /** The reply rules, in priority order: the first that answers wins. */
 const RULES: ReplyRule[] = [
@@ -19,6 +20,7 @@ const RULES: ReplyRule[] = [
   answerIdentity,
   answerFromExamples,
   answerFromKnowledge,
+  answerUnknownSubject,
   answerWithElizaRules,
 ];
 

@@ -13,6 +13,11 @@ const PLACE_NAME = /(?:city|location|place|where|town|country|region|area)/i;
 const PLACE_TAIL = /\b(?:in|at|for|near|around)\s+([^,.!?;]+?)\s*(?:[,.!?;]|$)/i;
 const TOPIC_TAIL = /\b(?:about|for|on|of|to|called|named)\s+([^.!?;]+?)\s*(?:[.!?;]|$)/i;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A parameter that wants the whole request ("the request, in full, as the helper should read it"). */
+const IN_FULL = /\bin full\b/i;
+/** "Can you ask Theo to …": politeness and who the request is for, before the request itself. */
+const ADDRESSED =
+  /^(?:(?:please|can you|could you|would you|will you)\s+)*(?:ask|get|have|tell)\s+([\p{L}'’-]+)\s+(?:to\s+)?/iu;
 
 function typeOf(schema: ParameterSchema): string | undefined {
   if (typeof schema.type === "string") return schema.type;
@@ -56,6 +61,15 @@ function relevantPart(text: string, tool: ToolProfile, skipNumbers: boolean): st
   return (TOPIC_TAIL.exec(text)?.[1] ?? text).trim();
 }
 
+/** The whole request without the words that pass it on ("ask Theo to research tea" → "research tea"). */
+function wholeRequest(text: string): string {
+  const request = text.trim();
+  const addressed = ADDRESSED.exec(request);
+  // Only a name passes a request on: "ask him to" or "tell me to" is part of it.
+  if (!addressed || !/^\p{Lu}/u.test(addressed[1] ?? "")) return request;
+  return request.slice(addressed[0].length).replace(/^\p{Ll}/u, (first) => first.toUpperCase());
+}
+
 function enumValue(schema: ParameterSchema, text: string): unknown {
   const lower = text.toLowerCase();
   return schema.enum?.find((value) => typeof value === "string" && lower.includes(value.toLowerCase()));
@@ -64,8 +78,8 @@ function enumValue(schema: ParameterSchema, text: string): unknown {
 /**
  * Fills a tool's arguments from the user's message: enum values mentioned in
  * it, numbers in order for number parameters, a place after "in/at/for" for
- * place-like parameters (`city`, `location`…), the relevant part of the message for the main
- * string parameter, and schema defaults for the rest.
+ * place-like parameters (`city`, `location`…), the whole request for a parameter that asks for it
+ * "in full", the relevant part of the message for the main string parameter, and schema defaults for the rest.
  */
 export function fillToolArguments(tool: ToolProfile, text: string): Record<string, unknown> {
   const properties = tool.parameters.properties ?? {};
@@ -88,7 +102,8 @@ export function fillToolArguments(tool: ToolProfile, text: string): Record<strin
     } else if (type === "string" && PLACE_NAME.test(name)) {
       const place = PLACE_TAIL.exec(text)?.[1]?.trim();
       value = place ?? (name === mainString ? relevantPart(text, tool, numberNames.length > 0) : schema.default);
-    } else if (type === "string" && name === mainString) value = relevantPart(text, tool, numberNames.length > 0);
+    } else if (type === "string" && IN_FULL.test(schema.description ?? "")) value = wholeRequest(text);
+    else if (type === "string" && name === mainString) value = relevantPart(text, tool, numberNames.length > 0);
     else if (type === "boolean") value = schema.default ?? (required.has(name) ? false : undefined);
     else value = schema.default;
     if (value !== undefined) args[name] = value;

@@ -65,6 +65,22 @@ describe("OfflineChatModel.bindTools", () => {
     }
   });
 
+  it("passes a request on in full, without the words that address it to a helper by name", async () => {
+    const handOver = {
+      name: "hand_over",
+      description: 'Asks another agent to do a task.\nExamples: "ask Theo to research volcanoes"',
+      schema: z.object({ task: z.string().describe("the request, in full, as the helper should read it") }),
+    };
+    const model = new OfflineChatModel({ character: sage() }).bindTools([handOver]);
+    const addressed = await model.invoke(turn("Can you ask Theo to research the history of tea?"));
+    expect(addressed.tool_calls?.[0]).toMatchObject({
+      name: "hand_over",
+      args: { task: "Research the history of tea?" },
+    });
+    const unnamed = await model.invoke(turn("please ask someone to research the history of tea"));
+    expect(unnamed.tool_calls?.[0]?.args).toEqual({ task: "please ask someone to research the history of tea" });
+  });
+
   it("answers in character with the tool's result after a tool message", async () => {
     const model = bound();
     const call = await model.invoke(turn("what time is it?"));

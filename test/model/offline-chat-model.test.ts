@@ -274,6 +274,26 @@ describe("OfflineChatModel: replies", () => {
     expect(answer).toMatch(/\?$/);
   });
 
+  it("says it does not know what it is asked about, rather than turning the question back", async () => {
+    const DONT_KNOW = /(?:don't know much|can't tell you much) about (?:quantum chromodynamics|penguins|Ada Lovelace)/;
+    for (const question of [
+      "What is quantum chromodynamics?",
+      "Tell me about penguins.",
+      "Research penguins",
+      "Who was Ada Lovelace?",
+    ]) {
+      const answer = await reply(question);
+      expect(answer).toMatch(DONT_KNOW);
+      expect(answer).toMatch(/gardening|herbal tea/); // what it does know about
+    }
+    // Questions about the people talking, or too vague to name back, are left to the other rules.
+    for (const question of ["What is your favourite colour?", "What's up?", "What is the weather like?"]) {
+      expect(await reply(question)).not.toMatch(/don't know much|can't tell you much/);
+    }
+    // What its knowledge holds, it answers.
+    expect(await reply("Tell me how much sun basil needs")).toContain("six hours of sun");
+  });
+
   it("steers an unmatched message towards one of the character's topics", async () => {
     expect(await reply("the sky is blue")).toMatch(/gardening|herbal tea/);
   });
