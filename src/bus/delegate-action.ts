@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { InboundMessage } from "../connectors/index.js";
 import { TroupeError } from "../errors/index.js";
+import { contentStems } from "../model/index.js";
 import type { Action } from "../plugins/index.js";
 import type { DelegationRequest, DelegationResult } from "./delegator.js";
 import type { LiveAgent } from "./registry.js";
@@ -44,8 +45,10 @@ const DELEGATE_PARAMETERS = z.object({
  * help, the result says so plainly.
  */
 export function createDelegateAction(options: DelegateActionOptions): DelegateTool | undefined {
+  const context = (options.message.raw as Partial<DelegatedMessageContext> | undefined)?.delegation;
   const offers = new Map<string, string>();
-  for (const agent of options.others) {
+  // An agent already working on this request (it passed it here) cannot be asked again: leave its capabilities out.
+  for (const agent of options.others.filter((other) => !context?.path.includes(other.name))) {
     for (const capability of agent.capabilities) {
       if (!offers.has(capability.name)) offers.set(capability.name, capability.description);
     }
@@ -53,7 +56,6 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
   if (offers.size === 0) return undefined;
   const helpers: string[] = [];
   const listing = [...offers].map(([name, description]) => (description ? `${name} (${description})` : name));
-  const context = (options.message.raw as Partial<DelegatedMessageContext> | undefined)?.delegation;
   const action: Action = {
     name: "delegate",
     description: `Ask another agent of the troupe to do a task and return its answer. They can: ${listing.join("; ")}`,
@@ -91,25 +93,16 @@ function examplesFor(name: string, description: string): string[] {
   return examples;
 }
 
-/** The capability whose name and description share the most word stems with `text`. */
+/** The capability whose name and description share the most word stems with `text` ("story" finds "stories"). */
 function closestCapability(text: string, offers: Map<string, string>): string {
-  const words = stems(text);
+  const words = new Set(contentStems(text));
   let best = { name: offers.keys().next().value as string, score: -1 };
   for (const [name, description] of offers) {
-    const own = stems(`${name} ${name} ${description}`);
+    // The name counts twice: "can you summarise this" is asking for that capability by name.
+    const own = [...contentStems(name.replace(/[-_]/g, " ")), ...new Set(contentStems(`${name} ${description}`))];
     let score = 0;
     for (const word of own) if (words.has(word)) score++;
     if (score > best.score) best = { name, score };
   }
   return best.name;
-}
-
-function stems(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word.length > 3)
-      .map((word) => word.slice(0, 5)),
-  );
 }

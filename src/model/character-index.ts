@@ -14,8 +14,10 @@ export interface CharacterIndex {
   examples: ExamplePair[];
   /** How telling each content stem of the examples' human turns is: the rarer among them, the higher (idf). */
   exampleStemWeight: (stem: string) => number;
-  /** Inline knowledge, lore and bio, one line or sentence each. */
+  /** Inline knowledge, one line or sentence each. */
   lines: AnalysedText[];
+  /** Lore and bio, the same way: what the character is and has done, for questions about the character. */
+  selfLines: AnalysedText[];
 }
 
 const CHARACTER_LABELS = /^\{\{\s*(?:char|agentName|character)\s*\}\}$/i;
@@ -47,13 +49,13 @@ export function buildCharacterIndex(character: Character, embeddings: OfflineEmb
       examples.push({ prompt: analyseText(turn.text, embeddings), reply: reply.text.trim() });
     });
   }
-  const texts = [
-    ...character.knowledge.flatMap((item) => (item.kind === "text" ? splitLong(item.text) : [])),
-    ...character.lore.flatMap(splitLong),
-    ...character.bio.flatMap(splitLong),
-  ];
-  const lines = [...new Set(texts)].map((text) => analyseText(text, embeddings));
-  return { examples, exampleStemWeight: inverseFrequency(examples.map((example) => example.prompt.stems)), lines };
+  const analyse = (texts: string[]) => [...new Set(texts)].map((text) => analyseText(text, embeddings));
+  return {
+    examples,
+    exampleStemWeight: inverseFrequency(examples.map((example) => example.prompt.stems)),
+    lines: analyse(character.knowledge.flatMap((item) => (item.kind === "text" ? splitLong(item.text) : []))),
+    selfLines: analyse([...character.lore, ...character.bio].flatMap(splitLong)),
+  };
 }
 
 /** log(1 + N / df): a stem found in every text weighs little, one found once weighs most. */

@@ -33,7 +33,10 @@ const RULES: Rule[] = [
     ],
   ],
   [/\bi need (.+)/i, ["Why do you need {0}?", "Would it really help you to get {0}?", "Are you sure you need {0}?"]],
-  [/\bi feel (.+)/i, ["Why do you feel {0}?", "Do you often feel {0}?", "When did you start feeling {0}?"]],
+  [
+    /\b(?:i feel|i(?: am|'m|m) feeling) (.+)/i,
+    ["Why do you feel {0}?", "Do you often feel {0}?", "When did you start feeling {0}?"],
+  ],
   [
     /\bi want (.+)/i,
     ["What would it mean to you if you got {0}?", "Why do you want {0}?", "What would change if you had {0}?"],

@@ -14,8 +14,9 @@ function questionWord(text: string): string | undefined {
 /** True when the message may be compared with an example's human turn at all. */
 function isComparable(prompt: AnalysedText, message: AnalysedText, weight: (stem: string) => number): boolean {
   // Short turns sharing no content word ("ok" vs "no") can look alike by characters alone; and the words shared
-  // must carry half the example's weight: "what are you working on?" is not "how do vaccines work?".
-  if (prompt.stems.size > 0) return sharedWeight(prompt, message, weight) >= 0.5;
+  // must carry more than half the example's weight: "what are you working on?" is not "how do vaccines work?",
+  // nor "who invented the computer?" "who invented the telephone?".
+  if (prompt.stems.size > 0) return sharedWeight(prompt, message, weight) > 0.5;
   // A turn of function words means what its question word asks: "who are you?" is not "how are you doing?".
   return questionWord(prompt.text) === questionWord(message.text);
 }

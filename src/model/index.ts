@@ -50,5 +50,6 @@ export {
 export { messageText } from "./read-conversation.js";
 export { splitSentences } from "./split-sentences.js";
 export { extractStatedFacts, type StatedFact } from "./stated-facts.js";
+export { contentStems } from "./text-features.js";
 export { unavailableReply } from "./unavailable-reply.js";
 export { type ModelUsage, type TokenCounts, UsageMeter } from "./usage-meter.js";

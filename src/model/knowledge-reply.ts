@@ -11,7 +11,14 @@ import { contentStems } from "./text-features.js";
 /** Relevance a line needs to be offered in reply to a question, and to a statement (which needs more). */
 const QUESTION_THRESHOLD = 0.3;
 const STATEMENT_THRESHOLD = 0.4;
+/** What a line earns for holding all of the message's content words (a share of it for some). */
+const COVERAGE_WEIGHT = 0.15;
+/** A line holding less than this share of the message's content words must be this close to be quoted. */
+const MIN_COVERAGE = 0.5;
+const CLOSE_LINE = 0.45;
 const QUESTION = /\?|^(?:what|who|where|when|why|how|which|do|does|did|is|are|can|could|tell me|explain)\b/i;
+const TO_YOU = /\b(?:you|your|yours|yourself)\b/i;
+const POLITE_YOU = /\b(?:can|could|would|will) you\b/gi;
 
 interface Candidate {
   line: AnalysedText;
@@ -25,16 +32,29 @@ function rankedCandidates(ctx: ReplyContext): Candidate[] {
     ...(sections.get(SECTION.knowledge) ?? []).map((text) => ({ line: ctx.analyse(text), memory: false })),
     ...(sections.get(SECTION.memories) ?? []).map((text) => ({ line: ctx.analyse(text), memory: true })),
     ...ctx.index.lines.map((line) => ({ line, memory: false })),
+    // "Wren is the Troupe's writer" answers "what do you do?", not "how do I write a good opening line?".
+    ...(isAboutCharacter(ctx) ? ctx.index.selfLines : []).map((line) => ({ line, memory: false })),
   ];
   const threshold = QUESTION.test(ctx.conversation.text) ? QUESTION_THRESHOLD : STATEMENT_THRESHOLD;
   const ranked: { score: number; candidate: Candidate }[] = [];
   for (const candidate of candidates) {
     const shared = sharedStems(candidate.line, ctx.message);
     if (shared === 0) continue;
-    const score = cosineSimilarity(candidate.line.vector, ctx.message.vector) + 0.05 * Math.min(shared, 3);
+    // A line that holds every content word of the question is about it, however long it is ("what is a villanelle?");
+    // one that holds only one of several is about something else ("opening line" is not a sonnet's "eight-line octave").
+    const coverage = shared / ctx.message.stems.size;
+    const similarity = cosineSimilarity(candidate.line.vector, ctx.message.vector);
+    if (coverage < MIN_COVERAGE && similarity < CLOSE_LINE) continue;
+    const score = similarity + 0.05 * Math.min(shared, 3) + COVERAGE_WEIGHT * coverage;
     if (score >= threshold) ranked.push({ score, candidate });
   }
   return ranked.sort((a, b) => b.score - a.score).map((entry) => entry.candidate);
+}
+
+/** Whether the message asks about the character: it names it, or says "you" other than to ask politely ("can you …"). */
+function isAboutCharacter(ctx: ReplyContext): boolean {
+  const { text } = ctx.conversation;
+  return TO_YOU.test(text.replace(POLITE_YOU, "")) || text.toLowerCase().includes(ctx.character.name.toLowerCase());
 }
 
 /** The sentence of a long line that shares the most words with the question. */
@@ -78,8 +98,9 @@ function recallMemory(ctx: ReplyContext, line: string): string {
 
 /**
  * Answers from what the character knows: the prompt's "Knowledge" and
- * "Things you remember" lines and the character's inline knowledge, lore and
- * bio, quoting the most relevant line in the character's voice.
+ * "Things you remember" lines and the character's inline knowledge (and its
+ * lore and bio when asked about the character), quoting the most relevant
+ * line in the character's voice.
  */
 export function answerFromKnowledge(ctx: ReplyContext): string | undefined {
   // Knowledge is often Markdown: quote the best line that still has two words once tables and code are gone.

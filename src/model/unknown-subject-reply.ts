@@ -1,5 +1,4 @@
 import { pick } from "./deterministic-choice.js";
-import { reflect } from "./pronoun-reflection.js";
 import type { ReplyContext } from "./reply-context.js";
 
 /** "What is X?", "Who was X?", "Tell me about X", "Research X": asking for what the character would know. */
@@ -8,9 +7,11 @@ const ASKS_ABOUT = [
   /^(?:what do you know|do you know anything|what can you tell me|can you tell me|tell me) about (.+)$/i,
   /^(?:please |can you |could you |would you )?(?:research|look up|find out about|explain|describe|summari[sz]e) (.+)$/i,
 ];
-/** About the people talking, or too vague to name back ("what's up", "what is it like"): the ELIZA rules take those. */
-const PERSONAL_OR_VAGUE =
-  /^(?:you|your|yours|yourself|i|me|my|mine|myself|we|us|our|it|its|this|that|these|those|there|here|he|she|they|him|her|them|his|their|up|going on|happening|wrong|new|next|so|the (?:time|date|day|weather))\b/i;
+/** About the people talking ("the best book you have read"): the ELIZA rules take those. */
+const PERSONAL = /\b(?:you|your|yours|yourself|i|me|my|mine|myself|we|us|our)\b/i;
+/** Too vague to name back ("what's up", "what is it like"). */
+const VAGUE =
+  /^(?:it|its|this|that|these|those|there|here|he|she|they|him|her|them|his|their|up|going on|happening|wrong|new|next|so|the (?:time|date|day|weather))\b/i;
 const DANGLING = /\b(?:like|for|about|with|to|of|doing|in|on|at)$/i;
 const MAX_SUBJECT_WORDS = 8;
 
@@ -25,9 +26,9 @@ function askedSubject(text: string): string | undefined {
     .trim();
   for (const pattern of ASKS_ABOUT) {
     const subject = pattern.exec(request)?.[1]?.trim();
-    if (!subject || PERSONAL_OR_VAGUE.test(subject) || DANGLING.test(subject)) continue;
+    if (!subject || PERSONAL.test(subject) || VAGUE.test(subject) || DANGLING.test(subject)) continue;
     if (subject.split(/\s+/).length > MAX_SUBJECT_WORDS || /[,;:]/.test(subject)) continue;
-    return reflect(subject);
+    return subject;
   }
   return undefined;
 }

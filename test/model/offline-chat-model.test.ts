@@ -194,6 +194,35 @@ describe("OfflineChatModel: replies", () => {
     expect(memory).toMatch(/your sister is visiting from Madrid/);
   });
 
+  it("quotes a long line that holds every word of a short question, not one that shares a single word of several", async () => {
+    const villanelle =
+      "A villanelle has 19 lines, five tercets and a closing quatrain, with two refrains and only two rhymes; Dylan Thomas's 'Do not go gentle into that good night' is a famous example.";
+    expect(await reply("what is a villanelle?", { knowledge: [villanelle] })).toContain("19 lines");
+    const sonnet =
+      "A Petrarchan sonnet has an eight-line octave rhymed ABBAABBA and a six-line sestet, with a turn between them.";
+    expect(await reply("how do I write a strong opening line?", { knowledge: [sonnet] })).not.toContain("Petrarchan");
+  });
+
+  it("quotes its bio and lore when asked about itself, not for a question that shares a word with them", async () => {
+    expect(await reply("how do I build a cottage?")).not.toContain("herbalist");
+    expect(await reply("how can I stay calm?")).toContain("Chamomile tea");
+    expect(await reply("where did you once walk to?")).toContain("Lisbon to Rome");
+  });
+
+  it("takes an example's reply only when the message has its telling words, not one of two", async () => {
+    const character = sage({
+      messageExamples: [
+        [
+          { user: "{{user}}", text: "Who invented the telephone?" },
+          { user: "Sage", text: "Bell patented it in 1876, though others were close." },
+        ],
+      ],
+    });
+    const model = new OfflineChatModel({ character });
+    expect(await reply("Who invented the telephone?", {}, model)).toContain("Bell");
+    expect(await reply("Who invented the computer?", {}, model)).not.toContain("Bell");
+  });
+
   it("quotes Markdown knowledge as prose: no heading glued to a sentence, no table, no code marks", async () => {
     const readme = [
       "## Running the server",
@@ -264,6 +293,9 @@ describe("OfflineChatModel: replies", () => {
   it("reflects the user's words back, ELIZA-style", async () => {
     expect(await reply("I need my coffee")).toMatch(/you need your coffee|to get your coffee|need your coffee/i);
     expect(await reply("I feel lost lately")).toMatch(/feel(?:ing)? lost lately/);
+    expect(await reply("I'm feeling stuck on my novel")).toMatch(
+      /(?:why do you feel|do you often feel|when did you start feeling) stuck on your novel/i,
+    );
     expect(await reply("you are weird")).toMatch(/I am weird|I'm weird/);
     expect(await reply("Hey, are you a robot?")).toMatch(/I am a robot|I were a robot|I were not a robot/);
   });
@@ -287,7 +319,12 @@ describe("OfflineChatModel: replies", () => {
       expect(answer).toMatch(/gardening|herbal tea/); // what it does know about
     }
     // Questions about the people talking, or too vague to name back, are left to the other rules.
-    for (const question of ["What is your favourite colour?", "What's up?", "What is the weather like?"]) {
+    for (const question of [
+      "What is your favourite colour?",
+      "What is the best book you have read?",
+      "What's up?",
+      "What is the weather like?",
+    ]) {
       expect(await reply(question)).not.toMatch(/don't know much|can't tell you much/);
     }
     // What its knowledge holds, it answers.
