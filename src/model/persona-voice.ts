@@ -59,7 +59,8 @@ export function createVoice(character: Character): Voice {
   const exclaim = /exclamation|enthusias|excited|energetic/.test(style);
   const openers = openersFor(character.adjectives);
   return {
-    topics: character.topics,
+    // Topics are often tags ("digital_assets"); they are said in sentences.
+    topics: character.topics.map((topic) => topic.replace(/_/g, " ")),
     opener(seed, text) {
       if (brief || openers.length === 0 || seed % 2 !== 0) return "";
       return pick(SOMBRE.test(text) ? GENTLE : openers, seed, 11);

@@ -333,6 +333,8 @@ describe("OfflineChatModel: replies", () => {
 
   it("steers an unmatched message towards one of the character's topics", async () => {
     expect(await reply("the sky is blue")).toMatch(/gardening|herbal tea/);
+    const tagged = new OfflineChatModel({ character: sage({ topics: ["seed_saving"] }) });
+    expect(await reply("the sky is blue", {}, tagged)).toContain("seed saving");
   });
 
   it("sounds different for different characters", async () => {
