@@ -93,20 +93,22 @@ function answerFavourite(thing: string): Answer {
   };
 }
 
+/** A fact about the user as said to them: "you have a dog called Rex". */
+export function factPhrase(key: string, value: string): string {
+  if (key === FACT_KEY.name) return `your name is ${value}`;
+  if (key === FACT_KEY.location) return `you live in ${value}`;
+  if (key === FACT_KEY.job) return `you work as ${value}`;
+  if (key === FACT_KEY.pet) return `you have ${value}`;
+  if (key === FACT_KEY.age) return `you're ${value}`;
+  if (key === FACT_KEY.likes) return `you like ${value}`;
+  if (key === FACT_KEY.dislikes) return `you don't like ${value}`;
+  if (key.startsWith(FACT_KEY.favouritePrefix)) return `your ${key} is ${value}`;
+  return `${key}: ${value}`;
+}
+
 /** Everything known, as one sentence: "your name is Alice, you live in Lima and you have a dog called Rex". */
 function answerEverything(ctx: ReplyContext, facts: Map<string, string>): string {
-  const parts: string[] = [];
-  for (const [key, value] of facts) {
-    if (key === FACT_KEY.name) parts.push(`your name is ${value}`);
-    else if (key === FACT_KEY.location) parts.push(`you live in ${value}`);
-    else if (key === FACT_KEY.job) parts.push(`you work as ${value}`);
-    else if (key === FACT_KEY.pet) parts.push(`you have ${value}`);
-    else if (key === FACT_KEY.age) parts.push(`you're ${value}`);
-    else if (key === FACT_KEY.likes) parts.push(`you like ${value}`);
-    else if (key === FACT_KEY.dislikes) parts.push(`you don't like ${value}`);
-    else if (key.startsWith(FACT_KEY.favouritePrefix)) parts.push(`your ${key} is ${value}`);
-    else parts.push(`${key}: ${value}`);
-  }
+  const parts = [...facts].map(([key, value]) => factPhrase(key, value));
   if (parts.length === 0) return "Not much yet! Tell me about yourself.";
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
   return `${pick(["Here's what I know:", "Let me see:", "I remember that"], ctx.seed, 6)} ${list}.`;

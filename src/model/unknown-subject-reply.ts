@@ -1,5 +1,7 @@
 import { pick } from "./deterministic-choice.js";
+import { factPhrase } from "./memory-questions.js";
 import type { ReplyContext } from "./reply-context.js";
+import { contentStems } from "./text-features.js";
 
 /** "What is X?", "Who was X?", "Tell me about X", "Research X": asking for what the character would know. */
 const ASKS_ABOUT = [
@@ -43,9 +45,23 @@ function askedSubject(text: string): string | undefined {
 export function answerUnknownSubject(ctx: ReplyContext): string | undefined {
   const subject = askedSubject(ctx.conversation.text);
   if (!subject) return undefined;
+  // "What is Miso?" after "I have a cat called Miso": the user told it, so it does know.
+  const words = contentStems(subject);
+  const told = [...ctx.conversation.facts].find(([, value]) => mentions(value, words));
+  if (told) return `You told me ${factPhrase(told[0], told[1])}.`;
+  // Said in the conversation or recalled in the prompt: not something to claim to know nothing about.
+  const { earlier, sections } = ctx.conversation;
+  if ([...earlier, ...[...sections.values()].flat()].some((text) => mentions(text, words))) return undefined;
   const reply = pick(DONT_KNOW, ctx.seed, 80).replace("{s}", subject);
   const { topics } = ctx.voice;
   return topics.length > 0
     ? `${reply} ${pick(ASK_INSTEAD, ctx.seed, 81).replace("{t}", pick(topics, ctx.seed, 82))}`
     : reply;
+}
+
+/** Whether `text` holds every one of `words` (content-word stems). */
+function mentions(text: string, words: string[]): boolean {
+  if (words.length === 0) return false;
+  const stems = new Set(contentStems(text));
+  return words.every((word) => stems.has(word));
 }

@@ -327,8 +327,17 @@ describe("OfflineChatModel: replies", () => {
     ]) {
       expect(await reply(question)).not.toMatch(/don't know much|can't tell you much/);
     }
-    // What its knowledge holds, it answers.
+    // What its knowledge holds, it answers; what the user told it, it says back; what was said, it does not deny.
     expect(await reply("Tell me how much sun basil needs")).toContain("six hours of sun");
+    expect(await reply("What is Rex?", { userFacts: ALICE })).toBe("You told me you have a dog called Rex.");
+    const model = new OfflineChatModel({ character: sage() });
+    const history = [
+      new SystemMessage(prompt()),
+      new HumanMessage("My neighbour keeps quinces in her shed."),
+      new AIMessage("Quinces! They smell wonderful."),
+      new HumanMessage("What are quinces?"),
+    ];
+    expect((await model.invoke(history)).text).not.toMatch(/don't know much|can't tell you much/);
   });
 
   it("steers an unmatched message towards one of the character's topics", async () => {
