@@ -57,7 +57,11 @@ function isAboutCharacter(ctx: ReplyContext): boolean {
   return TO_YOU.test(text.replace(POLITE_YOU, "")) || text.toLowerCase().includes(ctx.character.name.toLowerCase());
 }
 
-/** The sentence of a long line that shares the most words with the question. */
+/**
+ * The sentence of a long line that shares the most words with the question,
+ * or the whole line when that "sentence" starts in lower case: the line was
+ * cut after a quoted question ("'Habari?' literally asks …").
+ */
 function bestSentence(line: string, message: AnalysedText): string {
   const sentences = splitSentences(line);
   if (sentences.length === 1) return line;
@@ -70,7 +74,7 @@ function bestSentence(line: string, message: AnalysedText): string {
       bestShared = shared;
     }
   }
-  return best;
+  return /^\p{Ll}/u.test(best) ? line : best;
 }
 
 /** Ends a quoted sentence with a full stop, also one that led into a code block or list now left out ("…troupe:"). */

@@ -201,6 +201,9 @@ describe("OfflineChatModel: replies", () => {
     const sonnet =
       "A Petrarchan sonnet has an eight-line octave rhymed ABBAABBA and a six-line sestet, with a turn between them.";
     expect(await reply("how do I write a strong opening line?", { knowledge: [sonnet] })).not.toContain("Petrarchan");
+    // A line cut after a quoted question is quoted whole, not from the middle of its sentence.
+    const habari = "'Jambo' is a Swahili greeting; 'Habari?' literally asks 'What's the news?'.";
+    expect(await reply("what is the news?", { knowledge: [habari] })).toContain("'Jambo' is a Swahili greeting");
   });
 
   it("quotes its bio and lore when asked about itself, not for a question that shares a word with them", async () => {
