@@ -56,7 +56,7 @@ const RULES: Rule[] = [
     ["How long have you been {0}?", "How do you feel about being {0}?", "Why do you say you are {0}?"],
   ],
   [
-    /\bwhat (?:are you|have you been) (?:working on|doing|up to|reading|thinking about)\b/i,
+    /\bwhat (?:are you|have you been) (?:working on|doing|up to|reading|writing|researching|studying|thinking about)\b/i,
     [
       "Right now? Talking with you, and I'm enjoying it. What are you working on?",
       "This conversation, mostly. What about you?",

@@ -1,11 +1,15 @@
-/** A line break, or the space after a full stop (also when a closing bracket or quote follows it). */
-const SENTENCE_BREAK = /(?<=[.!?…][)"'”’]?)\s+|\n+/;
+/**
+ * A line break, or the space after a full stop (also when a closing bracket
+ * or quote follows it), but not after a list number ("1. Bake. 2. Cool.").
+ */
+const SENTENCE_BREAK = /(?<=[.!?…][)"'”’]?)(?<!(?:^|\s)\d{1,2}\.)\s+|\n+/;
 
 /**
  * The sentences of a text, trimmed, without empty ones; a parenthesis stays
  * whole with the sentence it opens in ("(She groans. Everyone does.)").
  *
  * @example splitSentences("Hi. (Yes. Really.) Bye") // ["Hi.", "(Yes. Really.)", "Bye"]
+ * @example splitSentences("Steps: 1. Mix. 2. Bake.") // ["Steps: 1. Mix.", "2. Bake."]
  */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];

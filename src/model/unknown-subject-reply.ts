@@ -17,22 +17,35 @@ const VAGUE =
 const DANGLING = /\b(?:like|for|about|with|to|of|doing|in|on|at)$/i;
 const MAX_SUBJECT_WORDS = 8;
 
+/** "Why is the sky blue?", "How far away is the moon?": a factual question whose subject is not worth echoing. */
+const FACTUAL_QUESTION =
+  /^(?:what|how|why|when|where|which|who)(?:\s+[a-z]+){0,2}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|has|have|causes?|makes?)\s+(.+)$/i;
+
 const DONT_KNOW = ["I don't know much about {s}, I'm afraid.", "I'm afraid I can't tell you much about {s}."];
+const DONT_KNOW_THAT = ["I'm afraid I don't know.", "That one I don't know, I'm afraid."];
 const ASK_INSTEAD = ["I know more about {t}.", "Ask me about {t} instead?"];
 
-/** The thing asked about, as the user named it, or undefined when the message asks for something else. */
-function askedSubject(text: string): string | undefined {
+/**
+ * What is asked about: `named` when the message names a subject that can be said back ("the history of tea"),
+ * `words` for the content of any other factual question; undefined for anything else.
+ */
+function askedSubject(text: string): { named?: string; words: string } | undefined {
   const request = text
     .replace(/’/g, "'")
     .replace(/[\s?.!]+$/, "")
     .trim();
   for (const pattern of ASKS_ABOUT) {
     const subject = pattern.exec(request)?.[1]?.trim();
-    if (!subject || PERSONAL.test(subject) || VAGUE.test(subject) || DANGLING.test(subject)) continue;
+    if (!subject || !isImpersonal(subject) || DANGLING.test(subject)) continue;
     if (subject.split(/\s+/).length > MAX_SUBJECT_WORDS || /[,;:]/.test(subject)) continue;
-    return subject;
+    return { named: subject, words: subject };
   }
-  return undefined;
+  const asked = FACTUAL_QUESTION.exec(request)?.[1]?.trim();
+  return asked && isImpersonal(asked) && !PERSONAL.test(request) ? { words: asked } : undefined;
+}
+
+function isImpersonal(subject: string): boolean {
+  return !PERSONAL.test(subject) && !VAGUE.test(subject);
 }
 
 /**
@@ -46,13 +59,15 @@ export function answerUnknownSubject(ctx: ReplyContext): string | undefined {
   const subject = askedSubject(ctx.conversation.text);
   if (!subject) return undefined;
   // "What is Miso?" after "I have a cat called Miso": the user told it, so it does know.
-  const words = contentStems(subject);
+  const words = contentStems(subject.words);
   const told = [...ctx.conversation.facts].find(([, value]) => mentions(value, words));
   if (told) return `You told me ${factPhrase(told[0], told[1])}.`;
   // Said in the conversation or recalled in the prompt: not something to claim to know nothing about.
   const { earlier, sections } = ctx.conversation;
   if ([...earlier, ...[...sections.values()].flat()].some((text) => mentions(text, words))) return undefined;
-  const reply = pick(DONT_KNOW, ctx.seed, 80).replace("{s}", subject);
+  const reply = subject.named
+    ? pick(DONT_KNOW, ctx.seed, 80).replace("{s}", subject.named)
+    : pick(DONT_KNOW_THAT, ctx.seed, 80);
   const { topics } = ctx.voice;
   return topics.length > 0
     ? `${reply} ${pick(ASK_INSTEAD, ctx.seed, 81).replace("{t}", pick(topics, ctx.seed, 82))}`

@@ -293,6 +293,20 @@ describe("OfflineChatModel: replies", () => {
     expect(answer).not.toContain("stuck with it");
   });
 
+  it("counts a numbered list's items as sentences, not its numbers", async () => {
+    const steps = "Two steps: 1. Soak the seeds overnight. 2. Sow them shallow. Then wait.";
+    const character = sage({
+      messageExamples: [
+        [
+          { user: "{{user}}", text: "How do I sow basil?" },
+          { user: "Sage", text: steps },
+        ],
+      ],
+    });
+    const answer = await reply("How do I sow basil?", {}, new OfflineChatModel({ character }));
+    expect(answer).toContain("1. Soak the seeds overnight. 2. Sow them shallow.");
+  });
+
   it("reflects the user's words back, ELIZA-style", async () => {
     expect(await reply("I need my coffee")).toMatch(/you need your coffee|to get your coffee|need your coffee/i);
     expect(await reply("I feel lost lately")).toMatch(/feel(?:ing)? lost lately/);
@@ -304,9 +318,11 @@ describe("OfflineChatModel: replies", () => {
   });
 
   it("reads 'what are you working on?' as a question about the character, not a yes-or-no one", async () => {
-    const answer = await reply("what are you working on?");
-    expect(answer).not.toMatch(/whether I am|if I were/);
-    expect(answer).toMatch(/\?$/);
+    for (const question of ["what are you working on?", "What are you researching at the moment?"]) {
+      const answer = await reply(question);
+      expect(answer).toMatch(/Talking with you|This conversation|A little of everything/);
+      expect(answer).toMatch(/\?$/);
+    }
   });
 
   it("says it does not know what it is asked about, rather than turning the question back", async () => {
@@ -321,12 +337,19 @@ describe("OfflineChatModel: replies", () => {
       expect(answer).toMatch(DONT_KNOW);
       expect(answer).toMatch(/gardening|herbal tea/); // what it does know about
     }
+    // A factual question whose subject is not worth saying back gets a plain "I don't know".
+    for (const question of ["Why is the sky blue?", "How far away is the moon?", "What causes earthquakes?"]) {
+      expect(await reply(question)).toMatch(/I don't know|don't know, I'm afraid/);
+    }
     // Questions about the people talking, or too vague to name back, are left to the other rules.
     for (const question of [
       "What is your favourite colour?",
       "What is the best book you have read?",
       "What's up?",
       "What is the weather like?",
+      "How's it going?",
+      "How are you?",
+      "Why do you like herbs?",
     ]) {
       expect(await reply(question)).not.toMatch(/don't know much|can't tell you much/);
     }
