@@ -21,6 +21,15 @@ describe("keywordWords", () => {
 describe("KeywordSearch", () => {
   const tempDir = useTempDir();
 
+  /** Juno's long-term memory in a fresh data folder, opened. */
+  function junoMemory() {
+    const db = openStore({ dataDir: tempDir() });
+    const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
+    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
+    memory.open();
+    return { db, memory };
+  }
+
   it("weighs a word by how rare it is among this agent's memories, whatever other agents store", () => {
     const db = openStore({ dataDir: tempDir() });
     const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
@@ -54,10 +63,7 @@ describe("KeywordSearch", () => {
   });
 
   it("returns only what the caller accepts, best first", () => {
-    const db = openStore({ dataDir: tempDir() });
-    const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
-    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
-    memory.open();
+    const { db, memory } = junoMemory();
     const texts = ["ramen with miso", "miso soup and miso ramen", "a bowl of rice"];
     const ids = texts.map((text) => memory.add({ kind: "message", text }));
     const search = new KeywordSearch(db, "memories_fts", "memories_terms");
@@ -69,10 +75,7 @@ describe("KeywordSearch", () => {
   });
 
   it("in a large memory leaves out a word too common to tell memories apart, until enough of them are forgotten", () => {
-    const db = openStore({ dataDir: tempDir() });
-    const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
-    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
-    memory.open();
+    const { db, memory } = junoMemory();
     const search = new KeywordSearch(db, "memories_fts", "memories_terms");
     const store = (texts: string[]) =>
       db.transaction(() =>
@@ -99,10 +102,7 @@ describe("KeywordSearch", () => {
   });
 
   it("finds a memory stored after its word was last searched, and never credits a forgotten memory's words to a new one", () => {
-    const db = openStore({ dataDir: tempDir() });
-    const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
-    const memory = new LongTermMemory({ db, agent: "Juno", embedder });
-    memory.open();
+    const { db, memory } = junoMemory();
     const search = new KeywordSearch(db, "memories_fts", "memories_terms");
     const store = (text: string) => {
       const id = memory.add({ kind: "message", text });

@@ -14,6 +14,17 @@ const ALICE = [
   "age: 34",
 ];
 
+/** The offline model of a Sage whose only message example answers `prompt` with `answer`. */
+function sageAnswering(prompt: string, answer: string): OfflineChatModel {
+  const messageExamples = [
+    [
+      { user: "{{user}}", text: prompt },
+      { user: "Sage", text: answer },
+    ],
+  ];
+  return new OfflineChatModel({ character: sage({ messageExamples }) });
+}
+
 async function reply(
   text: string,
   sections: Parameters<typeof turn>[1] = {},
@@ -213,15 +224,7 @@ describe("OfflineChatModel: replies", () => {
   });
 
   it("takes an example's reply only when the message has its telling words, not one of two", async () => {
-    const character = sage({
-      messageExamples: [
-        [
-          { user: "{{user}}", text: "Who invented the telephone?" },
-          { user: "Sage", text: "Bell patented it in 1876, though others were close." },
-        ],
-      ],
-    });
-    const model = new OfflineChatModel({ character });
+    const model = sageAnswering("Who invented the telephone?", "Bell patented it in 1876, though others were close.");
     expect(await reply("Who invented the telephone?", {}, model)).toContain("Bell");
     expect(await reply("Who invented the computer?", {}, model)).not.toContain("Bell");
   });
@@ -280,30 +283,14 @@ describe("OfflineChatModel: replies", () => {
 
   it("keeps a parenthesis whole when it shortens a reply to three sentences", async () => {
     const joke = "I read a book on glue. I couldn't put it down. (Wren groans. Everyone does.) Then I stuck with it.";
-    const character = sage({
-      messageExamples: [
-        [
-          { user: "{{user}}", text: "Tell me a joke" },
-          { user: "Sage", text: joke },
-        ],
-      ],
-    });
-    const answer = await reply("Tell me a joke", {}, new OfflineChatModel({ character }));
+    const answer = await reply("Tell me a joke", {}, sageAnswering("Tell me a joke", joke));
     expect(answer).toContain("I couldn't put it down. (Wren groans. Everyone does.)");
     expect(answer).not.toContain("stuck with it");
   });
 
   it("counts a numbered list's items as sentences, not its numbers", async () => {
     const steps = "Two steps: 1. Soak the seeds overnight. 2. Sow them shallow. Then wait.";
-    const character = sage({
-      messageExamples: [
-        [
-          { user: "{{user}}", text: "How do I sow basil?" },
-          { user: "Sage", text: steps },
-        ],
-      ],
-    });
-    const answer = await reply("How do I sow basil?", {}, new OfflineChatModel({ character }));
+    const answer = await reply("How do I sow basil?", {}, sageAnswering("How do I sow basil?", steps));
     expect(answer).toContain("1. Soak the seeds overnight. 2. Sow them shallow.");
   });
 
