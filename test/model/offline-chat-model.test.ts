@@ -338,7 +338,7 @@ describe("OfflineChatModel: replies", () => {
       "How are you?",
       "Why do you like herbs?",
     ]) {
-      expect(await reply(question)).not.toMatch(/don't know much|can't tell you much/);
+      expect(await reply(question)).not.toMatch(/don't know|can't tell you much/);
     }
     // What its knowledge holds, it answers; what the user told it, it says back; what was said, it does not deny.
     expect(await reply("Tell me how much sun basil needs")).toContain("six hours of sun");
