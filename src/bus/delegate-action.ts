@@ -99,7 +99,7 @@ function closestCapability(text: string, offers: Map<string, string>): string {
   let best = { name: offers.keys().next().value as string, score: -1 };
   for (const [name, description] of offers) {
     // The name counts twice: "can you summarise this" is asking for that capability by name.
-    const own = [...contentStems(name.replace(/[-_]/g, " ")), ...new Set(contentStems(`${name} ${description}`))];
+    const own = [...contentStems(name), ...new Set(contentStems(`${name} ${description}`))];
     let score = 0;
     for (const word of own) if (words.has(word)) score++;
     if (score > best.score) best = { name, score };
