@@ -36,16 +36,13 @@ function askedSubject(text: string): { named?: string; words: string } | undefin
     .trim();
   for (const pattern of ASKS_ABOUT) {
     const subject = pattern.exec(request)?.[1]?.trim();
-    if (!subject || !isImpersonal(subject) || DANGLING.test(subject)) continue;
+    if (!subject || PERSONAL.test(subject) || VAGUE.test(subject) || DANGLING.test(subject)) continue;
     if (subject.split(/\s+/).length > MAX_SUBJECT_WORDS || /[,;:]/.test(subject)) continue;
     return { named: subject, words: subject };
   }
+  // The whole question must be impersonal: "why do you like herbs?" is about the character, whatever its subject.
   const asked = FACTUAL_QUESTION.exec(request)?.[1]?.trim();
-  return asked && isImpersonal(asked) && !PERSONAL.test(request) ? { words: asked } : undefined;
-}
-
-function isImpersonal(subject: string): boolean {
-  return !PERSONAL.test(subject) && !VAGUE.test(subject);
+  return asked && !PERSONAL.test(request) && !VAGUE.test(asked) ? { words: asked } : undefined;
 }
 
 /**
