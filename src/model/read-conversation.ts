@@ -15,8 +15,8 @@ export interface Conversation {
   speaker: Map<string, string>;
   /** The latest human message, cleaned and truncated. */
   text: string;
-  /** What was said before it in the visible history, both sides. */
-  earlier: string[];
+  /** What was said before it in the visible history, both sides (read when asked for: one rule needs it). */
+  readonly earlier: string[];
   /** Set when the last message is a tool result to report back. */
   toolResult?: { name?: string; content: string; failed: boolean };
   /** The model's previous reply, to avoid saying exactly the same thing twice. */
@@ -71,10 +71,12 @@ export function readConversation(messages: BaseMessage[]): Conversation {
     facts,
     speaker,
     text: latest ? cleanText(messageText(latest)) : "",
-    earlier: messages
-      .slice(0, latest ? messages.lastIndexOf(latest) : 0)
-      .filter((message) => message.type === "human" || message.type === "ai")
-      .map((message) => messageText(message)),
+    get earlier() {
+      return messages
+        .slice(0, latest ? messages.lastIndexOf(latest) : 0)
+        .filter((message) => message.type === "human" || message.type === "ai")
+        .map((message) => messageText(message));
+    },
     isFirstExchange: replies.length === 0,
   };
   if (last?.type === "tool") {
