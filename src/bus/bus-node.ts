@@ -5,7 +5,6 @@ import type { Store } from "../store/index.js";
 import { type AgentDelegation, createAgentDelegation } from "./agent-delegation.js";
 import type { Bus } from "./bus.js";
 import { createBus } from "./create-bus.js";
-import type { DelegatedMessageContext } from "./delegate-action.js";
 import { Delegator } from "./delegator.js";
 import { createNodeId } from "./node-id.js";
 import { Registry } from "./registry.js";
@@ -149,14 +148,13 @@ export class BusNode {
 }
 
 async function answerTask(agent: ServableAgent, task: TaskRequest): Promise<string> {
-  const raw: DelegatedMessageContext = { delegation: { path: task.path, traceId: task.traceId } };
   const reply = await agent.handle({
     platform: "bus",
     // One room per delegation chain: tasks from different conversations run side by side.
     room: { id: `bus:${task.from}:${task.traceId}`, kind: "direct" },
     user: { id: `agent:${task.from}`, name: task.from },
     text: task.input,
-    raw,
+    delegation: { path: task.path, traceId: task.traceId },
   });
   if (!reply?.text) throw new Error(`${agent.name} had no answer`);
   return reply.text;

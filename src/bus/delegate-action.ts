@@ -6,11 +6,6 @@ import type { Action } from "../plugins/index.js";
 import type { DelegationRequest, DelegationResult } from "./delegator.js";
 import type { LiveAgent } from "./registry.js";
 
-/** What the task-serving side puts in `InboundMessage.raw` so a helper's own delegations extend the chain. */
-export interface DelegatedMessageContext {
-  delegation: { path: string[]; traceId: string };
-}
-
 /** A per-message `delegate` action and the helpers it used (filled in as it runs). */
 export interface DelegateTool {
   action: Action;
@@ -45,7 +40,7 @@ const DELEGATE_PARAMETERS = z.object({
  * help, the result says so plainly.
  */
 export function createDelegateAction(options: DelegateActionOptions): DelegateTool | undefined {
-  const context = (options.message.raw as Partial<DelegatedMessageContext> | undefined)?.delegation;
+  const context = options.message.delegation;
   const offers = new Map<string, string>();
   // An agent already working on this request (it passed it here) cannot be asked again: leave its capabilities out.
   for (const agent of options.others.filter((other) => !context?.path.includes(other.name))) {

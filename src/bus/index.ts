@@ -13,7 +13,7 @@ export { BusConnectionError } from "./bus-connection-error.js";
 export { BusNode, type BusNodeOptions, type ServableAgent } from "./bus-node.js";
 export { type CapabilityStats, scoreAgent } from "./capability-stats.js";
 export { type CreateBusOptions, createBus } from "./create-bus.js";
-export { createDelegateAction, type DelegatedMessageContext, type DelegateTool } from "./delegate-action.js";
+export { createDelegateAction, type DelegateTool } from "./delegate-action.js";
 export { DelegationFailedError, type FailedAttempt } from "./delegation-failed-error.js";
 export { type DelegationRequest, type DelegationResult, Delegator, type DelegatorOptions } from "./delegator.js";
 export { createEnvelope, type Envelope, type EnvelopeInit, envelopeSchema, readEnvelope } from "./envelope.js";

@@ -24,5 +24,13 @@ export interface InboundMessage {
   /** The message replies to one of the agent's own messages. */
   repliesToAgent?: boolean;
   receivedAt?: number;
+  /** Set when another agent delegated this message over the bus: the chain so far, so further delegation extends it. */
+  delegation?: DelegationContext;
   raw?: unknown;
+}
+
+/** Where a delegated message comes from: the agents it passed through, and the trace it belongs to. */
+export interface DelegationContext {
+  path: string[];
+  traceId: string;
 }

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { BusNode } from "../bus/index.js";
 import { type Character, CharacterFileError, loadCharacter } from "../character/index.js";
-import type { InboundMessage } from "../connectors/index.js";
+import { CONNECTOR_API_VERSION, type Connector, type InboundMessage } from "../connectors/index.js";
 import { createEmbedder } from "../memory/index.js";
 import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
 import { loadPlugins, type OutboundListener, type Plugin } from "../plugins/index.js";
@@ -33,6 +33,7 @@ export class Troupe {
   /** This process on the bus: registry of live agents, delegation, task serving. */
   readonly node: BusNode;
   private readonly db: Store;
+  private readonly connectors: Connector[] = [];
 
   private constructor(agents: Agent[], db: Store, logger: Logger, node: BusNode) {
     this.agents = agents;
@@ -129,9 +130,30 @@ export class Troupe {
     };
   }
 
-  /** Finishes queued messages, saves every index and closes the store. */
+  /**
+   * Starts a connector and keeps it until `stop`: it hands platform messages
+   * to the agents, and receives their proactive messages for its platform.
+   * A connector that fails to start is not kept; the error names what failed.
+   */
+  async connect(connector: Connector): Promise<void> {
+    if (connector.apiVersion !== CONNECTOR_API_VERSION) {
+      throw new Error(
+        `The ${connector.platform} connector is written for connector API ${connector.apiVersion}; this Troupe speaks ${CONNECTOR_API_VERSION}.`,
+      );
+    }
+    await connector.start({ agents: this.agents, logger: this.logger });
+    this.connectors.push(connector);
+  }
+
+  /** The connectors started with `connect`, in order. */
+  get connected(): readonly Connector[] {
+    return this.connectors;
+  }
+
+  /** Stops the connectors (no new messages), finishes queued messages, saves every index and closes the store. */
   async stop(): Promise<void> {
-    // Leave the bus first: finish the tasks in hand, take no more.
+    await Promise.all(this.connectors.splice(0).map((connector) => connector.stop()));
+    // Leave the bus next: finish the tasks in hand, take no more.
     await this.node.close();
     await Promise.all(this.agents.map((agent) => agent.stop()));
     this.db.close();

@@ -24,7 +24,7 @@ async function delegated(text: string, others: LiveAgent[], path?: string[]): Pr
     room: { id: "room", kind: "direct" },
     user: { id: "ada", name: "Ada" },
     text,
-    raw: path && { delegation: { path, traceId: "trace" } },
+    delegation: path && { path, traceId: "trace" },
   };
   const requests: DelegationRequest[] = [];
   const tool = createDelegateAction({

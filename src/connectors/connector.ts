@@ -1,0 +1,62 @@
+import type { Logger } from "pino";
+import type { Character } from "../character/index.js";
+import type { OutboundMessage } from "../plugins/index.js";
+import type { InboundMessage } from "./inbound-message.js";
+
+/** The contract's version: a connector written for another version is refused with a clear error, not misread. */
+export const CONNECTOR_API_VERSION = 1;
+
+/** What a connector gets back from an agent for one inbound message. */
+export interface ConnectorReply {
+  text: string;
+}
+
+/** Per-message options a connector may pass along with a message. */
+export interface ConnectorHandleOptions {
+  /** Receives the reply token by token while the model writes it (typing drafts, message edits). */
+  onToken?: (token: string) => void;
+}
+
+/** One agent as a connector sees it: its character (for policy and greetings) and the way in. */
+export interface ConnectedAgent {
+  readonly name: string;
+  readonly character: Character;
+  /** Handles one message; resolves to the reply, or undefined when the agent stays silent. */
+  handle(message: InboundMessage, options?: ConnectorHandleOptions): Promise<ConnectorReply | undefined>;
+}
+
+/** What the troupe hands a connector when it starts it. */
+export interface ConnectorHost {
+  /** The agents of the troupe, in the order their character files were given. */
+  readonly agents: readonly ConnectedAgent[];
+  readonly logger: Logger;
+}
+
+/**
+ * Carries messages between one platform and the runtime. It turns platform
+ * events into `InboundMessage`s, hands them to an agent, and sends the reply
+ * back; it also delivers messages an agent starts on its own (a reminder).
+ * A connector may serve one agent (a Telegram bot is one character) or all
+ * of them (the HTTP API). Nothing past a connector knows the platform's shapes.
+ *
+ * @example
+ * const troupe = await Troupe.start(files, { dataDir });
+ * await troupe.connect(createTelegramConnector({ agent: "Juno", token, logger }));
+ */
+export interface Connector {
+  readonly apiVersion: typeof CONNECTOR_API_VERSION;
+  /** `telegram`, `discord`, `twitter`, `http`, `terminal`: the `platform` of the messages it hands in. */
+  readonly platform: string;
+  /** Starts receiving; resolves once connected (a rejected token rejects, naming the character and variable). */
+  start(host: ConnectorHost): Promise<void>;
+  /** Stops receiving and sending; resolves when nothing of it is left running. Safe to call twice. */
+  stop(): Promise<void>;
+  /**
+   * Sends a message an agent starts on its own to the room it names. Resolves
+   * true once the platform accepted it, false when this connector cannot reach
+   * that room or agent (the sender then keeps the message for later).
+   */
+  deliver(message: OutboundMessage): Promise<boolean>;
+  /** Who it is connected as, for start-up lines: `@juno_bot`, `http://127.0.0.1:3000`. Undefined before start. */
+  connectedAs(): string | undefined;
+}
