@@ -1,4 +1,4 @@
-import { Argument, type Command, InvalidArgumentError } from "commander";
+import { Argument, type Command, InvalidArgumentError, Option } from "commander";
 import { CliError } from "./cli-error.js";
 import { evalMemoryCommand } from "./commands/eval-memory.js";
 import { knowledgeAddCommand } from "./commands/knowledge-add.js";
@@ -23,9 +23,12 @@ export function addMemoryCommands(program: Command): void {
   evaluate
     .command("memory")
     .description("long-conversation recall: store every turn, ask every question, score evidence in the top k")
-    .argument("<file>", "a dataset in the LoCoMo format (see ../shared/data/memory-eval)")
+    .argument("<file>", "LoCoMo's locomo10.json, or the same data in Troupe's format (docs/memory-eval.md)")
     .option("-k, --k <k>", "how many memories to recall per question", parseCount, 10)
-    .action(async (file: string, options: { k: number }) => {
+    .addOption(
+      new Option("--baseline <method>", "measure a plain baseline instead of Troupe's recall").choices(["bm25"]),
+    )
+    .action(async (file: string, options: { k: number; baseline?: "bm25" }) => {
       console.log(JSON.stringify(await evalMemoryCommand(file, options)));
     });
 

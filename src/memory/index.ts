@@ -9,7 +9,14 @@ export { addKnowledge } from "./add-knowledge.js";
 export { chunkText } from "./chunk-text.js";
 export { createEmbedder, type Embedder, type EmbeddingsLike } from "./embedder.js";
 export { type EmbeddingCensus, EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
-export { evaluateRecall, type RecallDataset, type RecallReport, recallDatasetSchema } from "./eval/index.js";
+export {
+  evaluateRecall,
+  type RecallDataset,
+  type RecallMethod,
+  type RecallReport,
+  readRecallDataset,
+  recallDatasetSchema,
+} from "./eval/index.js";
 export { forgetUserRecords } from "./forget-user.js";
 export { hybridRelevance } from "./hybrid-relevance.js";
 export { type IngestReport, ingestKnowledge } from "./ingest-knowledge.js";

@@ -19,9 +19,19 @@ const STOPWORDS = new Set(
  */
 export function keywordWords(text: string): string[] {
   const words = new Set<string>();
-  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (word.length > 1 && !STOPWORDS.has(word)) words.add(word);
+  for (const word of keywordTokens(text)) {
+    words.add(word);
     if (words.size >= 32) break;
   }
   return [...words];
+}
+
+/**
+ * Every meaningful word of free text in order, repeats kept (for term
+ * frequencies): lower-cased letters and digits, without stopwords.
+ *
+ * @example keywordTokens("Paint, paint the sunrise") // ["paint", "paint", "sunrise"]
+ */
+export function keywordTokens(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }

@@ -25,3 +25,11 @@ describe("troupe eval memory", () => {
     expect(result.stderr).toMatch(/shaw\.json: conversations/);
   });
 });
+
+describe("troupe eval memory on LoCoMo's own layout", () => {
+  it("reads locomo10.json's shape and measures the BM25 baseline with --baseline bm25", async () => {
+    const result = await runCli(["eval", "memory", "test/fixtures/memory-eval/tiny-locomo.json", "--baseline", "bm25"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({ method: "bm25", questions: 4 });
+  });
+});

@@ -1,25 +1,26 @@
 import { readFile } from "node:fs/promises";
-import { createEmbedder, evaluateRecall, type RecallReport, recallDatasetSchema } from "../../memory/index.js";
+import { createEmbedder, evaluateRecall, type RecallReport, readRecallDataset } from "../../memory/index.js";
 import { OfflineEmbeddings } from "../../model/index.js";
 import { CliError } from "../cli-error.js";
 
 /**
- * `troupe eval memory <file> [--k 10]`: long-conversation recall with the
- * offline embeddings, reported as one JSON line.
+ * `troupe eval memory <file> [--k 10] [--baseline bm25]`: long-conversation
+ * recall with the offline embeddings (or the plain BM25 baseline), reported
+ * as one JSON line. Reads LoCoMo's published file or Troupe's simple format.
  */
-export async function evalMemoryCommand(file: string, options: { k: number }): Promise<RecallReport> {
+export async function evalMemoryCommand(
+  file: string,
+  options: { k: number; baseline?: "bm25" },
+): Promise<RecallReport> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
     throw new CliError("EVAL_UNREADABLE", `${file}: cannot read the dataset: ${(error as Error).message}`);
   }
-  const dataset = recallDatasetSchema.safeParse(raw);
-  if (!dataset.success) {
-    const issue = dataset.error.issues[0];
-    throw new CliError("EVAL_INVALID", `${file}: ${issue?.path.join(".")}: ${issue?.message}`);
-  }
+  const read = readRecallDataset(raw);
+  if ("error" in read) throw new CliError("EVAL_INVALID", `${file}: ${read.error}`);
   const embeddings = new OfflineEmbeddings();
   const embedder = createEmbedder(embeddings, { model: "troupe-offline-hash-v1", dimensions: embeddings.dimensions });
-  return evaluateRecall(dataset.data, { k: options.k, embedder });
+  return evaluateRecall(read.dataset, { k: options.k, embedder, method: options.baseline ?? "troupe" });
 }
