@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { Redis } from "ioredis";
 import { BusNode, InProcessBus } from "../src/bus/index.js";
-import { RedisBus } from "../src/bus/redis-bus.js";
+import { RedisBus } from "../src/bus/transport/redis/index.js";
 import { percentile } from "./bench-helpers.js";
 
 const SEQUENTIAL = 5000;

@@ -2,18 +2,26 @@ import type { Logger } from "pino";
 import type { Capability } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import type { Store } from "../store/index.js";
-import { type AgentDelegation, createAgentDelegation } from "./agent-delegation.js";
 import type { Bus } from "./bus.js";
-import { createBus } from "./create-bus.js";
-import { Delegator } from "./delegator.js";
+import {
+  type AgentDelegation,
+  createAgentDelegation,
+  Delegator,
+  Registry,
+  TaskLog,
+  type TaskRequest,
+  TaskServer,
+} from "./delegation/index.js";
 import { createNodeId } from "./node-id.js";
-import { Registry } from "./registry.js";
-import { resumeWorkflow, runWorkflow, type WorkflowProgress, type WorkflowRunResult } from "./run-workflow.js";
-import type { TaskRequest } from "./task.js";
-import { TaskLog } from "./task-log.js";
-import { TaskServer } from "./task-server.js";
-import type { Workflow } from "./workflow-definition.js";
-import { WorkflowStore } from "./workflow-store.js";
+import { createBus } from "./transport/index.js";
+import {
+  resumeWorkflow,
+  runWorkflow,
+  type Workflow,
+  type WorkflowProgress,
+  type WorkflowRunResult,
+  WorkflowStore,
+} from "./workflow/index.js";
 
 /** What the node needs of an agent to serve its tasks (the runtime's `Agent` fits). */
 export interface ServableAgent {

@@ -1,46 +1,72 @@
 /**
- * The bus: agents hand work to each other. One `Bus` interface with two
- * implementations, in-process (default) and Redis Streams (several processes
- * or machines); a registry of live agents and their capabilities fed by
- * heartbeats; delegation (pick an agent, send a task, await its result by
- * correlation id, retry elsewhere); and JSON workflows (DAGs of delegated
- * steps) whose state lives in SQLite.
+ * The bus: agents hand work to each other. One `Bus` interface (`bus.ts`)
+ * carrying `Envelope`s, with two transports, in-process (default) and Redis
+ * Streams (several processes or machines), in `transport/`; delegation (a
+ * registry of live agents fed by heartbeats; pick an agent, send a task,
+ * await its result by correlation id, retry elsewhere) in `delegation/`;
+ * JSON workflows (DAGs of delegated steps whose state lives in SQLite) in
+ * `workflow/`. `BusNode` puts the three together for one process.
  */
 
-export { type AgentDelegation, createAgentDelegation, creditHelpers } from "./agent-delegation.js";
 export type { Bus, DeadLetter, Handler, SubscribeOptions, Unsubscribe } from "./bus.js";
-export { BusConnectionError } from "./bus-connection-error.js";
 export { BusNode, type BusNodeOptions, type ServableAgent } from "./bus-node.js";
-export { type CapabilityStats, scoreAgent } from "./capability-stats.js";
-export { type CreateBusOptions, createBus } from "./create-bus.js";
-export { createDelegateAction, type DelegateTool } from "./delegate-action.js";
-export { DelegationFailedError, type FailedAttempt } from "./delegation-failed-error.js";
-export { type DelegationRequest, type DelegationResult, Delegator, type DelegatorOptions } from "./delegator.js";
-export { createEnvelope, type Envelope, type EnvelopeInit, envelopeSchema, readEnvelope } from "./envelope.js";
-export { HopLimitError } from "./hop-limit-error.js";
-export { InProcessBus, type InProcessBusOptions } from "./in-process-bus.js";
-export { NoAgentForCapabilityError } from "./no-agent-for-capability-error.js";
-export { createNodeId } from "./node-id.js";
-// Types only: the Redis client loads when `createBus` is given a redis:// URL, never at start.
-export type { RedisBus, RedisBusOptions } from "./redis-bus.js";
-export { type Heartbeat, type LiveAgent, Registry, type RegistryOptions } from "./registry.js";
 export {
-  type RunWorkflowOptions,
-  resumeWorkflow,
-  runWorkflow,
-  type WorkflowProgress,
-  type WorkflowRunResult,
-} from "./run-workflow.js";
-export { agentTopic, inboxTopic, type TaskRequest } from "./task.js";
-export { TaskLog, type TaskRecord, type TaskStatus } from "./task-log.js";
-export { TaskServer, type TaskServerOptions } from "./task-server.js";
+  type AgentDelegation,
+  agentTopic,
+  type CapabilityStats,
+  createAgentDelegation,
+  createDelegateAction,
+  creditHelpers,
+  type DelegateTool,
+  DelegationFailedError,
+  type DelegationRequest,
+  type DelegationResult,
+  Delegator,
+  type DelegatorOptions,
+  type FailedAttempt,
+  type Heartbeat,
+  HopLimitError,
+  inboxTopic,
+  type LiveAgent,
+  NoAgentForCapabilityError,
+  Registry,
+  type RegistryOptions,
+  scoreAgent,
+  TaskLog,
+  type TaskRecord,
+  type TaskRequest,
+  TaskServer,
+  type TaskServerOptions,
+  type TaskStatus,
+} from "./delegation/index.js";
+export { createEnvelope, type Envelope, type EnvelopeInit, envelopeSchema, readEnvelope } from "./envelope.js";
+export { createNodeId } from "./node-id.js";
+// Types only for Redis: the Redis client loads when `createBus` is given a redis:// URL, never at start.
+export {
+  BusConnectionError,
+  type CreateBusOptions,
+  createBus,
+  InProcessBus,
+  type InProcessBusOptions,
+  type RedisBus,
+  type RedisBusOptions,
+} from "./transport/index.js";
 export {
   loadWorkflow,
   parseWorkflow,
+  type RunState,
+  type RunStatus,
+  type RunWorkflowOptions,
+  renderTemplate,
+  resumeWorkflow,
+  runWorkflow,
+  type StepState,
+  type StepStatus,
   type Workflow,
+  WorkflowDefinitionError,
+  type WorkflowProgress,
+  type WorkflowRunResult,
   type WorkflowStep,
+  WorkflowStore,
   workflowSchema,
-} from "./workflow-definition.js";
-export { WorkflowDefinitionError } from "./workflow-definition-error.js";
-export { type RunState, type RunStatus, type StepState, type StepStatus, WorkflowStore } from "./workflow-store.js";
-export { renderTemplate } from "./workflow-template.js";
+} from "./workflow/index.js";

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { BusNode, DelegationFailedError } from "../../src/bus/index.js";
-import { RedisBus } from "../../src/bus/redis-bus.js";
+import { RedisBus } from "../../src/bus/transport/redis/index.js";
 import { REPO } from "../helpers/run-cli.js";
-import { eventually } from "./bus-contract.js";
-import { REDIS_URL, useRedisPrefixes } from "./redis-test-bus.js";
+import { eventually } from "./transport/bus-contract.js";
+import { REDIS_URL, useRedisPrefixes } from "./transport/redis-test-bus.js";
 
 interface Worker {
   child: ChildProcess;

@@ -8,7 +8,7 @@
  */
 import { Redis } from "ioredis";
 import { BusNode } from "../../src/bus/index.js";
-import { RedisBus } from "../../src/bus/redis-bus.js";
+import { RedisBus } from "../../src/bus/transport/redis/index.js";
 
 const [url = "", prefix = "", agent = "", capability = "", mode = "ok"] = process.argv.slice(2);
 const counter = new Redis(url);

@@ -1,0 +1,169 @@
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { Bus, Unsubscribe } from "../bus.js";
+import { createEnvelope } from "../envelope.js";
+import { type CapabilityStats, capabilityStatsSchema, scoreAgent } from "./capability-stats.js";
+
+/** The broadcast topic heartbeats travel on. */
+export const REGISTRY_TOPIC = "registry";
+
+const heartbeatSchema = z.object({
+  agent: z.string().min(1),
+  instance: z.string().min(1),
+  capabilities: z.array(z.object({ name: z.string().min(1), description: z.string().default("") })),
+  load: z.number().min(0),
+  stats: z.record(z.string(), capabilityStatsSchema),
+  leaving: z.boolean().optional(),
+});
+
+/** What one agent instance announces with each heartbeat. */
+export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+/** A live agent as the registry sees it, merged over its instances (processes). */
+export interface LiveAgent {
+  name: string;
+  instances: number;
+  capabilities: { name: string; description: string }[];
+  /** Tasks in hand, over all instances. */
+  load: number;
+  stats: Record<string, CapabilityStats>;
+}
+
+/** Options of `Registry`. */
+export interface RegistryOptions {
+  bus: Bus;
+  /** This process's id on the bus. */
+  instance: string;
+  /** How often local agents announce themselves. Default 1000 ms; an agent silent for 3 beats is gone. */
+  heartbeatMs?: number;
+  logger?: Logger;
+}
+
+interface Seen {
+  heartbeat: Heartbeat;
+  at: number;
+}
+
+/**
+ * Who is alive on the bus and what they can do. Local agents announce
+ * themselves (capabilities, load, per-capability success and latency) every
+ * heartbeat; the registry hears every agent's heartbeats, including those
+ * of other processes, and forgets agents that fall silent.
+ */
+export class Registry {
+  private readonly bus: Bus;
+  private readonly instance: string;
+  private readonly heartbeatMs: number;
+  private readonly logger: Logger | undefined;
+  private readonly seen = new Map<string, Seen>();
+  private readonly local = new Map<string, () => Heartbeat>();
+  private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: Unsubscribe | undefined;
+
+  constructor(options: RegistryOptions) {
+    this.bus = options.bus;
+    this.instance = options.instance;
+    this.heartbeatMs = options.heartbeatMs ?? 1000;
+    this.logger = options.logger;
+  }
+
+  /** Starts listening (catching up on recent heartbeats) and beating. */
+  async start(): Promise<void> {
+    this.unsubscribe = await this.bus.subscribe(REGISTRY_TOPIC, (envelope) => this.hear(envelope.payload), {
+      since: Date.now() - 3 * this.heartbeatMs,
+    });
+    this.timer = setInterval(() => void this.beat(), this.heartbeatMs);
+    this.timer.unref();
+  }
+
+  /** Announces a local agent; `status` is read at every heartbeat. */
+  async announce(agent: string, status: () => Omit<Heartbeat, "agent" | "instance">): Promise<void> {
+    this.local.set(agent, () => ({ ...status(), agent, instance: this.instance }));
+    await this.beat();
+  }
+
+  /** Every live agent, merged over its instances. */
+  live(): LiveAgent[] {
+    const now = Date.now();
+    const agents = new Map<string, LiveAgent>();
+    for (const [key, { heartbeat, at }] of this.seen) {
+      if (now - at > 3 * this.heartbeatMs) {
+        this.seen.delete(key);
+        continue;
+      }
+      const agent = agents.get(heartbeat.agent) ?? {
+        name: heartbeat.agent,
+        instances: 0,
+        capabilities: [],
+        load: 0,
+        stats: {},
+      };
+      agent.instances++;
+      agent.load += heartbeat.load;
+      for (const capability of heartbeat.capabilities) {
+        if (!agent.capabilities.some((known) => known.name === capability.name)) agent.capabilities.push(capability);
+      }
+      for (const [name, stats] of Object.entries(heartbeat.stats))
+        agent.stats[name] = mergeStats(agent.stats[name], stats);
+      agents.set(heartbeat.agent, agent);
+    }
+    return [...agents.values()];
+  }
+
+  /** Live agents that can do `capability`, best bid first, leaving out `exclude`. */
+  candidates(capability: string, exclude: string[] = []): LiveAgent[] {
+    return this.live()
+      .filter((agent) => !exclude.includes(agent.name))
+      .filter((agent) => agent.capabilities.some((known) => known.name === capability))
+      .map((agent) => ({ agent, score: scoreAgent(agent.stats[capability], agent.load / agent.instances) }))
+      .sort((a, b) => b.score - a.score)
+      .map((entry) => entry.agent);
+  }
+
+  /** Announces that local agents are leaving and stops beating and listening. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    const leaving = [...this.local.values()].map((status) => ({ ...status(), leaving: true }));
+    this.local.clear();
+    await Promise.all(leaving.map((heartbeat) => this.send(heartbeat))).catch((error: unknown) =>
+      this.logger?.warn({ err: error }, "could not say goodbye on the bus"),
+    );
+    await this.unsubscribe?.();
+  }
+
+  private async beat(): Promise<void> {
+    try {
+      await Promise.all([...this.local.values()].map((status) => this.send(status())));
+    } catch (error) {
+      this.logger?.warn({ err: error }, "could not send a heartbeat");
+    }
+  }
+
+  private async send(heartbeat: Heartbeat): Promise<void> {
+    // Local agents are known at once, without waiting for the bus round trip.
+    this.hear(heartbeat);
+    await this.bus.publish(
+      REGISTRY_TOPIC,
+      createEnvelope({ kind: "event", from: heartbeat.agent, payload: heartbeat }),
+    );
+  }
+
+  private hear(payload: unknown): void {
+    const parsed = heartbeatSchema.safeParse(payload);
+    if (!parsed.success) return;
+    const key = `${parsed.data.agent}\u0000${parsed.data.instance}`;
+    if (parsed.data.leaving) this.seen.delete(key);
+    else this.seen.set(key, { heartbeat: parsed.data, at: Date.now() });
+  }
+}
+
+function mergeStats(a: CapabilityStats | undefined, b: CapabilityStats): CapabilityStats {
+  if (!a) return b;
+  const total = a.succeeded + a.failed + b.succeeded + b.failed;
+  const weightA = total === 0 ? 0.5 : (a.succeeded + a.failed) / total;
+  return {
+    succeeded: a.succeeded + b.succeeded,
+    failed: a.failed + b.failed,
+    latencyMs: a.latencyMs * weightA + b.latencyMs * (1 - weightA),
+  };
+}

@@ -1,0 +1,56 @@
+import type { Store } from "../../store/index.js";
+
+/** The states of a delegated task. */
+export type TaskStatus = "sent" | "succeeded" | "failed" | "timed-out";
+
+/** A delegated task as recorded in SQLite. */
+export interface TaskRecord {
+  id: string;
+  capability: string;
+  fromAgent: string;
+  toAgent: string;
+  status: TaskStatus;
+  input: string;
+  result?: string;
+  error?: string;
+}
+
+/**
+ * The `bus_tasks` table: every task this process delegated, with whom it
+ * went to and how it ended, so a restart (or a person) can see what happened.
+ */
+export class TaskLog {
+  private readonly insert;
+  private readonly finish;
+  private readonly select;
+
+  constructor(db: Store) {
+    this.insert = db.prepare(
+      `INSERT INTO bus_tasks (id, trace_id, capability, from_agent, to_agent, status, input, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'sent', ?, ?, ?)`,
+    );
+    this.finish = db.prepare("UPDATE bus_tasks SET status = ?, result = ?, error = ?, updated_at = ? WHERE id = ?");
+    this.select = db.prepare(
+      `SELECT id, capability, from_agent AS fromAgent, to_agent AS toAgent, status, input, result, error
+       FROM bus_tasks WHERE trace_id = ? ORDER BY created_at, rowid`,
+    );
+  }
+
+  /** Records a task as sent. */
+  sent(task: { id: string; traceId: string; capability: string; from: string; to: string; input: string }): void {
+    const now = Date.now();
+    this.insert.run(task.id, task.traceId, task.capability, task.from, task.to, task.input, now, now);
+  }
+
+  /** Records how a task ended. */
+  finished(id: string, status: Exclude<TaskStatus, "sent">, outcome: { result?: string; error?: string }): void {
+    this.finish.run(status, outcome.result ?? null, outcome.error ?? null, Date.now(), id);
+  }
+
+  /** The tasks of one trace (a conversation turn or a workflow run), in order. */
+  byTrace(traceId: string): TaskRecord[] {
+    return (this.select.all(traceId) as (TaskRecord & { result: string | null; error: string | null })[]).map(
+      (row) => ({ ...row, result: row.result ?? undefined, error: row.error ?? undefined }),
+    );
+  }
+}

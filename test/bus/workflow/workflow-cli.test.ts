@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/run-cli.js";
+import { useTempDir } from "../../helpers/temp-dir.js";
+
+describe("troupe workflow run", () => {
+  const tempDir = useTempDir();
+
+  it("runs the demo workflow with the demo characters, showing each step and who did it", async () => {
+    const input = JSON.stringify({ topic: "penicillin", claim: "Fleming discovered penicillin", review: true });
+    const result = await runCli([
+      "workflow",
+      "run",
+      "workflows/article.json",
+      "--input",
+      input,
+      "--data-dir",
+      tempDir(),
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ research \(research\) done by Theo/);
+    expect(result.stdout).toMatch(/✓ fact-check \(fact-check\) done by Theo/);
+    expect(result.stdout).toMatch(/✓ draft \(write\) done by Wren/);
+    expect(result.stdout).toMatch(/✓ introduce \(introductions\) done by Juno/);
+    expect(result.stdout).toMatch(/Workflow article succeeded/);
+  });
+
+  it("says what is wrong with the input", async () => {
+    const result = await runCli([
+      "workflow",
+      "run",
+      "workflows/article.json",
+      "--input",
+      "[1,",
+      "--data-dir",
+      tempDir(),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--input must be a JSON object/);
+  });
+});
