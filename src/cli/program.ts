@@ -2,6 +2,24 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { addMemoryCommands } from "./memory-commands.js";
 import { readConfig } from "./read-config.js";
 
+const OFFLINE_HELP = "run every character on the offline model, whatever its file or the environment names";
+
+interface StartFlags {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  bus?: string;
+  offline?: boolean;
+}
+
+interface ChatFlags {
+  user?: string;
+  dataDir?: string;
+  bus?: string;
+  helpers: boolean;
+  offline?: boolean;
+}
+
 /**
  * The `troupe` command. Unknown commands and bad flags print usage and exit
  * 2; invalid input (a bad character file) exits 1 with the problems. Each
@@ -26,7 +44,9 @@ export function createProgram(): Command {
       "--bus <url>",
       "share the bus with other processes: redis://host:6379 (default: REDIS_URL, else in-process)",
     )
-    .action(async (paths: string[], options: { port?: number; host?: string; dataDir?: string; bus?: string }) => {
+    .option("--offline", OFFLINE_HELP)
+    .action(async (paths: string[], options: StartFlags) => {
+      if (options.offline) process.env.TROUPE_OFFLINE = "1";
       const { startCommand } = await import("./commands/start.js");
       await startCommand({ paths, ...options }, readConfig());
     });
@@ -39,7 +59,9 @@ export function createProgram(): Command {
     .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
     .option("--bus <url>", "join a bus shared with other processes: redis://host:6379")
     .option("--no-helpers", "do not run the other characters of characters/ for delegation")
-    .action(async (character: string, options: { user?: string; dataDir?: string; bus?: string; helpers: boolean }) => {
+    .option("--offline", OFFLINE_HELP)
+    .action(async (character: string, options: ChatFlags) => {
+      if (options.offline) process.env.TROUPE_OFFLINE = "1";
       const { chatCommand } = await import("./commands/chat.js");
       await chatCommand({ character, ...options }, readConfig());
     });

@@ -24,6 +24,7 @@ export async function connectModels(
   options: CreateModelsOptions & { logger: Logger },
 ): Promise<Models> {
   const config = resolveModelConfig(character, env);
+  if (config.notice) options.logger.warn({ agent: character.name }, config.notice);
   if (config.provider === "offline") return createModels(character, env, options);
   const [{ clientSettings }, { OpenAIClient }] = await Promise.all([
     import("./create-remote-models.js"),

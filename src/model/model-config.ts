@@ -23,6 +23,8 @@ export interface ModelConfig {
   timeoutMs: number;
   maxRetries: number;
   fallback: "apology" | "offline";
+  /** Why the agent runs on another model than its file names (no key for it, or `TROUPE_OFFLINE`): one warning line. */
+  notice?: string;
 }
 
 /** Chat model used when none is named: small, cheap and on every OpenAI account. */
@@ -38,6 +40,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, 
 /** The model variables of the environment (`.env.example` documents each one). */
 const envSchema = z.object({
   TROUPE_PROVIDER: optional(z.enum(["offline", "openai", "openai-compatible"])),
+  TROUPE_OFFLINE: optional(z.enum(["1", "true", "0", "false"])),
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
   TROUPE_MODEL: optional(z.string()),
@@ -55,7 +58,11 @@ const envSchema = z.object({
  * field over the environment. The provider, when neither names it, follows
  * from what is set: a base URL means an OpenAI-compatible server (OpenAI
  * itself when it is api.openai.com), a key alone means OpenAI, nothing means
- * the offline model. Throws `ModelConfigError` naming the variable at fault.
+ * the offline model. A character file that asks for OpenAI when no key is set
+ * anywhere (elizaOS files almost all say `"modelProvider": "openai"`) runs on
+ * the offline model with a `notice` saying how to give it its model, and
+ * `TROUPE_OFFLINE=1` (`--offline`) runs every character offline. Throws
+ * `ModelConfigError` naming the variable at fault.
  *
  * @example resolveModelConfig(character, { OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", TROUPE_MODEL: "llama3.2" })
  */
@@ -71,7 +78,9 @@ export function resolveModelConfig(character: Character, env: Record<string, str
   // elizaOS characters keep their key in `settings.secrets`.
   const secretKey = character.secrets.OPENAI_API_KEY || undefined;
   const apiKey = own.apiKey ?? secretKey ?? vars.OPENAI_API_KEY;
-  const provider = own.provider ?? vars.TROUPE_PROVIDER ?? inferProvider(baseUrl, apiKey);
+  const asked = own.provider ?? vars.TROUPE_PROVIDER ?? inferProvider(baseUrl, apiKey);
+  const notice = offlineNotice(character, asked, { apiKey, baseUrl, forced: isOn(vars.TROUPE_OFFLINE) });
+  const provider = notice ? "offline" : asked;
   const remoteEmbeddings = provider === "openai" || vars.TROUPE_EMBEDDING_MODEL !== undefined;
   return {
     provider,
@@ -87,7 +96,26 @@ export function resolveModelConfig(character: Character, env: Record<string, str
     timeoutMs: own.timeoutMs ?? vars.TROUPE_MODEL_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS,
     maxRetries: vars.TROUPE_MODEL_RETRIES ?? DEFAULT_RETRIES,
     fallback: own.fallback ?? vars.TROUPE_MODEL_FALLBACK ?? "apology",
+    notice,
   };
+}
+
+/** Why a character that names a remote provider runs offline instead, or undefined when it does not. */
+function offlineNotice(
+  character: Character,
+  asked: ModelProvider,
+  options: { apiKey: string | undefined; baseUrl: string | undefined; forced: boolean },
+): string | undefined {
+  if (asked === "offline") return undefined;
+  if (options.forced) return `${character.name} runs on the offline model (TROUPE_OFFLINE is set).`;
+  // Only the character file's own choice gives way: an operator who sets TROUPE_PROVIDER=openai wants the error.
+  if (asked !== "openai" || character.model.provider !== "openai" || options.apiKey || options.baseUrl)
+    return undefined;
+  return `${character.name} asks for OpenAI in ${character.source.file}, but no OPENAI_API_KEY is set: it runs on the offline model. Set OPENAI_API_KEY (in the environment or .env) to give it its model.`;
+}
+
+function isOn(value: string | undefined): boolean {
+  return value === "1" || value === "true";
 }
 
 function keySource(character: Character, secretKey: string | undefined): string {

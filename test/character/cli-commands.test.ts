@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CharacterExistsError, loadCharacter } from "../../src/character/index.js";
@@ -72,7 +73,25 @@ describe("starter character", () => {
     expect(character.messageExamples).toHaveLength(2);
     expect(character.messageExamples[0]?.[1]?.user).toBe('Sage "the Owl"');
     expect(character.capabilities[0]?.name).toBe("explain");
-    expect(character.model.provider).toBe("offline");
+    // No provider of its own: the environment's model applies to it as to every other character.
+    expect(character.model.provider).toBeUndefined();
+  });
+
+  it("passes the project's own lint where `troupe new` puts it", async () => {
+    const file = await writeStarterCharacter(`Lint Check ${process.pid}`, "characters");
+    try {
+      const biome = spawnSync(
+        process.execPath,
+        [join("node_modules", "@biomejs", "biome", "bin", "biome"), "check", file],
+        {
+          encoding: "utf8",
+        },
+      );
+      expect(biome.stderr + biome.stdout).not.toMatch(/error/i);
+      expect(biome.status).toBe(0);
+    } finally {
+      await rm(file, { force: true });
+    }
   });
 
   it("is written to <dir>/<kebab-name>.json and never overwrites", async () => {

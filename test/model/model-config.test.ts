@@ -72,6 +72,26 @@ describe("choosing a character's models", () => {
     await expect(createModels(character, { TROUPE_PROVIDER: "openai" })).rejects.toThrow(/Juno.*OPENAI_API_KEY/);
   });
 
+  it("runs a character file that asks for OpenAI on the offline model when no key is set, and says so", async () => {
+    const { character } = await loadCharacter("test/fixtures/characters/eliza-openai.character.json");
+    expect(character.model.provider).toBe("openai");
+    const config = resolveModelConfig(character, {});
+    expect(config.provider).toBe("offline");
+    expect(config.notice).toMatch(
+      /^Ada asks for OpenAI in .*eliza-openai\.character\.json, but no OPENAI_API_KEY is set/,
+    );
+    // With a key it is OpenAI, and there is nothing to say.
+    expect(resolveModelConfig(character, { OPENAI_API_KEY: "sk-test" })).toMatchObject({ provider: "openai" });
+    expect(resolveModelConfig(character, { OPENAI_API_KEY: "sk-test" }).notice).toBeUndefined();
+  });
+
+  it("runs every character offline with TROUPE_OFFLINE, whatever its file or the environment names", async () => {
+    const character = await juno();
+    const own = { ...character, model: { provider: "openai" as const } };
+    expect(resolveModelConfig(own, { OPENAI_API_KEY: "sk-test", TROUPE_OFFLINE: "1" }).provider).toBe("offline");
+    expect(resolveModelConfig(character, { OPENAI_API_KEY: "sk-test", TROUPE_OFFLINE: "1" }).provider).toBe("offline");
+  });
+
   it("names the variable that has a value it cannot use", async () => {
     const character = await juno();
     await expect(createModels(character, { OPENAI_API_KEY: "k", TROUPE_TEMPERATURE: "hot" })).rejects.toThrow(

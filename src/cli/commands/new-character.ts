@@ -61,8 +61,9 @@ export function starterCharacter(name: string): string {
   // Memory: recent turns kept verbatim, long-term memories recalled per message, prompt token budget.
   "memory": { "shortTermTurns": 20, "recallK": 6, "tokenBudget": 4000 },
 
-  // Model: "offline" needs no key; use "openai" with "apiKey": "\${OPENAI_API_KEY}" to read the key from the environment.
-  "model": { "provider": "offline", "temperature": 0.7 }
+  // Model: the environment's, like every character (OPENAI_API_KEY, OPENAI_BASE_URL, TROUPE_MODEL; the offline
+  // model when none is set). Add "provider" or "model" here only to give this character a different one.
+  "model": { "temperature": 0.7 }
 }
 `;
 }

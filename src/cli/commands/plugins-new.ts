@@ -56,7 +56,7 @@ it("echoes a phrase from a chat message", async () => {
 `,
     "README.md": `# ${name}
 
-A Troupe plugin. Add its folder to a character's \`plugins\` (\`"./plugins/${name}"\`, relative to the character file)
+A Troupe plugin. Add its folder to a character's \`plugins\` (\`"../plugins/${name}"\` from a character in \`characters/\`: the path is relative to the character file)
 and ask the agent to "echo hello world". Run its test with \`npx vitest run plugins/${name}\`.
 `,
   };
