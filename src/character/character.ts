@@ -9,9 +9,18 @@ export type Capability = z.infer<typeof capabilitySchema>;
 
 /** Per-platform policy: when to answer and whom. */
 export const connectorPolicySchema = z.object({
+  /** `false`: this character runs no bot on the platform, even with a token. */
   enabled: z.boolean().default(true),
-  /** `mentions`: in group rooms answer only when addressed (DMs always). `all`: answer everything. */
-  respondTo: z.enum(["mentions", "all"]).default("mentions"),
+  /**
+   * In group rooms: `mentions` answers only when addressed (mentioned, replied
+   * to, or named), `all` answers everything, `never` nothing. Direct messages
+   * are always answered (within the allowlists).
+   */
+  respondTo: z.enum(["mentions", "all", "never"]).default("mentions"),
+  /** Answer other bots' messages too (never its own). Default (unset): bots are ignored. */
+  allowBots: z.boolean().optional(),
+  /** With `allowBots`: bot messages answered in a row in one room before the agent waits for a human. Default 3. */
+  maxBotExchanges: z.number().int().min(0).optional(),
   allowUsers: z.array(z.string()).optional(),
   allowRooms: z.array(z.string()).optional(),
   admins: z.array(z.string()).default([]),

@@ -3,8 +3,11 @@
  * the terminal, HTTP) and the runtime, translating to `InboundMessage` at the
  * edge so nothing inside depends on a platform's shapes. Each implements
  * `Connector`; the troupe starts them, routes proactive messages to them and
- * stops them.
+ * stops them. The platform bots share what is here: tokens per character
+ * (`readConnectorToken`, `assignBotTokens`), reply splitting (`splitMessage`)
+ * and the factory `troupe start` builds them with.
  */
+export { assignBotTokens, type BotAssignment } from "./assign-bot-tokens.js";
 export {
   CONNECTOR_API_VERSION,
   type ConnectedAgent,
@@ -13,4 +16,18 @@ export {
   type ConnectorHost,
   type ConnectorReply,
 } from "./connector.js";
+export { ConnectorTokenRejectedError } from "./connector-token-rejected-error.js";
+export { type CodeFence, findCodeFences } from "./find-code-fences.js";
 export type { DelegationContext, InboundMessage } from "./inbound-message.js";
+export type {
+  PlatformConnector,
+  PlatformConnectorFactory,
+  PlatformConnectorOptions,
+} from "./platform-connector-factory.js";
+export {
+  type ConnectorToken,
+  describeTokenSource,
+  readConnectorToken,
+  redactToken,
+} from "./read-connector-token.js";
+export { MIN_SPLIT_LIMIT, splitMessage } from "./split-message.js";

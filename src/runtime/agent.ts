@@ -26,6 +26,7 @@ import {
 } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import { AgentMemory } from "./agent-memory.js";
+import { BotExchanges } from "./bot-exchanges.js";
 import { cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
 import { composePrompt } from "./compose-prompt.js";
 import { decideToRespond } from "./decide.js";
@@ -93,6 +94,7 @@ export class Agent {
   private readonly confirmations = new PendingConfirmations();
   private readonly delegation: AgentDelegation | undefined;
   private readonly queue = new RoomQueue();
+  private readonly botExchanges = new BotExchanges();
 
   constructor(options: AgentOptions) {
     this.character = options.character;
@@ -185,9 +187,14 @@ export class Agent {
     if (!stored) return undefined;
 
     // 2 decide
-    const decision = decideToRespond(message, this.character);
+    const decision = decideToRespond(message, this.character, this.botExchanges);
     const scope = userScope(message.user.id);
     if (!decision.respond) {
+      // "It never answers" is one LOG_LEVEL=debug away from an explanation.
+      this.logger.debug(
+        { platform: message.platform, room: message.room.id, reason: decision.reason },
+        "not answering",
+      );
       this.memory.reflect(scope, text, message, stored.id);
       return undefined;
     }

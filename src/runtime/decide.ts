@@ -1,30 +1,65 @@
 import type { Character, ConnectorPolicy } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
+import { BotExchanges } from "./bot-exchanges.js";
 
 export type Decision = { respond: true } | { respond: false; reason: string };
 
 const DEFAULT_POLICY: ConnectorPolicy = { enabled: true, respondTo: "mentions", admins: [] };
+/** Bot messages answered in a row in one room before the agent waits for a human, unless the policy says otherwise. */
+export const DEFAULT_MAX_BOT_EXCHANGES = 3;
 
 /**
  * Step 2 of the pipeline: should the agent answer this message? Always in a
  * direct conversation; in a group only when addressed (mentioned, replied to,
- * or named), unless the platform policy says `respondTo: "all"`. Never to
- * bots, and never outside the policy's allowlists.
+ * or named), unless the platform policy says `respondTo: "all"` (or `"never"`).
+ * Never outside the policy's allowlists. Other bots only when the policy has
+ * `allowBots`, and then at most `maxBotExchanges` (default 3) bot messages in
+ * a row per room, counted in `exchanges`, before it waits for a human.
+ *
+ * A refusal carries the reason, for the debug log that explains a silent bot.
  */
-export function decideToRespond(message: InboundMessage, character: Character): Decision {
+export function decideToRespond(
+  message: InboundMessage,
+  character: Character,
+  exchanges: BotExchanges = new BotExchanges(),
+): Decision {
   const policy = character.connectors[message.platform] ?? DEFAULT_POLICY;
-  if (message.user.isBot) return { respond: false, reason: "the sender is a bot" };
+  const room = `${message.platform}:${message.room.id}`;
+  if (message.user.isBot) {
+    if (!policy.allowBots) {
+      return { respond: false, reason: `the sender is a bot (connectors.${message.platform}.allowBots is off)` };
+    }
+    const limit = policy.maxBotExchanges ?? DEFAULT_MAX_BOT_EXCHANGES;
+    if (exchanges.count(room) >= limit) {
+      return {
+        respond: false,
+        reason: `already answered ${limit} bot messages in a row in this room; waiting for a human`,
+      };
+    }
+  } else {
+    exchanges.humanSpoke(room);
+  }
+  const decision = decideByAddress(message, character, policy);
+  if (decision.respond && message.user.isBot) exchanges.answeredBot(room);
+  return decision;
+}
+
+function decideByAddress(message: InboundMessage, character: Character, policy: ConnectorPolicy): Decision {
   if (policy.allowUsers && !policy.allowUsers.includes(message.user.id)) {
     return { respond: false, reason: "the sender is not on the allowlist" };
   }
   if (policy.allowRooms && !policy.allowRooms.includes(message.room.id)) {
     return { respond: false, reason: "the room is not on the allowlist" };
   }
-  if (message.room.kind === "direct" || policy.respondTo === "all") return { respond: true };
+  if (message.room.kind === "direct") return { respond: true };
+  if (policy.respondTo === "never") {
+    return { respond: false, reason: `connectors.${message.platform}.respondTo is "never" in group rooms` };
+  }
+  if (policy.respondTo === "all") return { respond: true };
   if (message.mentionsAgent || message.repliesToAgent || mentionsByName(message.text, character.name)) {
     return { respond: true };
   }
-  return { respond: false, reason: "not addressed in a group room" };
+  return { respond: false, reason: "not addressed in a group room (no mention, no reply to it, not named)" };
 }
 
 function mentionsByName(text: string, name: string): boolean {

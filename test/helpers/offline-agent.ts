@@ -1,6 +1,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
+import type { Logger } from "pino";
 import type { Character } from "../../src/character/index.js";
 import { Agent, createLogger } from "../../src/index.js";
 import { createEmbedder } from "../../src/memory/index.js";
@@ -16,15 +17,23 @@ export class RecordingModel extends OfflineChatModel {
   }
 }
 
-/** `character` started on a store in `dataDir` with the offline embeddings and `chat` (default: the offline model). */
-export async function startAgent(dataDir: string, character: Character, chat?: BaseChatModel): Promise<Agent> {
+/**
+ * `character` started on a store in `dataDir` with the offline embeddings and `chat` (default: the offline model),
+ * logging to `logger` (default: nowhere).
+ */
+export async function startAgent(
+  dataDir: string,
+  character: Character,
+  chat?: BaseChatModel,
+  logger: Logger = createLogger({ level: "silent" }),
+): Promise<Agent> {
   const models = await createModels(character);
   const agent = new Agent({
     character,
     db: openStore({ dataDir }),
     chat: chat ?? models.chat,
     embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
-    logger: createLogger({ level: "silent" }),
+    logger,
   });
   await agent.start();
   return agent;

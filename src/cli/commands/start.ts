@@ -2,7 +2,9 @@ import { listCharacterFiles } from "../../character/index.js";
 import { createLogger, Troupe } from "../../runtime/index.js";
 import { serve } from "../../server/index.js";
 import { CliError } from "../cli-error.js";
+import { connectPlatforms } from "../connect-platforms.js";
 import { describeConnectors } from "../describe-connectors.js";
+import { PLATFORM_CONNECTORS } from "../platform-connectors.js";
 import type { Config } from "../read-config.js";
 
 export interface StartOptions {
@@ -16,8 +18,9 @@ export interface StartOptions {
 
 /**
  * `troupe start`: every character in `characters/` (or the given files and
- * folders), the HTTP API, and a clean stop on SIGINT/SIGTERM. Prints one line
- * per agent and per connector that is off.
+ * folders), their platform bots, the HTTP API, and a clean stop on
+ * SIGINT/SIGTERM. Prints one line per agent and per platform bot (or per
+ * platform that is off, and why).
  */
 export async function startCommand(options: StartOptions, config: Config): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL ?? "info" });
@@ -35,7 +38,12 @@ export async function startCommand(options: StartOptions, config: Config): Promi
       `agent ${agent.name} ready (${agent.modelDescription})${capabilities ? `, can do: ${capabilities}` : ""}`,
     );
   }
-  for (const line of describeConnectors(process.env)) console.log(line);
+  // A bot that cannot start (a rejected token) is one line on standard error; the others keep running.
+  for (const line of await connectPlatforms(troupe, process.env, PLATFORM_CONNECTORS)) {
+    (line.failed ? console.error : console.log)(line.text);
+  }
+  const built = PLATFORM_CONNECTORS.map((factory) => factory.platform);
+  for (const line of describeConnectors(process.env, built)) console.log(line);
   const busUrl = options.bus ?? process.env.REDIS_URL;
   console.log(busUrl ? `bus: Redis at ${busUrl.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@")}` : "bus: in-process");
   // Workflows a previous run left half-way carry on; finished steps are not redone.

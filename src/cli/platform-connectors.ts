@@ -1,0 +1,10 @@
+import type { PlatformConnectorFactory } from "../connectors/index.js";
+
+/**
+ * The platform bots `troupe start` runs, one factory per platform, each from
+ * its folder under `src/connectors/`. A platform not listed here is reported
+ * off by `describeConnectors`.
+ */
+export const PLATFORM_CONNECTORS: readonly PlatformConnectorFactory[] = [
+  // One line per platform, e.g. `discordConnectorFactory,` from "../connectors/discord/index.js".
+];
