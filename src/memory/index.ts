@@ -23,7 +23,7 @@ export { type IngestReport, ingestKnowledge } from "./ingest-knowledge.js";
 export { keywordWords } from "./keyword-query.js";
 export { KNOWLEDGE_EXTENSIONS, type KnowledgeDocument, readKnowledgeDocument } from "./knowledge-document.js";
 export { listWorkingMemory, type ScopedWorkingMemory } from "./list-working-memory.js";
-export { LongTermMemory, type LongTermMemoryOptions, type RecallOptions } from "./long-term-memory.js";
+export { LongTermMemory, type LongTermMemoryOptions } from "./long-term-memory.js";
 export type { ForgetSelection } from "./memory-maintenance.js";
 export type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
 export { type FactOrigin, factOrigin, isVisibleIn, roomScope, userScope } from "./memory-scopes.js";
@@ -32,6 +32,7 @@ export { type ModelSummaryOptions, summariseWithModel } from "./model-summary.js
 export { updateGoals } from "./open-goals.js";
 export { createProfileExtractor } from "./profile-fields.js";
 export { createProgressBar, type ProgressBar, type ProgressFactory, terminalProgress } from "./progress-bar.js";
+export type { RecallOptions } from "./recall-scope.js";
 export { RoomMemory, type RoomMemoryOptions, type SummaryWriter } from "./room-memory.js";
 export {
   DEFAULT_SUMMARY_LIMITS,

@@ -1,0 +1,111 @@
+import { cosineSimilarity } from "../model/index.js";
+import type { Store } from "../store/index.js";
+import type { Embedder } from "./embedder.js";
+import type { MemoryRecord } from "./memory-record.js";
+import { type MemoryStatements, toBlob } from "./memory-rows.js";
+import type { ShelfIndex } from "./shelf-index.js";
+import type { Neighbour, VectorIndex } from "./vector-index.js";
+
+/** Memories embedded per call to the embedder (remote embedders take batches). */
+const EMBED_BATCH = 256;
+/** Recall compares at most this many not-yet-indexed vectors one by one before it indexes them first. */
+const MAX_UNINDEXED = 32;
+
+/** What the queue needs of long-term memory. */
+export interface EmbeddingQueueOptions {
+  db: Store;
+  statements: MemoryStatements;
+  embedder: Embedder;
+  shelves: ShelfIndex;
+  /** The stored memory with this id, or undefined once it is forgotten. */
+  entryOf(id: number): MemoryRecord | undefined;
+}
+
+/**
+ * The way from a stored memory to a searchable one. A memory whose vector
+ * came with it (a synchronous embedder) waits only for the index; one
+ * without waits for the embedder, which gets batches. Recall either flushes
+ * the queue first or, when few vectors wait, compares them one by one.
+ */
+export class EmbeddingQueue {
+  /** Memories without a vector yet. */
+  private pending: number[] = [];
+  /** Memories embedded at insert whose vectors are not in the index yet. */
+  private unindexed: { id: number; vector: Float32Array }[] = [];
+  private embedding: Promise<void> | undefined;
+
+  constructor(private readonly options: EmbeddingQueueOptions) {}
+
+  /** Queues a stored memory: for the index when its vector is given, for the embedder otherwise. */
+  enqueue(id: number, vector?: Float32Array): void {
+    if (vector) this.unindexed.push({ id, vector });
+    else this.pending.push(id);
+  }
+
+  /** Number of memories not searchable yet. */
+  get backlog(): number {
+    return this.pending.length + this.unindexed.length;
+  }
+
+  /** Whether recall should flush before it searches: vectors are missing, or too many wait to be compared one by one. */
+  get needsFlush(): boolean {
+    return this.pending.length > 0 || this.unindexed.length > MAX_UNINDEXED;
+  }
+
+  /** Adds the vectors that came with their memories to the index. */
+  indexEmbedded(): void {
+    for (const { id, vector } of this.unindexed) {
+      const entry = this.options.entryOf(id);
+      if (entry) this.options.shelves.forKind(entry.kind).add(id, vector);
+    }
+    this.unindexed = [];
+  }
+
+  /** Embeds, stores and indexes every memory waiting for a vector. Concurrent callers share one run. */
+  embedPending(): Promise<void> {
+    if (this.pending.length === 0) return this.embedding ?? Promise.resolve();
+    this.embedding ??= this.embedAll().finally(() => {
+      this.embedding = undefined;
+    });
+    return this.embedding;
+  }
+
+  /**
+   * The waiting vectors in `index` whose memory `inScope` accepts, compared
+   * with `vector` one by one, so recall never waits for index inserts.
+   */
+  nearestWaiting(index: VectorIndex, vector: Float32Array, inScope: (id: number) => boolean): Neighbour[] {
+    const { shelves, entryOf } = this.options;
+    return this.unindexed
+      .filter(({ id }) => inScope(id) && shelves.forKind(entryOf(id)?.kind ?? "message") === index)
+      .map(({ id, vector: candidate }) => ({ label: id, similarity: cosineSimilarity(vector, candidate) }));
+  }
+
+  /** Drops the memories that were forgotten meanwhile. */
+  dropForgotten(): void {
+    const { entryOf } = this.options;
+    this.pending = this.pending.filter((id) => entryOf(id) !== undefined);
+    this.unindexed = this.unindexed.filter(({ id }) => entryOf(id) !== undefined);
+  }
+
+  private async embedAll(): Promise<void> {
+    const { db, statements, embedder, shelves, entryOf } = this.options;
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, EMBED_BATCH).flatMap((id) => entryOf(id) ?? []);
+      const vectors = await embedder.embed(batch.map((entry) => entry.text));
+      db.transaction(() => {
+        batch.forEach((entry, i) => {
+          statements.setEmbedding.run(
+            toBlob(vectors[i] as Float32Array),
+            embedder.model,
+            embedder.dimensions,
+            entry.id,
+          );
+        });
+      })();
+      batch.forEach((entry, i) => {
+        shelves.forKind(entry.kind).add(entry.id, vectors[i] as Float32Array);
+      });
+    }
+  }
+}
