@@ -58,7 +58,7 @@ export class RoomMemory {
    * extractive summary. Returns true when a batch is ready for the writer:
    * the caller then runs `summarise` in the room's order.
    */
-  reflect(room: string, text: string, now = Date.now()): boolean {
+  updateAfterTurn(room: string, text: string, now = Date.now()): boolean {
     const scope = roomScope(room);
     const current = this.options.working.get(scope);
     const open = current.goals ?? [];

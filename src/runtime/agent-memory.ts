@@ -203,7 +203,7 @@ export class AgentMemory {
       // A real model reads what the patterns miss; queued behind this message, like the summary.
       void this.queue.run(queueKey, () => this.reflectWithModel(scope, text, message, messageId));
     }
-    if (this.rooms.reflect(message.room.id, text, now)) {
+    if (this.rooms.updateAfterTurn(message.room.id, text, now)) {
       // Queued behind this message, in the room's order: the next message of the room sees the new summary.
       void this.queue.run(queueKey, () => this.rooms.summarise(message.room.id));
     }

@@ -23,7 +23,7 @@ describe("RoomMemory", () => {
     });
     const turn = (text: string, now: number) => {
       log.record({ room: "dm", userId: "alice", userName: "Alice", role: "user", text, platform: "test" });
-      rooms.reflect("dm", text, now);
+      rooms.updateAfterTurn("dm", text, now);
     };
     turn("My sister Maria is getting married in Lisbon next June.", 1);
     turn("hi", 2);

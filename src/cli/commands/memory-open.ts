@@ -7,7 +7,7 @@ import { openStore, type Store } from "../../store/index.js";
 import type { Config } from "../read-config.js";
 
 /** One agent's stores, opened for inspection or maintenance without starting the agent. */
-export interface AgentMemory {
+export interface OpenedAgentMemory {
   character: Character;
   db: Store;
   memory: LongTermMemory;
@@ -20,7 +20,11 @@ export interface AgentMemory {
  * connectors, plugins or HTTP API start. `LongTermMemory.open` is left to the
  * caller (`reembed` must run before it).
  */
-export async function openAgentMemory(name: string, dataDir: string | undefined, config: Config): Promise<AgentMemory> {
+export async function openAgentMemory(
+  name: string,
+  dataDir: string | undefined,
+  config: Config,
+): Promise<OpenedAgentMemory> {
   const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
   const file = await findCharacter(name, "characters");
   const { character } = await loadCharacter(file, { env: process.env });
@@ -42,7 +46,7 @@ export async function withAgentMemory<T>(
   name: string,
   dataDir: string | undefined,
   config: Config,
-  work: (opened: AgentMemory) => Promise<T>,
+  work: (opened: OpenedAgentMemory) => Promise<T>,
 ): Promise<T> {
   const opened = await openAgentMemory(name, dataDir, config);
   try {
