@@ -23,6 +23,16 @@ export interface SubscribeOptions {
   since?: number;
 }
 
+/** How to publish. */
+export interface PublishOptions {
+  /**
+   * Deliver only to a topic someone subscribed to and nobody retired: a
+   * result for a process that has stopped is dropped instead of recreating
+   * its inbox. Default false (the envelope waits for a future subscriber).
+   */
+  onlyToExisting?: boolean;
+}
+
 /** An envelope the bus gave up on, with why. */
 export interface DeadLetter {
   /** What was received, as text (it may not be a valid envelope). */
@@ -40,11 +50,13 @@ export interface DeadLetter {
 export interface Bus {
   /** Attempts before an envelope whose handler keeps throwing is dead-lettered. */
   readonly maxAttempts: number;
-  publish(topic: string, envelope: Envelope): Promise<void>;
+  publish(topic: string, envelope: Envelope, options?: PublishOptions): Promise<void>;
   /** Resolves once the subscription is receiving. */
   subscribe(topic: string, handler: Handler, options?: SubscribeOptions): Promise<Unsubscribe>;
   /** The dead-letter entries of a topic, oldest first. */
   deadLetters(topic: string): Promise<DeadLetter[]>;
+  /** Nobody will read `topic` again (a stopped process's inbox): drops what it holds, dead letters included. */
+  retire(topic: string): Promise<void>;
   /** Stops every subscription (waiting for running handlers) and releases connections. */
   close(): Promise<void>;
 }

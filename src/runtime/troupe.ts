@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { BusNode } from "../bus/index.js";
+import { BusNode, busPrefix } from "../bus/index.js";
 import { type Character, CharacterFileError, loadCharacter } from "../character/index.js";
 import { CONNECTOR_API_VERSION, type Connector, type InboundMessage } from "../connectors/index.js";
 import { createEmbedder } from "../memory/index.js";
@@ -21,6 +21,8 @@ export interface TroupeOptions {
   env?: Record<string, string | undefined>;
   /** The bus: a `redis://` URL to share it with other processes. Default: `REDIS_URL`, else in-process. */
   bus?: string;
+  /** Namespace of this troupe's keys on Redis. Default: `TROUPE_BUS_PREFIX`, else `troupe:<current folder name>`. */
+  busPrefix?: string;
 }
 
 /**
@@ -65,7 +67,8 @@ export class Troupe {
       logger.info({ agent: character.name }, `${character.name} uses the ${modelsByAgent[index]?.description}`);
     });
     // The bus connects before the store opens: an unreachable Redis stops start-up with one clear line.
-    const node = await BusNode.connect({ url: options.bus ?? env.REDIS_URL, logger });
+    const prefix = options.busPrefix ?? busPrefix(env, process.cwd());
+    const node = await BusNode.connect({ url: options.bus ?? env.REDIS_URL, prefix, logger });
     let db: Store;
     try {
       db = openStore({ dataDir: options.dataDir });

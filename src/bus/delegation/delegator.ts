@@ -79,8 +79,12 @@ export class Delegator {
     });
   }
 
+  /** Stops listening for results and retires the inbox, so a stopped process leaves nothing behind on the bus. */
   async stop(): Promise<void> {
     await this.unsubscribe?.();
+    await this.options.bus
+      .retire(inboxTopic(this.options.instance))
+      .catch((error: unknown) => this.options.logger?.warn({ err: error }, "could not retire this process's inbox"));
   }
 
   /**

@@ -91,6 +91,8 @@ export class TaskServer {
         traceId: task.traceId,
         path: task.path,
       }),
+      // The asker may have stopped meanwhile: its retired inbox is not recreated.
+      { onlyToExisting: true },
     );
   }
 }

@@ -1,3 +1,4 @@
+import { busPrefix } from "../../bus/index.js";
 import { listCharacterFiles } from "../../character/index.js";
 import { createLogger, Troupe } from "../../runtime/index.js";
 import { serve } from "../../server/index.js";
@@ -45,7 +46,10 @@ export async function startCommand(options: StartOptions, config: Config): Promi
   const built = PLATFORM_CONNECTORS.map((factory) => factory.platform);
   for (const line of describeConnectors(process.env, built)) console.log(line);
   const busUrl = options.bus ?? process.env.REDIS_URL;
-  console.log(busUrl ? `bus: Redis at ${busUrl.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@")}` : "bus: in-process");
+  const redis = busUrl?.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+  console.log(
+    redis ? `bus: Redis at ${redis}, keys under ${busPrefix(process.env, process.cwd())}:` : "bus: in-process",
+  );
   // Workflows a previous run left half-way carry on; finished steps are not redone.
   troupe.node.resumeWorkflows().catch((error: unknown) => logger.error({ err: error }, "could not resume workflows"));
   const server = await serve(troupe, {

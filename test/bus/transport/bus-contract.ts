@@ -53,6 +53,26 @@ export function busContract(name: string, harness: BusHarness): void {
         );
       }));
 
+    it("drops a result for a retired inbox instead of keeping it for nobody", () =>
+      withBus(async (bus) => {
+        const seen: unknown[] = [];
+        const unsubscribe = await bus.subscribe("inbox:gone", (envelope) => void seen.push(envelope.payload), {
+          group: "inbox:gone",
+        });
+        await bus.publish("inbox:gone", task("before"), { onlyToExisting: true });
+        await eventually(() => expect(seen).toEqual(["before"]));
+        await unsubscribe();
+        await bus.retire("inbox:gone");
+        await bus.publish("inbox:gone", task("late"), { onlyToExisting: true });
+        // A new reader of the topic finds nothing left from before, nor the late result.
+        const later: unknown[] = [];
+        await bus.subscribe("inbox:gone", (envelope) => void later.push(envelope.payload), { group: "other" });
+        await bus.publish("inbox:gone", task("fresh"));
+        await eventually(() => expect(later).toEqual(["fresh"]));
+        await sleep(50);
+        expect(later).toEqual(["fresh"]);
+      }));
+
     it("broadcasts to every subscriber without a group", () =>
       withBus(async (bus) => {
         const a: unknown[] = [];

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Bus, DeadLetter, Handler, SubscribeOptions, Unsubscribe } from "../../bus.js";
+import type { Bus, DeadLetter, Handler, PublishOptions, SubscribeOptions, Unsubscribe } from "../../bus.js";
 import { type Envelope, isExpired, readEnvelope } from "../../envelope.js";
 import { RecentIds } from "./recent-ids.js";
 
@@ -67,8 +67,9 @@ export class InProcessBus implements Bus {
     this.logger = options.logger;
   }
 
-  async publish(topicName: string, envelope: Envelope): Promise<void> {
+  async publish(topicName: string, envelope: Envelope, options: PublishOptions = {}): Promise<void> {
     if (this.closed) throw new Error("The bus is closed.");
+    if (options.onlyToExisting && !this.topics.has(topicName)) return;
     const topic = this.topic(topicName);
     const value = structuredClone(envelope) as unknown;
     for (const listener of topic.listeners) this.track(this.broadcast(topicName, listener, value));
@@ -123,6 +124,10 @@ export class InProcessBus implements Bus {
 
   async deadLetters(topicName: string): Promise<DeadLetter[]> {
     return [...(this.topics.get(topicName)?.dead ?? [])];
+  }
+
+  async retire(topicName: string): Promise<void> {
+    this.topics.delete(topicName);
   }
 
   async close(): Promise<void> {

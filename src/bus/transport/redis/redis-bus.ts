@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { Bus, DeadLetter, Handler, SubscribeOptions, Unsubscribe } from "../../bus.js";
+import type { Bus, DeadLetter, Handler, PublishOptions, SubscribeOptions, Unsubscribe } from "../../bus.js";
 import type { Envelope } from "../../envelope.js";
 import { BusConnectionError } from "./bus-connection-error.js";
 import { deadLetterFields, deadLetterOf } from "./dead-letter-fields.js";
@@ -100,16 +100,17 @@ export class RedisBus implements Bus {
     return new RedisBus(client, options);
   }
 
-  async publish(topic: string, envelope: Envelope): Promise<void> {
-    await this.client.xadd(
-      this.settings.keys.stream(topic),
-      "MAXLEN",
-      "~",
-      this.settings.maxLength,
-      "*",
-      "e",
-      JSON.stringify(envelope),
-    );
+  async publish(topic: string, envelope: Envelope, options: PublishOptions = {}): Promise<void> {
+    const key = this.settings.keys.stream(topic);
+    const json = JSON.stringify(envelope);
+    const limit = this.settings.maxLength;
+    // NOMKSTREAM: a stream that does not exist (never subscribed, or retired) is not created.
+    if (options.onlyToExisting) await this.client.call("XADD", key, "NOMKSTREAM", "MAXLEN", "~", limit, "*", "e", json);
+    else await this.client.xadd(key, "MAXLEN", "~", limit, "*", "e", json);
+  }
+
+  async retire(topic: string): Promise<void> {
+    await this.client.del(this.settings.keys.stream(topic), this.settings.keys.dead(topic));
   }
 
   async subscribe(topic: string, handler: Handler, options: SubscribeOptions = {}): Promise<Unsubscribe> {
