@@ -7,6 +7,7 @@ export default defineConfig({
     alias: [
       { find: /^troupe$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
       { find: /^troupe\/testing$/, replacement: fileURLToPath(new URL("./src/testing/index.ts", import.meta.url)) },
+      { find: /^troupe\/text$/, replacement: fileURLToPath(new URL("./src/text/index.ts", import.meta.url)) },
     ],
   },
   test: {

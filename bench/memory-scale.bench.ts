@@ -9,8 +9,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEmbedder, LongTermMemory, VectorIndex } from "../src/memory/index.js";
-import { cosineSimilarity, OfflineEmbeddings } from "../src/model/index.js";
+import { OfflineEmbeddings } from "../src/model/index.js";
 import { openStore } from "../src/store/index.js";
+import { cosineSimilarity } from "../src/text/index.js";
 import { percentile } from "./bench-helpers.js";
 
 const TOTAL = Number(process.env.MEMORY_SCALE ?? 100_000);

@@ -65,9 +65,6 @@ export {
   ModelTimeoutError,
   ModelUnavailableError,
   type ModelUsage,
-  NUMBER_WORD_PATTERN,
-  NUMBER_WORDS,
-  numberFromWord,
   OfflineChatModel,
   OfflineEmbeddings,
 } from "./model/index.js";

@@ -1,4 +1,4 @@
-import { NUMBER_WORD_PATTERN, numberFromWord } from "troupe";
+import { NUMBER_WORD_PATTERN, numberFromWord } from "troupe/text";
 
 const UNIT_MS: Record<string, number> = {
   s: 1000,

@@ -1,4 +1,4 @@
-import { NUMBER_WORD_PATTERN, numberFromWord } from "troupe";
+import { NUMBER_WORD_PATTERN, numberFromWord } from "troupe/text";
 
 const PERIOD = new RegExp(
   String.raw`\b(\d+|an?|${NUMBER_WORD_PATTERN})\s+(day|week|fortnight|month|year)s?\b(\s+(?:ago|before|earlier|back))?`,

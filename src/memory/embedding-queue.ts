@@ -1,5 +1,5 @@
-import { cosineSimilarity } from "../model/index.js";
 import type { Store } from "../store/index.js";
+import { cosineSimilarity } from "../text/index.js";
 import type { Embedder } from "./embedder.js";
 import type { MemoryRecord } from "./memory-record.js";
 import { type MemoryStatements, toBlob } from "./memory-rows.js";

@@ -1,6 +1,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import { type InvokeChatOptions, invokeChat, splitSentences } from "../model/index.js";
+import { type InvokeChatOptions, invokeChat } from "../model/index.js";
+import { splitSentences } from "../text/index.js";
 import { DEFAULT_SUMMARY_LIMITS, type RoomSummary, type SummaryLimits, type SummaryTurn } from "./running-summary.js";
 
 /** Options of `summariseWithModel`: the call's guard and meter, and the summary's bounds (default 8 sentences, 800 characters). */

@@ -1,4 +1,4 @@
-import { splitSentences } from "../model/index.js";
+import { splitSentences } from "../text/index.js";
 
 /** Open goals kept per room; the oldest go first when there are more. */
 const MAX_GOALS = 5;

@@ -1,5 +1,6 @@
 import type { ProfileField } from "../character/index.js";
-import { type StatedFact, splitSentences } from "../model/index.js";
+import type { StatedFact } from "../model/index.js";
+import { splitSentences } from "../text/index.js";
 
 const END = String.raw`(?=[.,!?;:]|\s+(?:and|but|because|so|since|though)\b|$)`;
 

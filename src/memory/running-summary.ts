@@ -1,4 +1,4 @@
-import { splitSentences } from "../model/index.js";
+import { splitSentences } from "../text/index.js";
 import { keywordWords } from "./keyword-query.js";
 
 /** One sentence kept in a room's running summary, with the turn it came from. */

@@ -1,4 +1,4 @@
-import { estimateTokens } from "../model/index.js";
+import { estimateTokens } from "../text/index.js";
 
 /** Short-term settings of a character (`memory.shortTermTurns`, `memory.tokenBudget`). */
 export interface WindowSettings {

@@ -1,5 +1,5 @@
+import { contentStems } from "../text/index.js";
 import type { OfflineEmbeddings } from "./offline-embeddings.js";
-import { contentStems } from "./text-features.js";
 
 /** A text with what the rules compare it by: its embedding and its content-word stems. */
 export interface AnalysedText {

@@ -1,7 +1,7 @@
 import type { Character } from "../character/character.js";
+import { splitSentences } from "../text/index.js";
 import { type AnalysedText, analyseText } from "./analysed-text.js";
 import type { OfflineEmbeddings } from "./offline-embeddings.js";
-import { splitSentences } from "./split-sentences.js";
 
 /** A human turn of the character's message examples and the character's reply to it. */
 export interface ExamplePair {

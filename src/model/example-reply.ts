@@ -1,5 +1,5 @@
+import { cosineSimilarity } from "../text/index.js";
 import type { AnalysedText } from "./analysed-text.js";
-import { cosineSimilarity } from "./cosine-similarity.js";
 import type { ReplyContext } from "./reply-context.js";
 import { fillNames } from "./template-names.js";
 

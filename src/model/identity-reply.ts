@@ -1,6 +1,6 @@
+import { splitSentences } from "../text/index.js";
 import { pick } from "./deterministic-choice.js";
 import type { ReplyContext } from "./reply-context.js";
-import { splitSentences } from "./split-sentences.js";
 import { fillNames } from "./template-names.js";
 
 const IDENTITY_QUESTION =

@@ -13,10 +13,8 @@
  */
 export { CircuitBreaker, type CircuitBreakerOptions, CircuitBreakers } from "./circuit-breaker.js";
 export { connectModels } from "./connect-models.js";
-export { cosineSimilarity } from "./cosine-similarity.js";
 export { type CreateModelsOptions, createModels, createOfflineModels, type Models } from "./create-models.js";
 export { EmbeddingDimensionsError } from "./embedding-dimensions-error.js";
-export { estimateTokens } from "./estimate-tokens.js";
 export { extractFactsWithModel } from "./extract-facts-with-model.js";
 export { type GenerateStructuredOptions, generateStructured } from "./generate-structured.js";
 export { GuardedEmbeddings, type GuardedEmbeddingsOptions } from "./guarded-embeddings.js";
@@ -31,7 +29,6 @@ export { type GuardedCallOptions, ModelGuard, type ModelGuardOptions } from "./m
 export { ModelRequestError } from "./model-request-error.js";
 export { ModelTimeoutError } from "./model-timeout-error.js";
 export { ModelUnavailableError } from "./model-unavailable-error.js";
-export { NUMBER_WORD_PATTERN, NUMBER_WORDS, numberFromWord } from "./number-words.js";
 export {
   OfflineChatModel,
   type OfflineChatModelCallOptions,
@@ -48,8 +45,6 @@ export {
   type SectionTitle,
 } from "./prompt-sections.js";
 export { messageText } from "./read-conversation.js";
-export { splitSentences } from "./split-sentences.js";
 export { extractStatedFacts, type StatedFact } from "./stated-facts.js";
-export { contentStems } from "./text-features.js";
 export { unavailableReply } from "./unavailable-reply.js";
 export { type ModelUsage, type TokenCounts, UsageMeter } from "./usage-meter.js";

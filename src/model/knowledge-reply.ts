@@ -1,12 +1,10 @@
+import { contentStems, cosineSimilarity, splitSentences } from "../text/index.js";
 import { type AnalysedText, sharedStems } from "./analysed-text.js";
-import { cosineSimilarity } from "./cosine-similarity.js";
 import { pick } from "./deterministic-choice.js";
 import { plainProse } from "./plain-prose.js";
 import { SECTION } from "./prompt-sections.js";
 import { reflect } from "./pronoun-reflection.js";
 import type { ReplyContext } from "./reply-context.js";
-import { splitSentences } from "./split-sentences.js";
-import { contentStems } from "./text-features.js";
 
 /** Relevance a line needs to be offered in reply to a question, and to a statement (which needs more). */
 const QUESTION_THRESHOLD = 0.3;

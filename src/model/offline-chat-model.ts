@@ -9,11 +9,11 @@ import { AIMessage, type AIMessageChunk, type BaseMessage } from "@langchain/cor
 import type { ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import type { Character } from "../character/character.js";
+import { estimateTokens } from "../text/index.js";
 import { type AnalysedText, analyseText } from "./analysed-text.js";
 import { buildCharacterIndex, type CharacterIndex } from "./character-index.js";
 import { composeReply } from "./compose-reply.js";
 import { seedFrom } from "./deterministic-choice.js";
-import { estimateTokens } from "./estimate-tokens.js";
 import { hashText } from "./feature-hashing.js";
 import { LruCache } from "./lru-cache.js";
 import { toMatchingText } from "./matching-text.js";

@@ -1,7 +1,7 @@
 import { Embeddings } from "@langchain/core/embeddings";
+import { isStopword, stem, tokenize } from "../text/index.js";
 import { addHashed, hashRange, hashText } from "./feature-hashing.js";
 import { InvalidDimensionsError } from "./invalid-dimensions-error.js";
-import { isStopword, stem, tokenize } from "./text-features.js";
 
 /** Options of `OfflineEmbeddings`. */
 export interface OfflineEmbeddingsOptions {

@@ -1,6 +1,6 @@
 import type { Character } from "../character/character.js";
+import { splitSentences } from "../text/index.js";
 import { pick } from "./deterministic-choice.js";
-import { splitSentences } from "./split-sentences.js";
 
 /** How one character sounds: openers from its adjectives, style rules from its `style` lines, its topics. */
 export interface Voice {

@@ -1,5 +1,4 @@
-import { numberFromWord } from "./number-words.js";
-import { isStopword, stem } from "./text-features.js";
+import { isStopword, numberFromWord, stem } from "../text/index.js";
 import type { ParameterSchema, ToolProfile } from "./tool-profile.js";
 
 /** Words that ask for something without being part of what is asked for. */

@@ -1,9 +1,9 @@
 import type { ToolDefinition } from "@langchain/core/language_models/base";
 import type { BindToolsInput } from "@langchain/core/language_models/chat_models";
 import { convertToOpenAITool } from "@langchain/core/utils/function_calling";
+import { contentStems } from "../text/index.js";
 import type { AnalysedText } from "./analysed-text.js";
 import { toMatchingText } from "./matching-text.js";
-import { contentStems } from "./text-features.js";
 
 /** The JSON Schema subset the offline model reads to fill tool arguments. */
 export interface ParameterSchema {

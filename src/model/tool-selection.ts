@@ -1,5 +1,5 @@
+import { cosineSimilarity } from "../text/index.js";
 import type { AnalysedText } from "./analysed-text.js";
-import { cosineSimilarity } from "./cosine-similarity.js";
 import type { ToolProfile } from "./tool-profile.js";
 
 /** How well a message must match a tool for the tool to be called. */

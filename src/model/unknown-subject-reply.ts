@@ -1,7 +1,7 @@
+import { contentStems } from "../text/index.js";
 import { pick } from "./deterministic-choice.js";
 import { factPhrase } from "./memory-questions.js";
 import type { ReplyContext } from "./reply-context.js";
-import { contentStems } from "./text-features.js";
 
 /** "What is X?", "Who was X?", "Tell me about X", "Research X": asking for what the character would know. */
 const ASKS_ABOUT = [

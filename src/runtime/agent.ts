@@ -25,9 +25,9 @@ import {
   readConfirmation,
 } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
+import { cleanText, MAX_MESSAGE_CHARS } from "../text/index.js";
 import { AgentMemory } from "./agent-memory.js";
 import { BotExchanges } from "./bot-exchanges.js";
-import { cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
 import { composePrompt } from "./compose-prompt.js";
 import { decideToRespond } from "./decide.js";
 import { generateWithActions } from "./generate-with-actions.js";

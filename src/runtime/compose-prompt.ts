@@ -2,7 +2,8 @@ import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langc
 import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import type { RecalledMemory, RoomSummary, StoredMessage } from "../memory/index.js";
-import { estimateTokens, type PromptSection, renderPrompt, SECTION } from "../model/index.js";
+import { type PromptSection, renderPrompt, SECTION } from "../model/index.js";
+import { estimateTokens } from "../text/index.js";
 
 export interface PromptInputs {
   character: Character;

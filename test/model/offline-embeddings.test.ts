@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cosineSimilarity, InvalidDimensionsError, OfflineEmbeddings } from "../../src/model/index.js";
+import { InvalidDimensionsError, OfflineEmbeddings } from "../../src/model/index.js";
+import { cosineSimilarity } from "../../src/text/index.js";
 
 function norm(vector: ArrayLike<number>): number {
   let sum = 0;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { InboundMessage } from "../../connectors/index.js";
 import { TroupeError } from "../../errors/index.js";
-import { contentStems } from "../../model/index.js";
 import type { Action } from "../../plugins/index.js";
+import { contentStems } from "../../text/index.js";
 import type { DelegationRequest, DelegationResult } from "./delegator.js";
 import type { LiveAgent } from "./registry.js";
 

@@ -1,0 +1,13 @@
+/**
+ * Text: the ground floor every other part of Troupe reads text with. Splitting
+ * into sentences, word tokens, a light stemmer and stop words, cleaning user
+ * text, a rough token estimate, cosine similarity of embeddings, English
+ * number words, and escaping text for a regular expression. It imports
+ * nothing of Troupe, so memory, the bus, the models and plugins can all use it.
+ */
+export { cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
+export { cosineSimilarity } from "./cosine-similarity.js";
+export { estimateTokens } from "./estimate-tokens.js";
+export { NUMBER_WORD_PATTERN, NUMBER_WORDS, numberFromWord } from "./number-words.js";
+export { splitSentences } from "./split-sentences.js";
+export { contentStems, isStopword, stem, tokenize } from "./stem.js";
