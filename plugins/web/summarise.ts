@@ -1,11 +1,7 @@
-const STOPWORDS = new Set(
-  "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those i you he she we they them his her their our your my me not no so than then there here what which who whom when where why how all any each few more most other some such only own same too very can will just should now also into about over after before between through during out up down off again further once do does did have has had".split(
-    " ",
-  ),
-);
+import { isStopword } from "troupe/text";
 
 function words(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 2 && !STOPWORDS.has(word));
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 2 && !isStopword(word));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../text/index.js";
 import type { ExampleTurn, KnowledgeItem } from "./character.js";
 import { type FileReport, isObject } from "./file-report.js";
 import type { CharacterParts } from "./read-eliza-character.js";
@@ -114,8 +115,4 @@ function readCharacterBook(report: FileReport, book: unknown, name: string): Kno
     if (entry.enabled === false || entry.content.trim() === "") return [];
     return [{ kind: "text", text: withName(entry.content, name).trim() }];
   });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

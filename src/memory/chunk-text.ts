@@ -1,3 +1,5 @@
+import { splitSentences } from "../text/index.js";
+
 /**
  * Splits a document into chunks of at most `maxChars`, on paragraph and then
  * sentence boundaries, keeping each Markdown heading with the text under it.
@@ -11,7 +13,7 @@ export function chunkText(text: string, maxChars = 600): string[] {
     current = "";
   };
   for (const paragraph of text.split(/\n\s*\n/)) {
-    const pieces = paragraph.length > maxChars ? splitSentences(paragraph, maxChars) : [paragraph];
+    const pieces = paragraph.length > maxChars ? packSentences(paragraph, maxChars) : [paragraph];
     for (const piece of pieces) {
       const startsSection = /^#{1,6}\s/.test(piece.trim());
       if (current && (startsSection || current.length + piece.length + 2 > maxChars)) push();
@@ -22,10 +24,11 @@ export function chunkText(text: string, maxChars = 600): string[] {
   return chunks;
 }
 
-function splitSentences(paragraph: string, maxChars: number): string[] {
+/** A paragraph's sentences, packed into pieces of at most `maxChars`. */
+function packSentences(paragraph: string, maxChars: number): string[] {
   const pieces: string[] = [];
   let current = "";
-  for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
+  for (const sentence of splitSentences(paragraph)) {
     if (current && current.length + sentence.length + 1 > maxChars) {
       pieces.push(current);
       current = "";

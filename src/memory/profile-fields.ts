@@ -1,12 +1,8 @@
 import type { ProfileField } from "../character/index.js";
 import type { StatedFact } from "../model/index.js";
-import { splitSentences } from "../text/index.js";
+import { escapeRegExp, splitSentences } from "../text/index.js";
 
 const END = String.raw`(?=[.,!?;:]|\s+(?:and|but|because|so|since|though)\b|$)`;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** The phrases that introduce a field: "my <field> is", "my <field>'s" and the character's own. */
 function fieldPattern(name: string, field: ProfileField): RegExp {

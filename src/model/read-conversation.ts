@@ -1,4 +1,5 @@
 import type { BaseMessage } from "@langchain/core/messages";
+import { cleanText } from "../text/index.js";
 import { parseFacts, parsePrompt, SECTION } from "./prompt-sections.js";
 import { extractStatedFacts } from "./stated-facts.js";
 
@@ -25,13 +26,9 @@ export interface Conversation {
   isFirstExchange: boolean;
 }
 
-/** Strips control characters and collapses whitespace; keeps letters of every script and emoji. */
-export function cleanText(text: string): string {
-  const head = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
-  return head
-    .replace(/[\p{Cc}\p{Cf}]/gu, (character) => (character === "\n" || character === "\t" ? " " : ""))
-    .replace(/\s+/g, " ")
-    .trim();
+/** The start of a message as one line of plain words: what the rules match against. */
+function readableText(text: string): string {
+  return cleanText(text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text, { oneLine: true });
 }
 
 /**
@@ -61,7 +58,7 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   // Only the user's own turns: in a group room the others' turns carry their names.
   const stated = new Map<string, string>();
   for (const earlier of humans.slice(0, -1).filter((human) => human.name === latest?.name)) {
-    for (const fact of extractStatedFacts(cleanText(messageText(earlier)))) stated.set(fact.key, fact.value);
+    for (const fact of extractStatedFacts(readableText(messageText(earlier)))) stated.set(fact.key, fact.value);
   }
   for (const [key, value] of stated) if (!facts.has(key)) facts.set(key, value);
   const last = messages.at(-1);
@@ -70,7 +67,7 @@ export function readConversation(messages: BaseMessage[]): Conversation {
     sections,
     facts,
     speaker,
-    text: latest ? cleanText(messageText(latest)) : "",
+    text: latest ? readableText(messageText(latest)) : "",
     get earlier() {
       return messages
         .slice(0, latest ? messages.lastIndexOf(latest) : 0)
@@ -83,7 +80,7 @@ export function readConversation(messages: BaseMessage[]): Conversation {
     const { status, tool_call_id: callId } = last as BaseMessage & { status?: string; tool_call_id?: string };
     // A tool message names its tool only sometimes; the call it answers always does.
     const name = last.name ?? calledToolName(messages, callId);
-    conversation.toolResult = { name, content: cleanText(messageText(last)), failed: status === "error" };
+    conversation.toolResult = { name, content: readableText(messageText(last)), failed: status === "error" };
   }
   const lastReply = replies.length > 0 ? messageText(replies.at(-1) as BaseMessage) : undefined;
   if (lastReply !== undefined) conversation.lastReply = lastReply;

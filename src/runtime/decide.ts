@@ -1,5 +1,6 @@
 import type { Character, ConnectorPolicy } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
+import { escapeRegExp } from "../text/index.js";
 import { BotExchanges } from "./bot-exchanges.js";
 
 export type Decision = { respond: true } | { respond: false; reason: string };
@@ -63,6 +64,5 @@ function decideByAddress(message: InboundMessage, character: Character, policy: 
 }
 
 function mentionsByName(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^\\p{L}])@?${escaped}([^\\p{L}]|$)`, "iu").test(text);
+  return new RegExp(`(^|[^\\p{L}])@?${escapeRegExp(name)}([^\\p{L}]|$)`, "iu").test(text);
 }

@@ -3,11 +3,16 @@
  * into sentences, word tokens, a light stemmer and stop words, cleaning user
  * text, a rough token estimate, cosine similarity of embeddings, English
  * number words, and escaping text for a regular expression. It imports
- * nothing of Troupe, so memory, the bus, the models and plugins can all use it.
+ * nothing of Troupe, so memory, the bus, the models and plugins can all use
+ * it; plugins import it as `troupe/text`.
  */
-export { cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
+export { type CleanTextOptions, cleanText, MAX_MESSAGE_CHARS } from "./clean-text.js";
+export { contentStems } from "./content-stems.js";
 export { cosineSimilarity } from "./cosine-similarity.js";
+export { escapeRegExp } from "./escape-reg-exp.js";
 export { estimateTokens } from "./estimate-tokens.js";
 export { NUMBER_WORD_PATTERN, NUMBER_WORDS, numberFromWord } from "./number-words.js";
 export { splitSentences } from "./split-sentences.js";
-export { contentStems, isStopword, stem, tokenize } from "./stem.js";
+export { stem } from "./stem.js";
+export { isStopword } from "./stopwords.js";
+export { tokenize } from "./tokenize.js";
