@@ -1,10 +1,10 @@
-import { readdir, stat } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
-import { chunkText } from "./chunk-text.js";
+import { stat } from "node:fs/promises";
+import { extname, resolve } from "node:path";
 import type { IngestReport } from "./ingest-knowledge.js";
 import { ADDED_KNOWLEDGE, KNOWLEDGE_EXTENSIONS, knowledgeSource, readKnowledgeDocument } from "./knowledge-document.js";
 import type { LongTermMemory } from "./long-term-memory.js";
 import type { ProgressFactory } from "./progress-bar.js";
+import { listKnowledgeFiles, storeKnowledge } from "./store-knowledge.js";
 import { UnsupportedKnowledgeError } from "./unsupported-knowledge-error.js";
 
 /**
@@ -35,10 +35,7 @@ export async function addKnowledge(
         memory.forget(ids);
         report.removed += ids.length;
       }
-      for (const chunk of chunkText(document.text)) {
-        memory.add({ kind: "knowledge", text: chunk, source, importance: 0.6 });
-        report.added++;
-      }
+      report.added += storeKnowledge(memory, document, source);
     }
     bar?.update(done + 1);
   }
@@ -52,9 +49,5 @@ async function knowledgeFiles(path: string): Promise<string[]> {
     if (KNOWLEDGE_EXTENSIONS.has(extname(path).toLowerCase())) return [path];
     throw new UnsupportedKnowledgeError({ file: path, supported: [...KNOWLEDGE_EXTENSIONS] });
   }
-  const files = await readdir(path, { recursive: true });
-  return files
-    .filter((file) => KNOWLEDGE_EXTENSIONS.has(extname(file).toLowerCase()))
-    .sort()
-    .map((file) => join(path, file));
+  return listKnowledgeFiles(path);
 }

@@ -1,15 +1,13 @@
-import { readdir } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { KnowledgeItem } from "../character/index.js";
-import { chunkText } from "./chunk-text.js";
 import {
   ADDED_KNOWLEDGE,
-  KNOWLEDGE_EXTENSIONS,
   type KnowledgeDocument,
   knowledgeSource,
   readKnowledgeDocument,
 } from "./knowledge-document.js";
 import type { LongTermMemory } from "./long-term-memory.js";
+import { listKnowledgeFiles, storeKnowledge } from "./store-knowledge.js";
 
 export interface IngestReport {
   added: number;
@@ -39,10 +37,7 @@ export async function ingestKnowledge(
       report.unchanged++;
       continue;
     }
-    for (const chunk of chunkText(document.text)) {
-      memory.add({ kind: "knowledge", text: chunk, source, importance: 0.6 });
-      report.added++;
-    }
+    report.added += storeKnowledge(memory, document, source);
   }
   for (const [source, ids] of existing) {
     if (wanted.has(source) || source.startsWith(ADDED_KNOWLEDGE)) continue;
@@ -60,11 +55,9 @@ async function readDocuments(items: KnowledgeItem[], baseDir: string): Promise<K
   for (const item of items) {
     if (item.kind === "path") documents.push(await readKnowledgeDocument(resolve(baseDir, item.path)));
     if (item.kind === "directory") {
-      const folder = resolve(baseDir, item.directory);
-      const files = (await readdir(folder, { recursive: true })).filter((file) =>
-        KNOWLEDGE_EXTENSIONS.has(extname(file).toLowerCase()),
-      );
-      for (const file of files.sort()) documents.push(await readKnowledgeDocument(join(folder, file)));
+      for (const file of await listKnowledgeFiles(resolve(baseDir, item.directory))) {
+        documents.push(await readKnowledgeDocument(file));
+      }
     }
   }
   return documents;
