@@ -7,6 +7,9 @@ export const capabilitySchema = z.object({
 });
 export type Capability = z.infer<typeof capabilitySchema>;
 
+/** Bot messages an agent answers in a row in one room before it waits for a human, unless its policy says otherwise. */
+export const DEFAULT_MAX_BOT_EXCHANGES = 3;
+
 /** Per-platform policy: when to answer and whom. */
 export const connectorPolicySchema = z.object({
   /** `false`: this character runs no bot on the platform, even with a token. */

@@ -1,4 +1,5 @@
 import type { PlatformConnectorFactory } from "../connectors/index.js";
+import { telegramConnectorFactory } from "../connectors/telegram/index.js";
 
 /**
  * The platform bots `troupe start` runs, one factory per platform, each from
@@ -6,5 +7,6 @@ import type { PlatformConnectorFactory } from "../connectors/index.js";
  * off by `describeConnectors`.
  */
 export const PLATFORM_CONNECTORS: readonly PlatformConnectorFactory[] = [
+  telegramConnectorFactory,
   // One line per platform, e.g. `discordConnectorFactory,` from "../connectors/discord/index.js".
 ];

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Character } from "../character/index.js";
 import type { OutboundMessage } from "../plugins/index.js";
 import type { InboundMessage } from "./inbound-message.js";
+import type { WebhookRoutes } from "./webhook-routes.js";
 
 /** The contract's version: a connector written for another version is refused with a clear error, not misread. */
 export const CONNECTOR_API_VERSION = 1;
@@ -30,6 +31,8 @@ export interface ConnectorHost {
   /** The agents of the troupe, in the order their character files were given. */
   readonly agents: readonly ConnectedAgent[];
   readonly logger: Logger;
+  /** Paths on the troupe's HTTP server a connector can receive webhooks on (a Telegram bot in webhook mode). */
+  readonly webhooks?: WebhookRoutes;
 }
 
 /**

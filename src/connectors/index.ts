@@ -16,7 +16,9 @@ export {
   type ConnectorHost,
   type ConnectorReply,
 } from "./connector.js";
+export { ConnectorSettingError } from "./connector-setting-error.js";
 export { ConnectorTokenRejectedError } from "./connector-token-rejected-error.js";
+export { describePolicy } from "./describe-policy.js";
 export { type CodeFence, findCodeFences } from "./find-code-fences.js";
 export type { DelegationContext, InboundMessage } from "./inbound-message.js";
 export type {
@@ -31,3 +33,4 @@ export {
   redactToken,
 } from "./read-connector-token.js";
 export { MIN_SPLIT_LIMIT, splitMessage } from "./split-message.js";
+export { type WebhookHandler, WebhookRoutes } from "./webhook-routes.js";

@@ -184,7 +184,13 @@ export class Agent {
     const text = cleanText(message.text);
     // 1 record: durable before anything else, and a redelivered message stops here.
     const stored = this.memory.recordMessage(message, text);
-    if (!stored) return undefined;
+    if (!stored) {
+      this.logger.debug(
+        { platform: message.platform, room: message.room.id, reason: "already handled (delivered again)" },
+        "not answering",
+      );
+      return undefined;
+    }
 
     // 2 decide
     const decision = decideToRespond(message, this.character, this.botExchanges);

@@ -1,4 +1,4 @@
-import type { Character, ConnectorPolicy } from "../character/index.js";
+import { type Character, type ConnectorPolicy, DEFAULT_MAX_BOT_EXCHANGES } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import { escapeRegExp } from "../text/index.js";
 import { BotExchanges } from "./bot-exchanges.js";
@@ -6,8 +6,6 @@ import { BotExchanges } from "./bot-exchanges.js";
 export type Decision = { respond: true } | { respond: false; reason: string };
 
 const DEFAULT_POLICY: ConnectorPolicy = { enabled: true, respondTo: "mentions", admins: [] };
-/** Bot messages answered in a row in one room before the agent waits for a human, unless the policy says otherwise. */
-export const DEFAULT_MAX_BOT_EXCHANGES = 3;
 
 /**
  * Step 2 of the pipeline: should the agent answer this message? Always in a
@@ -46,10 +44,10 @@ export function decideToRespond(
 }
 
 function decideByAddress(message: InboundMessage, character: Character, policy: ConnectorPolicy): Decision {
-  if (policy.allowUsers && !policy.allowUsers.includes(message.user.id)) {
+  if (policy.allowUsers && !isListed(policy.allowUsers, message.user.id, message.platform)) {
     return { respond: false, reason: "the sender is not on the allowlist" };
   }
-  if (policy.allowRooms && !policy.allowRooms.includes(message.room.id)) {
+  if (policy.allowRooms && !isListed(policy.allowRooms, message.room.id, message.platform)) {
     return { respond: false, reason: "the room is not on the allowlist" };
   }
   if (message.room.kind === "direct") return { respond: true };
@@ -61,6 +59,12 @@ function decideByAddress(message: InboundMessage, character: Character, policy: 
     return { respond: true };
   }
   return { respond: false, reason: "not addressed in a group room (no mention, no reply to it, not named)" };
+}
+
+/** An allowlist entry may name an id with or without its platform: `123` and `telegram:123` are the same user. */
+function isListed(list: string[], id: string, platform: string): boolean {
+  const bare = id.startsWith(`${platform}:`) ? id.slice(platform.length + 1) : id;
+  return list.includes(bare) || list.includes(`${platform}:${bare}`);
 }
 
 function mentionsByName(text: string, name: string): boolean {

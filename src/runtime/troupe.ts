@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { BusNode, busPrefix } from "../bus/index.js";
 import { type Character, CharacterFileError, loadCharacter } from "../character/index.js";
-import { CONNECTOR_API_VERSION, type Connector, type InboundMessage } from "../connectors/index.js";
+import { CONNECTOR_API_VERSION, type Connector, type InboundMessage, WebhookRoutes } from "../connectors/index.js";
 import { createEmbedder } from "../memory/index.js";
 import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
 import { loadPlugins, type OutboundListener, type Plugin } from "../plugins/index.js";
@@ -36,6 +36,8 @@ export class Troupe {
   readonly node: BusNode;
   private readonly db: Store;
   private readonly connectors: Connector[] = [];
+  /** Webhook paths the connectors serve on the HTTP server (`serve` routes POSTs to them). */
+  readonly webhooks = new WebhookRoutes();
 
   private constructor(agents: Agent[], db: Store, logger: Logger, node: BusNode) {
     this.agents = agents;
@@ -144,7 +146,7 @@ export class Troupe {
         `The ${connector.platform} connector is written for connector API ${connector.apiVersion}; this Troupe speaks ${CONNECTOR_API_VERSION}.`,
       );
     }
-    await connector.start({ agents: this.agents, logger: this.logger });
+    await connector.start({ agents: this.agents, logger: this.logger, webhooks: this.webhooks });
     this.connectors.push(connector);
   }
 

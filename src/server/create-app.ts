@@ -41,6 +41,12 @@ export function createApp(troupe: Troupe): Hono {
     return c.json({ reply: reply?.text ?? null, actions: reply?.actions ?? [] });
   });
 
+  // Webhooks of the connectors (a Telegram bot in webhook mode): each checks its own secret.
+  app.post("*", (c) => {
+    const handler = troupe.webhooks.find(c.req.path);
+    return handler ? handler(c.req.raw) : c.json({ error: "Not found." }, 404);
+  });
+
   app.onError((error, c) => {
     troupe.logger.error({ err: error, path: c.req.path }, "request failed");
     return c.json({ error: "Internal error." }, 500);

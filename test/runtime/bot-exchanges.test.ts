@@ -1,26 +1,13 @@
-import { Writable } from "node:stream";
-import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { type ConnectorPolicy, connectorPolicySchema, loadCharacter } from "../../src/character/index.js";
 import type { Agent, InboundMessage } from "../../src/index.js";
+import { captureLogs } from "../helpers/capture-logs.js";
 import { startAgent } from "../helpers/offline-agent.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
-/** A debug-level logger whose lines are kept, parsed. */
-function capturingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: pino({ level: "debug" }, stream), lines };
-}
-
 async function agentWithPolicy(dataDir: string, policy: Partial<ConnectorPolicy>) {
   const { character } = await loadCharacter("characters/host.json");
-  const { logger, lines } = capturingLogger();
+  const { logger, lines } = captureLogs();
   const withPolicy = { ...character, connectors: { chat: connectorPolicySchema.parse(policy) } };
   const agent = await startAgent(dataDir, withPolicy, undefined, logger);
   return { agent, reasons: () => lines.filter((line) => line.msg === "not answering").map((line) => line.reason) };
