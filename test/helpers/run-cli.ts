@@ -51,7 +51,7 @@ export function startCli(
   args: string[],
   ready: RegExp,
   options: { env?: Record<string, string> } = {},
-): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> {
+): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string; errors: () => string }> {
   return new Promise((done, fail) => {
     const child = spawnNode(REPO, [BIN, ...args], options.env);
     let stdout = "";
@@ -62,7 +62,7 @@ export function startCli(
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
       const match = stdout.match(ready);
-      if (match) done({ child, match, output: () => stdout });
+      if (match) done({ child, match, output: () => stdout, errors: () => stderr });
     });
     child.on("close", (code) =>
       fail(new Error(`troupe exited with ${code} before it was ready:\n${stdout}\n${stderr}`)),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { InboundMessage } from "../inbound-message.js";
+import type { InboundMessage } from "../index.js";
 
 const userSchema = z.object({
   id: z.number(),

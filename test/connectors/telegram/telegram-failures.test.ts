@@ -95,7 +95,9 @@ describe("Telegram connector when things go wrong", () => {
       text: "A **bold** claim & <b>a tag</b>",
     });
     expect(delivered).toBe(true);
-    expect(fake.sent).toEqual([expect.objectContaining({ text: "A **bold** claim & <b>a tag</b>", parse_mode: undefined })]);
+    expect(fake.sent).toEqual([
+      expect.objectContaining({ text: "A **bold** claim & <b>a tag</b>", parse_mode: undefined }),
+    ]);
     await close();
   });
 
@@ -111,7 +113,9 @@ describe("Telegram connector when things go wrong", () => {
     await fake.waitFor(() => lines.some((line) => line.level === 50));
     const errors = lines.filter((line) => line.level >= 50);
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.msg).toMatch(/another process is receiving the updates of @juno_bot .*409 Conflict.*Run one Troupe per bot token/);
+    expect(errors[0]?.msg).toMatch(
+      /another process is receiving the updates of @juno_bot .*409 Conflict.*Run one Troupe per bot token/,
+    );
     const polls = fake.calls.filter((call) => call.method === "getUpdates").length;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.calls.filter((call) => call.method === "getUpdates").length).toBe(polls);

@@ -37,11 +37,20 @@ export interface TelegramTroupe {
   close(): Promise<void>;
 }
 
-/** Juno and Theo (characters/host.json, researcher.json) on a real troupe in `dataDir`, with a fake Bot API for their bots. */
-export async function startTelegramTroupe(dataDir: string, fake?: FakeTelegram): Promise<TelegramTroupe> {
+/**
+ * Juno and Theo (characters/host.json, researcher.json) on a real troupe in
+ * `dataDir`, with a fake Bot API for their bots (`fake`, or a new one) and
+ * models from `env` (default: the offline model).
+ */
+export async function startTelegramTroupe(
+  dataDir: string,
+  fake?: FakeTelegram,
+  env: Record<string, string> = {},
+): Promise<TelegramTroupe> {
   const api = fake ?? (await startFakeTelegram([JUNO_BOT, THEO_BOT]));
   const { logger, lines } = captureLogs();
-  const troupe = await Troupe.start(["characters/host.json", "characters/researcher.json"], { dataDir, logger });
+  const files = ["characters/host.json", "characters/researcher.json"];
+  const troupe = await Troupe.start(files, { dataDir, logger, env });
   const reasons = () => lines.filter((line) => line.msg === "not answering").map((line) => String(line.reason));
   return {
     fake: api,
