@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { connectPlatforms } from "../../../src/cli/connect-platforms.js";
 import { telegramConnectorFactory } from "../../../src/connectors/telegram/index.js";
-import { startFakeTelegram } from "../../fakes/telegram/fake-telegram.js";
+import { type FakeTelegram, startFakeTelegram } from "../../fakes/telegram/fake-telegram.js";
 import { useTempDir } from "../../helpers/temp-dir.js";
 import { ALICE, ALICE_DM, BOB, BOB_DM, JUNO_BOT, startTelegramTroupe, THEO_BOT } from "./telegram-harness.js";
 
-const sendCalls = (fake: { calls: { method: string }[] }) => fake.calls.filter((call) => call.method === "sendMessage");
+const sendCalls = (fake: FakeTelegram) => fake.calls.filter((call) => call.method === "sendMessage");
 
 describe("Telegram connector when things go wrong", () => {
   const tempDir = useTempDir();
@@ -111,7 +111,7 @@ describe("Telegram connector when things go wrong", () => {
       description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
     });
     await fake.waitFor(() => lines.some((line) => line.level === 50));
-    const errors = lines.filter((line) => line.level >= 50);
+    const errors = lines.filter((line) => Number(line.level) >= 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.msg).toMatch(
       /another process is receiving the updates of @juno_bot .*409 Conflict.*Run one Troupe per bot token/,
