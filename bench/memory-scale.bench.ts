@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEmbedder, LongTermMemory, VectorIndex } from "../src/memory/index.js";
 import { OfflineEmbeddings } from "../src/model/index.js";
-import { openStore } from "../src/store/index.js";
+import { openTroupeStore } from "../src/runtime/index.js";
 import { cosineSimilarity } from "../src/text/index.js";
 import { percentile } from "./bench-helpers.js";
 
@@ -61,7 +61,7 @@ const offline = new OfflineEmbeddings();
 const embedder = createEmbedder(offline, { model: "troupe-offline-hash-v1", dimensions: 384 });
 const dataDir = mkdtempSync(join(tmpdir(), "troupe-scale-"));
 const indexDir = join(dataDir, "index");
-const db = openStore({ dataDir });
+const db = openTroupeStore({ dataDir });
 const memory = new LongTermMemory({ db, agent: "bench", embedder, indexDir });
 memory.open();
 

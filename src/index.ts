@@ -95,7 +95,14 @@ export {
   type AgentReply,
   createLogger,
   type Logger,
+  openTroupeStore,
   Troupe,
   type TroupeOptions,
 } from "./runtime/index.js";
-export { openStore, type Store, StoreOpenError } from "./store/index.js";
+export {
+  applyMigrations,
+  type OwnedMigrations,
+  openStore,
+  type Store,
+  StoreOpenError,
+} from "./store/index.js";

@@ -1,5 +1,6 @@
 import { type ActionContext, definePlugin, type Plugin, z } from "troupe";
 import { readTask, readWhen } from "./read-when.js";
+import { REMINDER_MIGRATIONS } from "./reminder-migrations.js";
 import { ReminderScheduler } from "./reminder-scheduler.js";
 import type { Reminder } from "./reminder-store.js";
 
@@ -26,6 +27,7 @@ export function createRemindersPlugin(options: RemindersPluginOptions = {}): Plu
   return definePlugin({
     name: "reminders",
     description: "Reminders delivered later in the same conversation.",
+    migrations: REMINDER_MIGRATIONS,
     services: [
       {
         name: "reminders",

@@ -14,6 +14,7 @@ export { busPrefix } from "./bus-prefix.js";
 export {
   type AgentDelegation,
   agentTopic,
+  BUS_MIGRATIONS,
   type CapabilityStats,
   createAgentDelegation,
   createDelegateAction,
@@ -63,6 +64,7 @@ export {
   runWorkflow,
   type StepState,
   type StepStatus,
+  WORKFLOW_MIGRATIONS,
   type Workflow,
   WorkflowDefinitionError,
   type WorkflowProgress,

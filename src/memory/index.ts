@@ -25,6 +25,7 @@ export { KNOWLEDGE_EXTENSIONS, type KnowledgeDocument, readKnowledgeDocument } f
 export { listWorkingMemory, type ScopedWorkingMemory } from "./list-working-memory.js";
 export { LongTermMemory, type LongTermMemoryOptions } from "./long-term-memory.js";
 export type { ForgetSelection } from "./memory-maintenance.js";
+export { MEMORY_MIGRATIONS } from "./memory-migrations.js";
 export type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
 export { type FactOrigin, factOrigin, isVisibleIn, roomScope, userScope } from "./memory-scopes.js";
 export { MessageLog, type NewMessage, type StoredMessage } from "./message-log.js";

@@ -41,6 +41,7 @@ const pluginSchema = z.object({
   providers: z.array(namedHook("get")).optional(),
   evaluators: z.array(namedHook("run")).optional(),
   services: z.array(namedHook("start").extend({ stop: fn.optional() })).optional(),
+  migrations: z.array(z.string().min(1, { error: "expected SQL" })).optional(),
 });
 
 /** The result of checking a module: the plugin, or one line per problem (`actions[1].parameters: expected …`). */

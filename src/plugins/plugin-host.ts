@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
-import type { Store } from "../store/index.js";
+import { applyMigrations, type Store } from "../store/index.js";
 import type { Action } from "./action.js";
 import { actionToTool, type FunctionTool } from "./action-to-tool.js";
 import type { ActionRun, Evaluator } from "./evaluator.js";
@@ -43,6 +43,7 @@ export class PluginHost {
   // biome-ignore lint/suspicious/noExplicitAny: each service has its own handle type.
   private readonly services: Owned<Service<any>>[] = [];
   private readonly handles = new Map<string, unknown>();
+  private readonly migrations: { plugin: string; steps: readonly string[] }[] = [];
   private readonly outbound: OutboundChannel;
   private readonly running = new Set<Promise<void>>();
   private readonly logger: Logger;
@@ -57,6 +58,7 @@ export class PluginHost {
       for (const item of plugin.providers ?? []) this.providers.push({ plugin: plugin.name, item });
       for (const item of plugin.evaluators ?? []) this.evaluators.push({ plugin: plugin.name, item });
       for (const item of plugin.services ?? []) this.services.push({ plugin: plugin.name, item });
+      if (plugin.migrations) this.migrations.push({ plugin: plugin.name, steps: plugin.migrations });
     }
     const agent = options.agent;
     this.runtime = {
@@ -78,9 +80,23 @@ export class PluginHost {
     return this.outbound.subscribe(listener);
   }
 
-  /** Starts every service; one that fails or hangs is logged and left out. */
+  /**
+   * Migrates each plugin's tables (under `plugin:<name>`), then starts every
+   * service. A service that fails or hangs is logged and left out, and so
+   * are the services of a plugin whose migration failed.
+   */
   async start(): Promise<void> {
+    const unmigrated = new Set<string>();
+    for (const { plugin, steps } of this.migrations) {
+      try {
+        applyMigrations(this.runtime.db, { owner: `plugin:${plugin}`, steps });
+      } catch (error) {
+        unmigrated.add(plugin);
+        this.scoped(plugin).logger.error({ err: error }, "migration failed; the plugin's services are left out");
+      }
+    }
     for (const { plugin, item } of this.services) {
+      if (unmigrated.has(plugin)) continue;
       const runtime = this.scoped(plugin);
       try {
         const handle = await withTimeout(() => item.start(runtime), this.timeoutMs, `service ${item.name}`);

@@ -18,6 +18,12 @@ export interface Plugin {
   evaluators?: Evaluator[];
   // biome-ignore lint/suspicious/noExplicitAny: each service has its own handle type.
   services?: Service<any>[];
+  /**
+   * SQL migrations for the plugin's own tables, run once each, in order,
+   * before its services start; recorded under `plugin:<name>`. Append new
+   * ones; never edit one that has shipped.
+   */
+  migrations?: readonly string[];
 }
 
 /** What `definePlugin` takes: a plugin without `apiVersion`, with each action's argument types inferred. */

@@ -6,5 +6,6 @@
 export { Agent, type AgentOptions, type AgentReply, type HandleOptions } from "./agent.js";
 export { createLogger, type Logger } from "./create-logger.js";
 export { DuplicateAgentError } from "./duplicate-agent-error.js";
+export { openTroupeStore, TROUPE_MIGRATIONS } from "./open-troupe-store.js";
 export type { ActionRun } from "./run-actions.js";
 export { Troupe, type TroupeOptions } from "./troupe.js";

@@ -6,10 +6,11 @@ import { CONNECTOR_API_VERSION, type Connector, type InboundMessage, WebhookRout
 import { createEmbedder } from "../memory/index.js";
 import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
 import { loadPlugins, type OutboundListener, type Plugin } from "../plugins/index.js";
-import { openStore, type Store } from "../store/index.js";
+import type { Store } from "../store/index.js";
 import { Agent, type AgentReply } from "./agent.js";
 import { createLogger } from "./create-logger.js";
 import { DuplicateAgentError } from "./duplicate-agent-error.js";
+import { openTroupeStore } from "./open-troupe-store.js";
 
 const DAY_MS = 86_400_000;
 
@@ -73,7 +74,7 @@ export class Troupe {
     const node = await BusNode.connect({ url: options.bus ?? env.REDIS_URL, prefix, logger });
     let db: Store;
     try {
-      db = openStore({ dataDir: options.dataDir });
+      db = openTroupeStore({ dataDir: options.dataDir });
     } catch (error) {
       await node.close();
       throw error;

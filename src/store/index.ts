@@ -1,8 +1,11 @@
 /**
  * Storage: one SQLite file (`<dataDir>/troupe.db`, WAL) opened with
- * better-sqlite3, with versioned migrations applied at start. Every other
- * subsystem keeps its durable state here; SQLite is the source of truth.
+ * better-sqlite3. Every other subsystem keeps its durable state here; SQLite
+ * is the source of truth. Each owner (memory, bus, workflows, each plugin)
+ * keeps its own migrations and the store records, per owner, how many have
+ * run (`schema_migrations`).
  */
-export { MIGRATIONS } from "./migrations.js";
+export { applyMigrations, migrationVersions } from "./apply-migrations.js";
 export { type OpenStoreOptions, openStore, type Store } from "./open-store.js";
+export type { OwnedMigrations } from "./owned-migrations.js";
 export { StoreOpenError } from "./store-open-error.js";

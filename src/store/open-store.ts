@@ -1,7 +1,8 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS } from "./migrations.js";
+import { applyMigrations, prepareMigrations } from "./apply-migrations.js";
+import type { OwnedMigrations } from "./owned-migrations.js";
 import { StoreOpenError } from "./store-open-error.js";
 
 /** The SQLite database every subsystem shares (better-sqlite3, synchronous). */
@@ -12,11 +13,13 @@ export interface OpenStoreOptions {
   dataDir: string;
   /** How long to wait for another process's write lock, in ms. Default 5000. */
   busyTimeoutMs?: number;
+  /** The owners' migrations to apply, in order (`openTroupeStore` passes memory, bus and workflows). Default none. */
+  migrations?: readonly OwnedMigrations[];
 }
 
 /**
- * Opens (or creates) `<dataDir>/troupe.db` in WAL mode and applies pending
- * migrations. Throws `StoreOpenError` with one clear sentence when the folder
+ * Opens (or creates) `<dataDir>/troupe.db` in WAL mode and applies the
+ * given owners' pending migrations; plugins apply theirs when they load. Throws `StoreOpenError` with one clear sentence when the folder
  * is read-only, the file is locked or is not a database.
  *
  * @example const store = openStore({ dataDir: "./data" });
@@ -36,21 +39,12 @@ export function openStore(options: OpenStoreOptions): Store {
     // NORMAL in WAL mode survives a process crash (not a power cut) and is far faster than FULL.
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
-    migrate(db);
+    prepareMigrations(db);
+    for (const migrations of options.migrations ?? []) applyMigrations(db, migrations);
     return db;
   } catch (cause) {
     db?.close();
     throw new StoreOpenError({ path: dataDir, reason: describeSqliteFailure(cause), cause });
-  }
-}
-
-function migrate(db: Store): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version] as string);
-      db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
   }
 }
 

@@ -7,8 +7,8 @@ import type { InboundMessage } from "../connectors/index.js";
 import { createEmbedder } from "../memory/index.js";
 import { createModels } from "../model/index.js";
 import { type Action, checkPlugin, type OutboundMessage, type Plugin, PluginLoadError } from "../plugins/index.js";
-import { Agent, type AgentReply, createLogger, type Logger } from "../runtime/index.js";
-import { openStore, type Store } from "../store/index.js";
+import { Agent, type AgentReply, createLogger, type Logger, openTroupeStore } from "../runtime/index.js";
+import type { Store } from "../store/index.js";
 
 export interface TestAgentOptions {
   /** Plugins to load (their shape is checked like the loader does). */
@@ -77,7 +77,7 @@ export async function createTestAgent(options: TestAgentOptions = {}): Promise<T
     source: { file: join(dataDir, "character.json"), dialect: "troupe" },
   });
   const models = await createModels(character, {});
-  const db = openStore({ dataDir });
+  const db = openTroupeStore({ dataDir });
   const agent = new Agent({
     character,
     db,

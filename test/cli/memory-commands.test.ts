@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEmbedder, LongTermMemory } from "../../src/memory/index.js";
 import { OfflineEmbeddings } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 import { runCli } from "../helpers/run-cli.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
@@ -18,7 +18,7 @@ function writeCharacter(dir: string, memory: Record<string, unknown> = {}): stri
 }
 
 async function seed(dataDir: string, model = OFFLINE_MODEL): Promise<void> {
-  const db = openStore({ dataDir });
+  const db = openTroupeStore({ dataDir });
   const offline = new OfflineEmbeddings();
   const memory = new LongTermMemory({
     db,
@@ -49,7 +49,7 @@ async function seed(dataDir: string, model = OFFLINE_MODEL): Promise<void> {
 }
 
 function texts(dataDir: string): string[] {
-  const db = openStore({ dataDir });
+  const db = openTroupeStore({ dataDir });
   const rows = db.prepare("SELECT text FROM memories ORDER BY id").pluck().all() as string[];
   db.close();
   return rows;

@@ -6,7 +6,7 @@ import type { Character } from "../../src/character/index.js";
 import { Agent, createLogger } from "../../src/index.js";
 import { createEmbedder } from "../../src/memory/index.js";
 import { createModels, OfflineChatModel } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 
 /** The offline model, keeping every prompt it was given. */
 export class RecordingModel extends OfflineChatModel {
@@ -30,7 +30,7 @@ export async function startAgent(
   const models = await createModels(character);
   const agent = new Agent({
     character,
-    db: openStore({ dataDir }),
+    db: openTroupeStore({ dataDir }),
     chat: chat ?? models.chat,
     embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
     logger,

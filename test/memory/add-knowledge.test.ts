@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addKnowledge, createEmbedder, ingestKnowledge, LongTermMemory } from "../../src/memory/index.js";
 import { OfflineEmbeddings } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
@@ -40,7 +40,7 @@ describe("addKnowledge", () => {
     writeFileSync(join(folder, "tides.md"), "# Tides\n\nThe harbour floods at spring tide.");
     writeFileSync(join(folder, "deep", "keeper.pdf"), minimalPdf("The lighthouse keeper is called Ottoline"));
     writeFileSync(join(folder, "photo.png"), "not knowledge");
-    const db = openStore({ dataDir: dir });
+    const db = openTroupeStore({ dataDir: dir });
     const memory = new LongTermMemory({ db, agent: "Juno", embedder });
     memory.open();
 
@@ -72,7 +72,7 @@ describe("addKnowledge", () => {
   it("refuses a single file of a type it cannot read, naming it", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "photo.png"), "x");
-    const db = openStore({ dataDir: dir });
+    const db = openTroupeStore({ dataDir: dir });
     const memory = new LongTermMemory({ db, agent: "Juno", embedder });
     memory.open();
     await expect(addKnowledge(memory, join(dir, "photo.png"))).rejects.toThrow(/photo\.png: cannot read this file/);

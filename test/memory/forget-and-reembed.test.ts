@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createEmbedder, type Embedder, EmbeddingModelChangedError, LongTermMemory } from "../../src/memory/index.js";
 import { OfflineEmbeddings } from "../../src/model/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
+import type { Store } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const DAY = 86_400_000;
@@ -57,7 +58,7 @@ describe("forget", () => {
 
   it("forgets a user's memories from SQLite, the keyword index and the vector index, across a restart", async () => {
     const dataDir = tempDir();
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     const memory = seed(db, oldModel, `${dataDir}/index`);
     expect(memory.forgetWhere({ userId: "alice" })).toBe(2);
     await memory.save();
@@ -65,7 +66,7 @@ describe("forget", () => {
     expect(ftsCount(db, "Miso")).toBe(0);
     db.close();
 
-    const reopened = openStore({ dataDir });
+    const reopened = openTroupeStore({ dataDir });
     const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder: oldModel, indexDir: `${dataDir}/index` });
     again.open();
     const recalled = await again.recall("cat Miso piano Lima", { k: 10, kinds: ["message", "fact"] });
@@ -75,7 +76,7 @@ describe("forget", () => {
 
   it("forgets by room, by age and by both, and never forgets knowledge", () => {
     const dataDir = tempDir();
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     const memory = seed(db, oldModel, `${dataDir}/index`);
     expect(memory.forgetWhere({ before: NOW - 90 * DAY })).toBe(2);
     expect(db.prepare("SELECT text FROM memories ORDER BY id").pluck().all()).toEqual([
@@ -95,7 +96,7 @@ describe("an embedding model change", () => {
 
   it("refuses to open with a message naming the counts, models and the reembed command", async () => {
     const dataDir = tempDir();
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     await seed(db, oldModel, `${dataDir}/index`).save();
     const changed = new LongTermMemory({ db, agent: "Juno", embedder: newModel, indexDir: `${dataDir}/index` });
     let error: unknown;
@@ -114,7 +115,7 @@ describe("an embedding model change", () => {
 
   it("re-embeds every memory in batches with progress, after which recall works with the new model", async () => {
     const dataDir = tempDir();
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     await seed(db, oldModel, `${dataDir}/index`).save();
     const changed = new LongTermMemory({ db, agent: "Juno", embedder: newModel, indexDir: `${dataDir}/index` });
     const updates: number[] = [];

@@ -3,7 +3,7 @@ import { createEmbedder, hybridRelevance, keywordWords, LongTermMemory } from ".
 import { KeywordSearch } from "../../src/memory/keyword-search.js";
 import { RoomTimeline } from "../../src/memory/room-timeline.js";
 import { OfflineEmbeddings } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 describe("keywordWords", () => {
@@ -23,7 +23,7 @@ describe("KeywordSearch", () => {
 
   /** Juno's long-term memory in a fresh data folder, opened. */
   function junoMemory() {
-    const db = openStore({ dataDir: tempDir() });
+    const db = openTroupeStore({ dataDir: tempDir() });
     const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
     const memory = new LongTermMemory({ db, agent: "Juno", embedder });
     memory.open();
@@ -31,7 +31,7 @@ describe("KeywordSearch", () => {
   }
 
   it("weighs a word by how rare it is among this agent's memories, whatever other agents store", () => {
-    const db = openStore({ dataDir: tempDir() });
+    const db = openTroupeStore({ dataDir: tempDir() });
     const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
     const store = (agent: string, texts: string[]) => {
       const memory = new LongTermMemory({ db, agent, embedder });

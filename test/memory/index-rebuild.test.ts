@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEmbedder, LongTermMemory, type ProgressFactory, VectorIndex } from "../../src/memory/index.js";
 import { OfflineEmbeddings } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
@@ -32,7 +32,7 @@ describe("the vector index file, when damaged", () => {
   function freshStore() {
     const dataDir = tempDir();
     const indexDir = join(dataDir, "index");
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     const open = (agent: string, progress?: ProgressFactory) => {
       const memory = new LongTermMemory({ db, agent, embedder, indexDir, progress });
       memory.open();
@@ -45,7 +45,7 @@ describe("the vector index file, when damaged", () => {
     it(`is rebuilt from SQLite when ${name}, and recall returns the same results as before`, async () => {
       const dataDir = tempDir();
       const indexDir = join(dataDir, "index");
-      const db = openStore({ dataDir });
+      const db = openTroupeStore({ dataDir });
       const memory = new LongTermMemory({ db, agent: "Juno", embedder, indexDir });
       memory.open();
       // Created "now", so that recall touching a memory does not change its recency between the two runs.
@@ -64,7 +64,7 @@ describe("the vector index file, when damaged", () => {
       db.close();
 
       damage(join(indexDir, "Juno.conversation.hnsw"));
-      const reopened = openStore({ dataDir });
+      const reopened = openTroupeStore({ dataDir });
       const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder, indexDir });
       again.open();
       const after = await Promise.all(QUERIES.map((query) => again.recall(query, { k: 5, now })));

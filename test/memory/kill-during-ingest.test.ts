@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEmbedder, LongTermMemory } from "../../src/memory/index.js";
 import { OfflineEmbeddings } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const SCRIPT = resolve(import.meta.dirname, "../fixtures/scripts/ingest-until-killed.ts");
@@ -39,7 +39,7 @@ describe("kill -9 during ingestion", () => {
     const dataDir = tempDir();
     const acknowledged = await ingestThenKill(dataDir, 730);
 
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     const stored = new Set(
       (db.prepare("SELECT id FROM memories WHERE agent = 'Juno'").all() as { id: number }[]).map((row) => row.id),
     );

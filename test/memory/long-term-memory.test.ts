@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEmbedder, type Embedder, LongTermMemory } from "../../src/memory/index.js";
 import { OfflineEmbeddings } from "../../src/model/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
+import type { Store } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline-test", dimensions: 384 });
@@ -37,7 +38,7 @@ describe("LongTermMemory", () => {
 
   it("recalls the most similar memory first, within the user's scope", async () => {
     const dataDir = tempDir();
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     const memory = fill(db, join(dataDir, "index"));
     const recalled = await memory.recall("what is the name of my cat?", { k: 2, room: "room-alice", userId: "alice" });
     expect(recalled[0]?.text).toContain("Miso");
@@ -48,7 +49,7 @@ describe("LongTermMemory", () => {
   it("loads the saved index after a restart and rebuilds it when the file is gone or damaged", async () => {
     const dataDir = tempDir();
     const indexDir = join(dataDir, "index");
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     const memory = fill(db, indexDir);
     const before = await memory.recall("marathon training", { k: 3 });
     await memory.save();
@@ -60,7 +61,7 @@ describe("LongTermMemory", () => {
       () => writeFileSync(join(indexDir, "Juno.conversation.hnsw"), "junk"),
     ]) {
       damage();
-      const reopened = openStore({ dataDir });
+      const reopened = openTroupeStore({ dataDir });
       const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder, indexDir });
       again.open();
       const after = await again.recall("marathon training", { k: 3 });
@@ -72,7 +73,7 @@ describe("LongTermMemory", () => {
 
   it("embeds at the next start what was stored but never embedded (a crash before the flush)", async () => {
     const dataDir = tempDir();
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     const memory = new LongTermMemory({ db, agent: "Juno", embedder: remoteEmbedder });
     memory.open();
     memory.add({ kind: "message", text: "Alice: I keep bees on my roof", userId: "alice" });
@@ -80,7 +81,7 @@ describe("LongTermMemory", () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM memories WHERE embedding IS NULL").get()).toEqual({ n: 1 });
     db.close(); // no flush: the process died here
 
-    const reopened = openStore({ dataDir });
+    const reopened = openTroupeStore({ dataDir });
     const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder: remoteEmbedder });
     again.open();
     const recalled = await again.recall("bees", { k: 1 });
@@ -90,7 +91,7 @@ describe("LongTermMemory", () => {
 
   it("forgets from both SQLite and the index", async () => {
     const dataDir = tempDir();
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     const memory = fill(db, join(dataDir, "index"));
     const [cat] = await memory.recall("cat called Miso", { k: 1 });
     memory.forget([cat?.id as number]);

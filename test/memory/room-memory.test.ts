@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MessageLog, RoomMemory, WorkingMemory } from "../../src/memory/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
+import type { Store } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 function writesOf(db: Store): number {
@@ -14,7 +15,7 @@ describe("RoomMemory", () => {
   const tempDir = useTempDir();
 
   it("writes the room's document only when its summary or goals change", () => {
-    const db = openStore({ dataDir: tempDir() });
+    const db = openTroupeStore({ dataDir: tempDir() });
     const log = new MessageLog(db, "Juno");
     const rooms = new RoomMemory({
       working: new WorkingMemory(db, "Juno"),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { factOrigin, userScope, WorkingMemory } from "../../src/memory/index.js";
 import { extractStatedFacts } from "../../src/model/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
+import type { Store } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const dm = { id: "dm:alice", kind: "direct" as const };
@@ -19,7 +20,7 @@ describe("working memory scopes", () => {
   const tempDir = useTempDir();
 
   it("shows what a user said in private only in private, and what they said in a group everywhere", () => {
-    const db = openStore({ dataDir: tempDir() });
+    const db = openTroupeStore({ dataDir: tempDir() });
     const memory = new WorkingMemory(db, "Juno");
     const alice = userScope("alice");
     memory.applyFacts(alice, extractStatedFacts("I live in Oslo. I love jazz."), 1, factOrigin(dm));
@@ -36,7 +37,7 @@ describe("working memory scopes", () => {
   });
 
   it("keeps a replaced fact in history, and its successor private when it was said in a direct room", () => {
-    const db = openStore({ dataDir: tempDir() });
+    const db = openTroupeStore({ dataDir: tempDir() });
     const memory = new WorkingMemory(db, "Juno");
     const alice = userScope("alice");
     memory.applyFacts(alice, extractStatedFacts("I live in Oslo."), 1, factOrigin(group));
@@ -48,7 +49,7 @@ describe("working memory scopes", () => {
   });
 
   it("writes a document only when an update changes it", () => {
-    const db = openStore({ dataDir: tempDir() });
+    const db = openTroupeStore({ dataDir: tempDir() });
     const memory = new WorkingMemory(db, "Juno");
     const alice = userScope("alice");
     memory.applyFacts(alice, extractStatedFacts("I live in Oslo."), 100, factOrigin(dm));

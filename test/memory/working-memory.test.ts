@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { WorkingMemory } from "../../src/memory/index.js";
 import { extractStatedFacts } from "../../src/model/index.js";
-import { openStore } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 describe("WorkingMemory", () => {
   const tempDir = useTempDir();
 
   it("replaces a contradicted fact and keeps the old one in history", () => {
-    const db = openStore({ dataDir: tempDir() });
+    const db = openTroupeStore({ dataDir: tempDir() });
     const memory = new WorkingMemory(db, "Juno");
     memory.applyFacts("s", extractStatedFacts("I live in Oslo"), 1);
     const document = memory.applyFacts("s", extractStatedFacts("I moved to Lima"), 2);
@@ -18,7 +18,7 @@ describe("WorkingMemory", () => {
   });
 
   it("moves a thing from likes to dislikes when the user changes their mind", () => {
-    const db = openStore({ dataDir: tempDir() });
+    const db = openTroupeStore({ dataDir: tempDir() });
     const memory = new WorkingMemory(db, "Juno");
     memory.applyFacts("s", extractStatedFacts("I like olives. I love jazz."));
     const document = memory.applyFacts("s", extractStatedFacts("I don't like olives"));
@@ -28,10 +28,10 @@ describe("WorkingMemory", () => {
 
   it("survives a restart and keeps scopes apart", () => {
     const dataDir = tempDir();
-    const first = openStore({ dataDir });
+    const first = openTroupeStore({ dataDir });
     new WorkingMemory(first, "Juno").applyFacts("alice", extractStatedFacts("My name is Alice"));
     first.close();
-    const second = openStore({ dataDir });
+    const second = openTroupeStore({ dataDir });
     const memory = new WorkingMemory(second, "Juno");
     expect(memory.get("alice").facts.name).toBe("Alice");
     expect(memory.get("bob").facts).toEqual({});

@@ -5,7 +5,7 @@ import { Agent, type InboundMessage } from "../../src/index.js";
 import { createEmbedder } from "../../src/memory/index.js";
 import { CircuitBreakers, createModels } from "../../src/model/index.js";
 import type { Action } from "../../src/plugins/index.js";
-import { openStore } from "../../src/store/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 import type { FakeOpenAIServer } from "../fakes/openai-server.js";
 
 /** A logger whose JSON lines are kept in `lines`, to check what a user would read in the logs. */
@@ -47,7 +47,7 @@ export async function createRemoteAgent(
   });
   const agent = new Agent({
     character,
-    db: openStore({ dataDir }),
+    db: openTroupeStore({ dataDir }),
     chat: models.chat,
     guard: models.guard,
     fallback: models.fallback,

@@ -1,7 +1,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS, openStore, StoreOpenError } from "../../src/store/index.js";
+import { openTroupeStore, TROUPE_MIGRATIONS } from "../../src/runtime/index.js";
+import { migrationVersions, openStore, StoreOpenError } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 describe("openStore", () => {
@@ -9,10 +10,12 @@ describe("openStore", () => {
 
   it("creates troupe.db in WAL mode with every migration applied", () => {
     const dataDir = join(tempDir(), "nested", "data");
-    const db = openStore({ dataDir });
+    const db = openTroupeStore({ dataDir });
     expect(existsSync(join(dataDir, "troupe.db"))).toBe(true);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    expect(migrationVersions(db)).toEqual(
+      Object.fromEntries(TROUPE_MIGRATIONS.map((owned) => [owned.owner, owned.steps.length])),
+    );
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
     expect(tables.map((table) => table.name)).toEqual(
       expect.arrayContaining(["messages", "working_memory", "memories"]),
@@ -22,10 +25,10 @@ describe("openStore", () => {
 
   it("keeps rows across a reopen and does not re-run migrations", () => {
     const dataDir = tempDir();
-    const first = openStore({ dataDir });
+    const first = openTroupeStore({ dataDir });
     first.prepare("INSERT INTO working_memory (agent, scope, data, updated_at) VALUES ('a', 's', '{}', 1)").run();
     first.close();
-    const second = openStore({ dataDir });
+    const second = openTroupeStore({ dataDir });
     expect(second.prepare("SELECT COUNT(*) AS n FROM working_memory").get()).toEqual({ n: 1 });
     second.close();
   });

@@ -7,6 +7,7 @@
  */
 
 export { type AgentDelegation, createAgentDelegation, creditHelpers } from "./agent-delegation.js";
+export { BUS_MIGRATIONS } from "./bus-migrations.js";
 export { type CapabilityStats, scoreAgent } from "./capability-stats.js";
 export { createDelegateAction, type DelegateTool } from "./delegate-action.js";
 export { DelegationFailedError, type FailedAttempt } from "./delegation-failed-error.js";

@@ -20,5 +20,6 @@ export {
   workflowSchema,
 } from "./workflow-definition.js";
 export { WorkflowDefinitionError } from "./workflow-definition-error.js";
+export { WORKFLOW_MIGRATIONS } from "./workflow-migrations.js";
 export { type RunState, type RunStatus, type StepState, type StepStatus, WorkflowStore } from "./workflow-store.js";
 export { renderTemplate } from "./workflow-template.js";

@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { type Character, findCharacter, loadCharacter } from "../../character/index.js";
 import { createEmbedder, LongTermMemory } from "../../memory/index.js";
 import { connectModels } from "../../model/index.js";
-import { createLogger } from "../../runtime/index.js";
-import { openStore, type Store } from "../../store/index.js";
+import { createLogger, openTroupeStore } from "../../runtime/index.js";
+import type { Store } from "../../store/index.js";
 import type { Config } from "../read-config.js";
 
 /** One agent's stores, opened for inspection or maintenance without starting the agent. */
@@ -31,7 +31,7 @@ export async function openAgentMemory(
   const models = await connectModels(character, process.env, { logger });
   const folder = dataDir ?? config.TROUPE_DATA_DIR;
   const indexDir = join(folder, "index");
-  const db = openStore({ dataDir: folder });
+  const db = openTroupeStore({ dataDir: folder });
   const memory = new LongTermMemory({
     db,
     agent: character.name,

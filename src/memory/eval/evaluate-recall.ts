@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { openStore } from "../../store/index.js";
 import type { Embedder } from "../embedder.js";
 import { LongTermMemory } from "../long-term-memory.js";
+import { MEMORY_MIGRATIONS } from "../memory-migrations.js";
 import { turnMemoryText } from "../turn-memory-text.js";
 import { Bm25Index } from "./bm25-index.js";
 import { parseSessionTime, type RecallDataset } from "./recall-dataset.js";
@@ -88,7 +89,7 @@ export async function evaluateRecall(
 
 async function loadIntoMemory(conversation: Conversation, embedder: Embedder): Promise<LoadedConversation> {
   const dataDir = mkdtempSync(join(tmpdir(), "troupe-eval-"));
-  const db = openStore({ dataDir });
+  const db = openStore({ dataDir, migrations: [MEMORY_MIGRATIONS] });
   const close = () => {
     db.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { BusNode, InProcessBus, parseWorkflow, WorkflowDefinitionError } from "../../../src/bus/index.js";
-import { openStore, type Store } from "../../../src/store/index.js";
+import { openTroupeStore } from "../../../src/runtime/index.js";
+import type { Store } from "../../../src/store/index.js";
 import { useTempDir } from "../../helpers/temp-dir.js";
 import { fakeAgent } from "../fake-agents.js";
 import { eventually } from "../transport/bus-contract.js";
@@ -21,7 +23,7 @@ afterEach(() => {
 });
 
 async function node(dataDir: string, agents: ReturnType<typeof fakeAgent>[]): Promise<BusNode> {
-  const db = openStore({ dataDir });
+  const db = openTroupeStore({ dataDir });
   stores.push(db);
   const created = await BusNode.connect({ bus: new InProcessBus(), timeoutMs: 5000 });
   await created.start(db);

@@ -1,0 +1,72 @@
+import { cpSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { createRemindersPlugin } from "../../plugins/reminders/index.js";
+import { REMINDER_MIGRATIONS } from "../../plugins/reminders/reminder-migrations.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
+import { applyMigrations, migrationVersions, type Store } from "../../src/store/index.js";
+import { createTestAgent } from "../../src/testing/index.js";
+import { SINGLE_LIST_MIGRATIONS } from "../fixtures/store/single-list-migrations.js";
+import { useTempDir } from "../helpers/temp-dir.js";
+
+/** Made by `troupe chat Juno --user lee` on main before each owner kept its migrations (PRAGMA user_version 5). */
+const MADE_BY_SINGLE_LIST = join(import.meta.dirname, "../fixtures/store/made-by-user-version-5");
+/** Lee's reminder in that file ("pay rent") is due at this time. */
+const LEE_REMINDER_DUE = 1_796_634_000_000;
+
+/** Every table, index and trigger with the SQL that made it, without the store's own bookkeeping. */
+function schema(db: Store): Record<string, string> {
+  const rows = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> 'schema_migrations' ORDER BY name")
+    .all() as { name: string; sql: string }[];
+  return Object.fromEntries(rows.map((row) => [row.name, row.sql.replace(/\s+/g, " ")]));
+}
+
+describe("a database made before each owner kept its own migrations", () => {
+  const tempDir = useTempDir();
+
+  it("opens in place and keeps its reminders, messages and what the agent knew", async () => {
+    const dataDir = tempDir();
+    cpSync(MADE_BY_SINGLE_LIST, dataDir, { recursive: true });
+    const lee = { user: { id: "terminal:lee", name: "lee" }, platform: "terminal" };
+    const juno = await createTestAgent({
+      dataDir,
+      character: { name: "Juno" },
+      plugins: [createRemindersPlugin({ now: () => LEE_REMINDER_DUE - 3_600_000 })],
+    });
+    try {
+      expect(migrationVersions(juno.db)).toEqual({ bus: 1, memory: 3, "plugin:reminders": 1, workflows: 1 });
+      expect((await juno.send("what are my reminders?", lee)).text).toContain("#1 pay rent");
+      const history = juno.db.prepare("SELECT text FROM messages WHERE agent = 'Juno' ORDER BY id").pluck().all();
+      expect(history.slice(0, 3)).toEqual([
+        "Hi, my name is Lee.",
+        "Nice to meet you, Lee!",
+        "remind me tomorrow at 9 to pay rent",
+      ]);
+      expect((await juno.send("What is my name?", lee)).text).toContain("Lee");
+      expect((await juno.send("Where do I live?", lee)).text).toContain("Oslo");
+    } finally {
+      await juno.stop();
+    }
+  });
+
+  it.each([1, 2, 3, 4, 5])("at user_version %i ends with the same schema as a new database", (userVersion) => {
+    const old = tempDir();
+    const before = new Database(join(old, "troupe.db"));
+    for (const migration of SINGLE_LIST_MIGRATIONS.slice(0, userVersion)) before.exec(migration);
+    before.pragma(`user_version = ${userVersion}`);
+    before.close();
+    const upgraded = openTroupeStore({ dataDir: old });
+    applyMigrations(upgraded, { owner: "plugin:reminders", steps: REMINDER_MIGRATIONS });
+    const fresh = openTroupeStore({ dataDir: tempDir() });
+    applyMigrations(fresh, { owner: "plugin:reminders", steps: REMINDER_MIGRATIONS });
+    try {
+      expect(schema(upgraded)).toEqual(schema(fresh));
+      expect(migrationVersions(upgraded)).toEqual(migrationVersions(fresh));
+    } finally {
+      upgraded.close();
+      fresh.close();
+    }
+  });
+});
