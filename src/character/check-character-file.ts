@@ -2,6 +2,7 @@ import { type Character, type CharacterDialect, characterSchema } from "./charac
 import { detectDialect } from "./detect-dialect.js";
 import { createFileReport, type FileReport } from "./file-report.js";
 import { mergeParts, rebaseParts } from "./merge-parts.js";
+import { type OperatorPolicy, readOperatorPolicy } from "./operator-policy.js";
 import { type CharacterParts, readElizaCharacter } from "./read-eliza-character.js";
 import { readExtendsChain } from "./read-extends-chain.js";
 import { readRawCharacter } from "./read-raw-character.js";
@@ -11,7 +12,10 @@ import type { Env } from "./resolve-env.js";
 
 /** Options of `loadCharacter` and `checkCharacterFile`. */
 export interface LoadCharacterOptions {
-  /** Where `${VAR}` in `settings`, `secrets` and `model` is looked up. Default: `process.env`. */
+  /**
+   * Where `${VAR}` in secrets is looked up, and where the operator's policy
+   * (`TROUPE_KNOWLEDGE_DIRS`, `TROUPE_ALLOW_ENV`) is read. Default: `process.env`.
+   */
   env?: Env;
 }
 
@@ -32,6 +36,7 @@ export async function checkCharacterFile(
   file: string,
   options: LoadCharacterOptions = {},
 ): Promise<CharacterFileCheck> {
+  const env = options.env ?? process.env;
   const report = createFileReport(file);
   const raw = await readRawCharacter(file, report);
   if (raw === undefined) return { file, problems: report.problems, warnings: report.warnings };
@@ -39,7 +44,7 @@ export async function checkCharacterFile(
   const tavern = isTavernCard(raw);
   const { parts, reports } = tavern
     ? { parts: readTavernCard(report, raw), reports: [report] }
-    : await readElizaChain(file, raw, report, options.env ?? process.env);
+    : await readElizaChain(file, raw, report, env, readOperatorPolicy(env));
   const dialect: CharacterDialect = tavern ? "tavern" : detectDialect(raw);
 
   const problems = reports.flatMap((each) => each.problems);
@@ -58,6 +63,7 @@ async function readElizaChain(
   raw: Record<string, unknown>,
   report: FileReport,
   env: Env,
+  policy: OperatorPolicy,
 ): Promise<{ parts: CharacterParts; reports: FileReport[] }> {
   const layers = await readExtendsChain(file, raw, report);
   // The final name (a base may supply it) decides which example turns are the character's own.
@@ -66,7 +72,9 @@ async function readElizaChain(
     username: lastString(layers.map((layer) => layer.raw.username))?.trim(),
   };
   const parts = mergeParts(
-    layers.map((layer) => rebaseParts(readElizaCharacter(layer.report, layer.raw, speaker, env), layer.file, file)),
+    layers.map((layer) =>
+      rebaseParts(readElizaCharacter(layer.report, layer.raw, speaker, env, policy), layer.file, file),
+    ),
   );
   if (parts.name === undefined && raw.name === undefined) {
     report.problem(["name"], "expected a non-empty string", undefined);

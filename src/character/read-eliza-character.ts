@@ -1,5 +1,6 @@
 import type { Character } from "./character.js";
 import type { FileReport } from "./file-report.js";
+import type { OperatorPolicy } from "./operator-policy.js";
 import { readMessageExamples, type Speaker } from "./read-examples.js";
 import { readKnowledge } from "./read-knowledge.js";
 import { readElizaModel } from "./read-model-settings.js";
@@ -27,13 +28,15 @@ const KNOWN_UNUSED = new Set([
 /**
  * Reads an elizaOS 0.x, 1.x or Troupe character object into parts, reporting
  * every problem. `speaker` is the character's final name (it may come from a
- * base file), used to normalise example turns.
+ * base file), used to normalise example turns; `policy` is what the operator
+ * lets the file reach (knowledge folders, environment variables).
  */
 export function readElizaCharacter(
   report: FileReport,
   raw: Record<string, unknown>,
   speaker: Speaker,
   env: Env,
+  policy: OperatorPolicy,
 ): CharacterParts {
   const parts: CharacterParts = {};
   if (raw.name !== undefined && (typeof raw.name !== "string" || raw.name.trim() === "")) {
@@ -53,7 +56,7 @@ export function readElizaCharacter(
     post: readStringList(report, style.post, ["style", "post"]),
   };
   parts.messageExamples = readMessageExamples(report, raw.messageExamples, ["messageExamples"], speaker);
-  parts.knowledge = readKnowledge(report, raw.knowledge, ["knowledge"]);
+  parts.knowledge = readKnowledge(report, raw.knowledge, ["knowledge"], policy.knowledgeDirs);
   parts.plugins = readPlugins(report, raw.plugins, ["plugins"]);
   parts.clients = readClients(report, raw.clients, ["clients"]);
   parts.templates = readStringRecord(report, raw.templates, ["templates"]);

@@ -1,16 +1,28 @@
+import { dirname, resolve } from "node:path";
 import type { KnowledgeItem } from "./character.js";
 import { type FileReport, isObject, type JsonPath } from "./file-report.js";
+import { isInsideAny } from "./is-inside.js";
 
 /**
  * Reads `knowledge`: strings become text items; `{ path, shared? }` and
- * `{ directory, shared? }` stay paths as written (relative to the character file).
+ * `{ directory, shared? }` stay paths as written (relative to the character
+ * file). A path must lead inside the character file's folder or one of
+ * `allowedDirs` (the operator's `TROUPE_KNOWLEDGE_DIRS`), symbolic links
+ * followed: a character file from a stranger must not read `/etc/passwd`.
  */
-export function readKnowledge(report: FileReport, value: unknown, path: JsonPath): KnowledgeItem[] {
+export function readKnowledge(
+  report: FileReport,
+  value: unknown,
+  path: JsonPath,
+  allowedDirs: readonly string[] = [],
+): KnowledgeItem[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     report.problem(path, "expected array", value);
     return [];
   }
+  const folder = resolve(dirname(report.file));
+  const roots = [folder, ...allowedDirs];
   const items: KnowledgeItem[] = [];
   value.forEach((item, index) => {
     const itemPath = [...path, index];
@@ -38,6 +50,14 @@ export function readKnowledge(report: FileReport, value: unknown, path: JsonPath
     }
     if (shared !== undefined && typeof shared !== "boolean") {
       report.problem([...itemPath, "shared"], "expected boolean", shared);
+      valid = false;
+    }
+    if (valid && !isInsideAny(resolve(folder, location as string), roots)) {
+      report.problemText(
+        [...itemPath, kind],
+        `expected a path inside the character's folder ${folder}${allowedDirs.length > 0 ? " or TROUPE_KNOWLEDGE_DIRS" : " (allow other folders with TROUPE_KNOWLEDGE_DIRS)"}`,
+        `${JSON.stringify(location)} (outside)`,
+      );
       valid = false;
     }
     if (!valid) return;

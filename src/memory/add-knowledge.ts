@@ -1,10 +1,11 @@
 import { stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
+import { collectKnowledgeFiles, type KnowledgeWalkEvents } from "./collect-knowledge-files.js";
 import type { IngestReport } from "./ingest-knowledge.js";
 import { ADDED_KNOWLEDGE, KNOWLEDGE_EXTENSIONS, knowledgeSource, readKnowledgeDocument } from "./knowledge-document.js";
 import type { LongTermMemory } from "./long-term-memory.js";
 import type { ProgressFactory } from "./progress-bar.js";
-import { listKnowledgeFiles, storeKnowledge } from "./store-knowledge.js";
+import { storeKnowledge } from "./store-knowledge.js";
 import { UnsupportedKnowledgeError } from "./unsupported-knowledge-error.js";
 
 /**
@@ -12,14 +13,16 @@ import { UnsupportedKnowledgeError } from "./unsupported-knowledge-error.js";
  * knowledge, chunked and keyed by content hash like `ingestKnowledge`: an
  * unchanged file is skipped (running it twice adds nothing), a changed one
  * replaces its old chunks. Added knowledge survives the character's own
- * re-ingestion at start. Call `save` afterwards to persist the index.
+ * re-ingestion at start. A folder is walked within the default knowledge
+ * limits (`options.events` hears what was skipped). Call `save` afterwards to
+ * persist the index.
  */
 export async function addKnowledge(
   memory: LongTermMemory,
   path: string,
-  options: { progress?: ProgressFactory } = {},
+  options: { progress?: ProgressFactory; events?: KnowledgeWalkEvents } = {},
 ): Promise<IngestReport> {
-  const files = await knowledgeFiles(resolve(path));
+  const files = await knowledgeFiles(resolve(path), options.events);
   const existing = memory.sources("knowledge");
   const report: IngestReport = { added: 0, removed: 0, unchanged: 0 };
   const bar = options.progress?.("Adding knowledge", files.length);
@@ -44,10 +47,12 @@ export async function addKnowledge(
   return report;
 }
 
-async function knowledgeFiles(path: string): Promise<string[]> {
+async function knowledgeFiles(path: string, events: KnowledgeWalkEvents | undefined): Promise<string[]> {
   if (!(await stat(path)).isDirectory()) {
-    if (KNOWLEDGE_EXTENSIONS.has(extname(path).toLowerCase())) return [path];
+    if (KNOWLEDGE_EXTENSIONS.has(extname(path).toLowerCase())) {
+      return collectKnowledgeFiles([{ kind: "file", path }], undefined, events);
+    }
     throw new UnsupportedKnowledgeError({ file: path, supported: [...KNOWLEDGE_EXTENSIONS] });
   }
-  return listKnowledgeFiles(path);
+  return collectKnowledgeFiles([{ kind: "folder", path }], undefined, events);
 }

@@ -7,6 +7,13 @@
  */
 export { addKnowledge } from "./add-knowledge.js";
 export { chunkText } from "./chunk-text.js";
+export {
+  collectKnowledgeFiles,
+  DEFAULT_KNOWLEDGE_LIMITS,
+  type KnowledgeLimits,
+  type KnowledgeTarget,
+  type KnowledgeWalkEvents,
+} from "./collect-knowledge-files.js";
 export { createEmbedder, type Embedder, type EmbeddingsLike } from "./embedder.js";
 export { type EmbeddingCensus, EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 export {

@@ -112,7 +112,12 @@ export class AgentMemory {
   /** Loads long-term memory and ingests the character's knowledge (skipping what is already stored). */
   async start(): Promise<void> {
     this.longTerm.open();
-    const report = await ingestKnowledge(this.longTerm, this.character.knowledge, dirname(this.character.source.file));
+    const report = await ingestKnowledge(this.longTerm, this.character.knowledge, dirname(this.character.source.file), {
+      events: {
+        warn: (message) => this.logger.warn(message),
+        progress: (files, bytes) => this.logger.info({ files, bytes }, "reading knowledge"),
+      },
+    });
     if (report.added + report.removed > 0) this.logger.debug(report, "knowledge ingested");
   }
 

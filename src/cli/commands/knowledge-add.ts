@@ -14,7 +14,8 @@ export async function knowledgeAddCommand(
   const progress = (label: string, total: number) => createProgressBar(label, total, { plain: true });
   return withAgentMemory(options.agent, options.dataDir, config, async ({ memory }) => {
     memory.open();
-    const report = await addKnowledge(memory, options.path, { progress });
+    const events = { warn: (message: string) => console.error(`warning: ${message}`) };
+    const report = await addKnowledge(memory, options.path, { progress, events });
     await memory.save();
     return report;
   });
