@@ -62,16 +62,16 @@ export function readElizaCharacter(
   parts.templates = readStringRecord(report, raw.templates, ["templates"]);
 
   const writtenSettings = readObject(report, raw.settings, ["settings"]) ?? {};
-  const settings = resolveEnv(writtenSettings, ["settings"], env, report) as Record<string, unknown>;
+  const settings = resolveEnv(writtenSettings, ["settings"], env, report, policy) as Record<string, unknown>;
   const { secrets: settingsSecrets, ...otherSettings } = settings;
   parts.settings = otherSettings;
   parts.secrets = {
     ...readStringRecord(report, settingsSecrets, ["settings", "secrets"]),
-    ...readStringRecord(report, resolveEnv(raw.secrets, ["secrets"], env, report), ["secrets"]),
+    ...readStringRecord(report, resolveEnv(raw.secrets, ["secrets"], env, report, policy), ["secrets"]),
   };
 
   const eliza = readElizaModel(report, raw.modelProvider, otherSettings);
-  const troupe = readTroupeFields(report, { ...raw, model: resolveEnv(raw.model, ["model"], env, report) });
+  const troupe = readTroupeFields(report, { ...raw, model: resolveEnv(raw.model, ["model"], env, report, policy) });
   Object.assign(parts, troupe);
   parts.model = { ...eliza.model, ...troupe.model };
   parts.extra = { ...eliza.extra, ...keptKeys(report, raw) };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Character } from "../character/character.js";
+import { OPENAI_BASE_URL } from "./create-remote-models.js";
 import { ModelConfigError } from "./model-config-error.js";
 
 /** Which model service an agent talks to. */
@@ -55,7 +56,8 @@ const envSchema = z.object({
 
 /**
  * Resolves an agent's model settings: the character's `model` wins field by
- * field over the environment. The provider, when neither names it, follows
+ * field over the environment, except that `OPENAI_API_KEY` is never sent to a
+ * base URL the character names (other than the environment's own or OpenAI's). The provider, when neither names it, follows
  * from what is set: a base URL means an OpenAI-compatible server (OpenAI
  * itself when it is api.openai.com), a key alone means OpenAI, nothing means
  * the offline model. A character file that asks for OpenAI when no key is set
@@ -74,10 +76,15 @@ export function resolveModelConfig(character: Character, env: Record<string, str
   }
   const vars = parsed.data;
   const own = character.model;
-  const baseUrl = (own.baseUrl ?? vars.OPENAI_BASE_URL)?.replace(/\/+$/, "");
+  const ownBaseUrl = own.baseUrl?.replace(/\/+$/, "");
+  const envBaseUrl = vars.OPENAI_BASE_URL?.replace(/\/+$/, "");
+  const baseUrl = ownBaseUrl ?? envBaseUrl;
   // elizaOS characters keep their key in `settings.secrets`.
   const secretKey = character.secrets.OPENAI_API_KEY || undefined;
-  const apiKey = own.apiKey ?? secretKey ?? vars.OPENAI_API_KEY;
+  // The operator's key goes only to the operator's server: a character file that names another one brings its own.
+  const envKey =
+    ownBaseUrl === undefined || ownBaseUrl === (envBaseUrl ?? OPENAI_BASE_URL) ? vars.OPENAI_API_KEY : undefined;
+  const apiKey = own.apiKey ?? secretKey ?? envKey;
   const asked = own.provider ?? vars.TROUPE_PROVIDER ?? inferProvider(baseUrl, apiKey);
   const notice = offlineNotice(character, asked, { apiKey, baseUrl, forced: isOn(vars.TROUPE_OFFLINE) });
   const provider = notice ? "offline" : asked;

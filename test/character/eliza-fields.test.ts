@@ -7,19 +7,23 @@ import { writeTempFiles } from "./temp-files.js";
 const ref = (name: string) => `\${${name}}`;
 
 describe("elizaOS and Troupe fields", () => {
-  it("resolves environment variable references in settings and secrets from the given env, warning by name for unset ones", async () => {
+  it("resolves allowed environment variable references in secrets from the given env, warning by name for unset ones", async () => {
     const dir = await writeTempFiles({
       "agent.json": {
         name: "Keys",
         settings: {
           secrets: { OPENAI_API_KEY: ref("OPENAI_API_KEY"), MISSING: `x-${ref("NOT_SET")}-y` },
-          region: ref("REGION"),
+          region: "eu",
         },
         secrets: { DISCORD_TOKEN: ref("DISCORD_TOKEN"), PORT: 8080 },
       },
     });
     const file = join(dir, "agent.json");
-    const env = { OPENAI_API_KEY: "sk-secret-value", REGION: "eu", DISCORD_TOKEN: "discord-secret" };
+    const env = {
+      OPENAI_API_KEY: "sk-secret-value",
+      DISCORD_TOKEN: "discord-secret",
+      TROUPE_ALLOW_ENV: "OPENAI_API_KEY,DISCORD_*,NOT_SET",
+    };
     const { character, warnings } = await loadCharacter(file, { env });
     expect(character.secrets).toEqual({
       OPENAI_API_KEY: "sk-secret-value",
@@ -57,7 +61,7 @@ describe("elizaOS and Troupe fields", () => {
       temperature: 0.3,
       maxTokens: 500,
     });
-    const b = await loadCharacter(join(dir, "b.json"), { env: { KEY: "k" } });
+    const b = await loadCharacter(join(dir, "b.json"), { env: { KEY: "k", TROUPE_ALLOW_ENV: "KEY" } });
     expect(b.character.model).toEqual({ maxTokens: 200, temperature: 1.1, apiKey: "k" });
     expect(b.character.source.dialect).toBe("troupe");
   });
