@@ -17,6 +17,8 @@ export interface LoadCharacterOptions {
    * (`TROUPE_KNOWLEDGE_DIRS`, `TROUPE_ALLOW_ENV`) is read. Default: `process.env`.
    */
   env?: Env;
+  /** The project folder, whose `plugins/` and `node_modules/` plugins may load from. Default: the current folder. */
+  cwd?: string;
 }
 
 /** What checking one character file found; `character` is set only when there are no problems. */
@@ -44,7 +46,7 @@ export async function checkCharacterFile(
   const tavern = isTavernCard(raw);
   const { parts, reports } = tavern
     ? { parts: readTavernCard(report, raw), reports: [report] }
-    : await readElizaChain(file, raw, report, env, readOperatorPolicy(env));
+    : await readElizaChain(file, raw, report, env, readOperatorPolicy(env, options.cwd));
   const dialect: CharacterDialect = tavern ? "tavern" : detectDialect(raw);
 
   const problems = reports.flatMap((each) => each.problems);

@@ -14,5 +14,7 @@ export { CharacterFileError } from "./character-file-error.js";
 export { CharacterNotFoundError } from "./character-not-found-error.js";
 export { type CharacterFileCheck, checkCharacterFile, type LoadCharacterOptions } from "./check-character-file.js";
 export { findCharacter } from "./find-character.js";
+export { isInside } from "./is-inside.js";
 export { listCharacterFiles } from "./list-character-files.js";
 export { type LoadedCharacter, loadCharacter } from "./load-character.js";
+export { type OperatorPolicy, readOperatorPolicy } from "./operator-policy.js";

@@ -12,25 +12,43 @@ export interface OperatorPolicy {
   knowledgeDirs: string[];
   /** Names and `PREFIX_*` patterns of the variables a character may name in its secrets (`TROUPE_ALLOW_ENV`). */
   allowEnv: string[];
+  /**
+   * Absolute folders a plugin written as a path may load from: the project's
+   * `plugins/` and `node_modules/` (the project is the folder Troupe runs
+   * from) and the operator's `TROUPE_PLUGIN_DIRS`. A plugin is code: one from
+   * anywhere else is refused before it is imported.
+   */
+  pluginDirs: string[];
 }
 
 /**
  * Reads the policy: `TROUPE_KNOWLEDGE_DIRS` is a list of folders separated like
  * `PATH` (`:` on Linux and macOS), relative ones resolved against `cwd`;
  * `TROUPE_ALLOW_ENV` is a comma-separated list of variable names, where
- * `NAME_*` allows every variable starting with `NAME_`.
+ * `NAME_*` allows every variable starting with `NAME_`; `TROUPE_PLUGIN_DIRS`
+ * is a folder list like `TROUPE_KNOWLEDGE_DIRS`, added to the project's
+ * `plugins/` and `node_modules/`.
  */
 export function readOperatorPolicy(env: Env, cwd = process.cwd()): OperatorPolicy {
-  const knowledgeDirs = (env.TROUPE_KNOWLEDGE_DIRS ?? "")
-    .split(delimiter)
-    .map((dir) => dir.trim())
-    .filter((dir) => dir !== "")
-    .map((dir) => resolve(cwd, dir));
+  const knowledgeDirs = folderList(env.TROUPE_KNOWLEDGE_DIRS, cwd);
+  const pluginDirs = [
+    resolve(cwd, "plugins"),
+    resolve(cwd, "node_modules"),
+    ...folderList(env.TROUPE_PLUGIN_DIRS, cwd),
+  ];
   const allowEnv = (env.TROUPE_ALLOW_ENV ?? "")
     .split(",")
     .map((name) => name.trim())
     .filter((name) => name !== "");
-  return { knowledgeDirs, allowEnv };
+  return { knowledgeDirs, allowEnv, pluginDirs };
+}
+
+function folderList(value: string | undefined, cwd: string): string[] {
+  return (value ?? "")
+    .split(delimiter)
+    .map((dir) => dir.trim())
+    .filter((dir) => dir !== "")
+    .map((dir) => resolve(cwd, dir));
 }
 
 /** True when the policy lets a character read environment variable `name`. */

@@ -57,7 +57,7 @@ export function readElizaCharacter(
   };
   parts.messageExamples = readMessageExamples(report, raw.messageExamples, ["messageExamples"], speaker);
   parts.knowledge = readKnowledge(report, raw.knowledge, ["knowledge"], policy.knowledgeDirs);
-  parts.plugins = readPlugins(report, raw.plugins, ["plugins"]);
+  parts.plugins = readPlugins(report, raw.plugins, ["plugins"], policy.pluginDirs);
   parts.clients = readClients(report, raw.clients, ["clients"]);
   parts.templates = readStringRecord(report, raw.templates, ["templates"]);
 

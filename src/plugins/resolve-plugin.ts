@@ -2,6 +2,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 
 const INDEX_FILES = ["index.js", "index.mjs", "index.ts", "index.mts"];
+/** An npm package name, optionally scoped: nothing that could climb out of `node_modules`. */
+const PACKAGE_NAME = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
 
 /** True for a plugin written as a path (`./`, `../`, `/`) rather than a package name. */
 export function isPluginPath(spec: string): boolean {
@@ -11,7 +13,8 @@ export function isPluginPath(spec: string): boolean {
 /**
  * The file to import for a plugin spec: a path is resolved against
  * `baseDir` (the character file's folder); a package name is looked up in
- * `node_modules` folders from `baseDir` upwards, then from `cwd` upwards.
+ * `node_modules` folders from `cwd` (the project) upwards, never beside the
+ * character file, which may have come with a `node_modules` of its own.
  * Returns an error sentence instead when nothing is found.
  */
 export function resolvePlugin(
@@ -25,9 +28,9 @@ export function resolvePlugin(
     const file = statSync(target).isDirectory() ? entryOf(target) : target;
     return file ? { file } : { error: `${target} has no package.json entry or index.js/index.ts` };
   }
-  for (const start of new Set([baseDir, cwd])) {
-    const packageDir = findPackage(spec, start);
-    if (!packageDir) continue;
+  if (!PACKAGE_NAME.test(spec)) return { error: "expected a path (./, ../) or an npm package name" };
+  const packageDir = findPackage(spec, cwd);
+  if (packageDir) {
     const file = entryOf(packageDir);
     return file ? { file } : { error: `package ${spec} (${packageDir}) has no entry point` };
   }

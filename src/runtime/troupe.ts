@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { BusNode, busPrefix } from "../bus/index.js";
-import { type Character, CharacterFileError, loadCharacter } from "../character/index.js";
+import { type Character, CharacterFileError, type LoadCharacterOptions, loadCharacter } from "../character/index.js";
 import { CONNECTOR_API_VERSION, type Connector, type InboundMessage, WebhookRoutes } from "../connectors/index.js";
 import { createEmbedder } from "../memory/index.js";
 import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
@@ -24,6 +24,8 @@ export interface TroupeOptions {
   bus?: string;
   /** Namespace of this troupe's keys on Redis. Default: `TROUPE_BUS_PREFIX`, else `troupe:<current folder name>`. */
   busPrefix?: string;
+  /** The project folder: plugins load from its `plugins/` and `node_modules/`. Default: the current folder. */
+  cwd?: string;
 }
 
 /**
@@ -55,11 +57,13 @@ export class Troupe {
   static async start(files: string[], options: TroupeOptions): Promise<Troupe> {
     const logger = options.logger ?? createLogger();
     const env = options.env ?? process.env;
-    const characters = await loadAll(files, env, logger);
+    const characters = await loadAll(files, { env, cwd: options.cwd }, logger);
     // Plugins are checked before the store opens, like characters: a bad one stops start-up with its name and file.
     // The characters' plugins (and then their models) load side by side: start-up waits on imports once, not per character.
     const plugins: Plugin[][] = await Promise.all(
-      characters.map(async (character) => (await loadPlugins(character)).map((loaded) => loaded.plugin)),
+      characters.map(async (character) =>
+        (await loadPlugins(character, { env, cwd: options.cwd })).map((loaded) => loaded.plugin),
+      ),
     );
     // Models too: a refused key stops start-up naming the character and the variable. One breaker per server.
     const breakers = new CircuitBreakers();
@@ -174,12 +178,12 @@ function applyRetention(agent: Agent, logger: Logger): void {
   if (forgotten > 0) logger.info({ agent: agent.name, forgotten, retentionDays: days }, "forgot old memories");
 }
 
-async function loadAll(files: string[], env: Record<string, string | undefined>, logger: Logger): Promise<Character[]> {
+async function loadAll(files: string[], options: LoadCharacterOptions, logger: Logger): Promise<Character[]> {
   const problems: string[] = [];
   const characters: Character[] = [];
   const results = await Promise.all(
     files.map((file) =>
-      loadCharacter(file, { env }).catch((error: unknown) => {
+      loadCharacter(file, options).catch((error: unknown) => {
         if (!(error instanceof CharacterFileError)) throw error;
         return error;
       }),

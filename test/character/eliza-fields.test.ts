@@ -91,7 +91,8 @@ describe("elizaOS and Troupe fields", () => {
       },
     });
     const file = join(dir, "t.json");
-    const { character, warnings } = await loadCharacter(file);
+    // The temporary folder is the project: its plugins/ is where plugin paths may lead.
+    const { character, warnings } = await loadCharacter(file, { cwd: dir });
     expect(character.bio).toEqual(["One line bio."]);
     expect(character.knowledge).toEqual([
       { kind: "text", text: "a fact" },

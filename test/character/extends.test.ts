@@ -22,7 +22,8 @@ describe("extends", () => {
         settings: { region: "us" },
       },
     });
-    const { character } = await loadCharacter(join(dir, "kids/child.json"));
+    // base/ is the project here: the base's plugin lives in its plugins/ folder.
+    const { character } = await loadCharacter(join(dir, "kids/child.json"), { cwd: join(dir, "base") });
     expect(character.name).toBe("Child");
     expect(character.system).toBe("Be brief.");
     expect(character.bio).toEqual(["from base", "from child"]);

@@ -27,7 +27,7 @@ const ECHO = `{ name: "echo", actions: [{ name: "echo", description: "Repeats a 
   parameters: z.object({ phrase: z.string() }), handler: (_ctx, { phrase }) => "echo: " + phrase }] }`;
 
 async function startError(dir: string, file: string): Promise<Error> {
-  const error = await Troupe.start([file], { dataDir: join(dir, "data"), logger }).then(
+  const error = await Troupe.start([file], { dataDir: join(dir, "data"), logger, cwd: dir }).then(
     () => new Error("expected start to fail"),
     (failure: Error) => failure,
   );
@@ -41,7 +41,7 @@ describe("plugin loader", () => {
     const dir = tempDir();
     writePlugin(dir, "plugins/echo/index.ts", ECHO);
     const file = writeCharacter(dir, ["../plugins/echo"]);
-    const troupe = await Troupe.start([file], { dataDir: join(dir, "data"), logger });
+    const troupe = await Troupe.start([file], { dataDir: join(dir, "data"), logger, cwd: dir });
     try {
       const reply = await troupe.send("Nova", {
         platform: "test",
@@ -69,7 +69,7 @@ describe("plugin loader", () => {
       JSON.stringify({ name: "troupe-plugin-echo", type: "module", exports: { ".": { import: "./dist/main.js" } } }),
     );
     const file = writeCharacter(dir, ["troupe-plugin-echo"]);
-    const troupe = await Troupe.start([file], { dataDir: join(dir, "data"), logger });
+    const troupe = await Troupe.start([file], { dataDir: join(dir, "data"), logger, cwd: dir });
     expect(troupe.agents[0]?.name).toBe("Nova");
     await troupe.stop();
   });
@@ -127,7 +127,7 @@ describe("plugin loader", () => {
   it("skips elizaOS plugin names in a character with a warning, not a crash", async () => {
     const dir = tempDir();
     const file = writeCharacter(dir, ["@elizaos/plugin-bootstrap"]);
-    const troupe = await Troupe.start([file], { dataDir: join(dir, "data"), logger });
+    const troupe = await Troupe.start([file], { dataDir: join(dir, "data"), logger, cwd: dir });
     expect(troupe.agents[0]?.character.plugins).toEqual([]);
     await troupe.stop();
   });
