@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { OfflineEmbeddings, openStore } from "../../src/index.js";
+import { OfflineEmbeddings } from "../../src/index.js";
 import {
   collectKnowledgeFiles,
   createEmbedder,
@@ -9,6 +9,7 @@ import {
   ingestKnowledge,
   LongTermMemory,
 } from "../../src/memory/index.js";
+import { openTroupeStore } from "../../src/runtime/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -31,7 +32,7 @@ describe("reading a knowledge folder within limits", () => {
     mkdirSync(join(dir, "docs"));
     writeFileSync(join(dir, "docs", "ship.md"), "The Meridian's top speed is 0.2c.");
     symlinkSync(secret, join(dir, "docs", "passwd.txt"));
-    const db = openStore({ dataDir: dir });
+    const db = openTroupeStore({ dataDir: dir });
     const memory = new LongTermMemory({
       db,
       agent: "Vega",
