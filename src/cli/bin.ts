@@ -5,17 +5,24 @@ import { runProgram } from "./program.js";
 
 loadDotenv({ quiet: true });
 
+// `troupe … | head`: the reader has gone, so there is nobody left to tell. Stop quietly, as Unix tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(0);
+});
+
 try {
   const code = await runProgram(process.argv);
   if (code !== undefined) process.exitCode = code;
 } catch (error) {
-  // Known errors are one clear message; anything else is a bug worth a stack trace.
-  console.error(
-    TroupeError.isInstance(error)
-      ? error.message
-      : error instanceof Error
-        ? (error.stack ?? error.message)
-        : String(error),
-  );
+  console.error(describeFailure(error, process.env.LOG_LEVEL));
   process.exitCode = 1;
+}
+
+/** One line for the user; the stack of an unexpected error only at `LOG_LEVEL=debug` (or trace). */
+function describeFailure(error: unknown, level: string | undefined): string {
+  if (TroupeError.isInstance(error)) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  if ((level === "debug" || level === "trace") && error instanceof Error && error.stack) return error.stack;
+  return `troupe failed: ${message} (LOG_LEVEL=debug shows where)`;
 }

@@ -9,7 +9,8 @@ export class ModelConfigError extends TroupeError {
     super({
       code: "MODEL_CONFIG_INVALID",
       category: "USER",
-      message: `${options.character}: ${options.variable}: ${options.problem}`,
+      // Never "Juno: …": that reads as the character speaking.
+      message: `Invalid ${options.variable} for ${options.character}: ${options.problem}`,
     });
     this.character = options.character;
     this.variable = options.variable;

@@ -1,13 +1,24 @@
-import pino, { type Logger } from "pino";
+import { createRequire } from "node:module";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 export type { Logger } from "pino";
 
+/** Options of `createLogger`. */
+export interface CreateLoggerOptions {
+  /** Default `info`. */
+  level?: string;
+  /** `pretty`: short coloured lines; `json`: one JSON object a line. Default: pretty on a terminal, else JSON (`LOG_FORMAT`). */
+  format?: "pretty" | "json";
+}
+
 /**
- * The process logger: JSON lines on standard error (standard output belongs
- * to the chat and to command output). Fields that may hold secrets are
- * redacted wherever they appear.
+ * The process logger, on standard error (standard output belongs to the
+ * chat and to command output): short readable lines when standard error is
+ * a terminal, JSON lines otherwise or with `LOG_FORMAT=json`. Fields that
+ * may hold secrets are redacted wherever they appear.
  */
-export function createLogger(options: { level?: string } = {}): Logger {
+export function createLogger(options: CreateLoggerOptions = {}): Logger {
+  const format = options.format ?? readFormat(process.env.LOG_FORMAT) ?? (process.stderr.isTTY ? "pretty" : "json");
   return pino(
     {
       level: options.level ?? "info",
@@ -26,6 +37,24 @@ export function createLogger(options: { level?: string } = {}): Logger {
         censor: "[redacted]",
       },
     },
-    pino.destination({ fd: 2, sync: true }),
+    format === "pretty" ? prettyDestination() : pino.destination({ fd: 2, sync: true }),
   );
+}
+
+function readFormat(value: string | undefined): "pretty" | "json" | undefined {
+  return value === "pretty" || value === "json" ? value : undefined;
+}
+
+/** pino-pretty, loaded only when lines are to be pretty, so JSON logging never pays for it. */
+function prettyDestination(): DestinationStream {
+  const require = createRequire(import.meta.url);
+  const pretty = require("pino-pretty") as (options: Record<string, unknown>) => DestinationStream;
+  return pretty({
+    destination: 2,
+    sync: true,
+    colorize: true,
+    translateTime: "HH:MM:ss",
+    ignore: "pid,hostname,agent",
+    messageFormat: "{if agent}[{agent}] {end}{msg}",
+  });
 }

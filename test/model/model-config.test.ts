@@ -98,7 +98,7 @@ describe("choosing a character's models", () => {
       ModelConfigError,
     );
     await expect(createModels(character, { OPENAI_API_KEY: "k", TROUPE_TEMPERATURE: "hot" })).rejects.toThrow(
-      /Juno: TROUPE_TEMPERATURE/,
+      /^Invalid TROUPE_TEMPERATURE for Juno: /,
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Bus } from "../bus.js";
 import { InProcessBus } from "./in-process/index.js";
+import { UnknownBusError } from "./unknown-bus-error.js";
 
 /** Options of `createBus`. */
 export interface CreateBusOptions {
@@ -20,7 +21,7 @@ export interface CreateBusOptions {
 export async function createBus(options: CreateBusOptions = {}): Promise<Bus> {
   const url = options.url?.trim();
   if (!url || url === "memory") return new InProcessBus({ logger: options.logger });
-  if (!/^rediss?:\/\//.test(url)) throw new Error(`Unknown bus '${url}': expected redis://host:port or rediss://…`);
+  if (!/^rediss?:\/\//.test(url)) throw new UnknownBusError({ url });
   // Loaded on demand, so a troupe on the in-process bus never loads the Redis client.
   const { RedisBus } = await import("./redis/index.js");
   return RedisBus.connect({ url, prefix: options.prefix, logger: options.logger });

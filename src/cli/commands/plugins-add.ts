@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { findCharacter, loadCharacter } from "../../character/index.js";
 import { loadPlugins } from "../../plugins/index.js";
@@ -18,21 +18,47 @@ export interface AddPluginOptions {
 
 /**
  * `troupe plugins add <package> --character <name>`: installs the package
- * with npm, adds its name to the character's `plugins` (keeping the file's
- * formatting and comments) and loads it once to check it is a Troupe plugin.
+ * with npm, loads it as the character would to check it is a Troupe plugin,
+ * and only then adds its name to the character's `plugins` (keeping the
+ * file's formatting and comments). All or nothing: when the check fails,
+ * the package is uninstalled and `package.json` and its lockfile are put
+ * back as they were; the character file was never touched.
  * Returns the package name and the character file.
  */
 export async function addPlugin(options: AddPluginOptions): Promise<{ name: string; file: string }> {
   const cwd = resolve(options.cwd ?? ".");
   const file = await findCharacter(options.character, join(cwd, "characters"));
+  const { character } = await loadCharacter(file);
+  const manifests = await readManifests(cwd);
   const before = dependencies(cwd);
-  await npmInstall(options.spec, cwd);
+  await runNpm(["install", options.spec], cwd);
   const added = Object.keys(dependencies(cwd)).filter((name) => !(name in before));
   const name = added[0] ?? packageNameOf(options.spec);
+  try {
+    await loadPlugins({ ...character, plugins: [...new Set([...character.plugins, name])] }, { cwd });
+  } catch (error) {
+    if (added.length > 0) await runNpm(["uninstall", ...added], cwd).catch(() => undefined);
+    await restoreManifests(cwd, manifests);
+    throw error;
+  }
   await writeFile(file, addToPluginsList(await readFile(file, "utf8"), name));
-  const { character } = await loadCharacter(file);
-  await loadPlugins(character, { cwd });
   return { name, file };
+}
+
+const MANIFESTS = ["package.json", "package-lock.json"];
+
+/** The project's manifests as they are now (undefined: the file does not exist). */
+async function readManifests(cwd: string): Promise<(string | undefined)[]> {
+  return Promise.all(MANIFESTS.map((name) => readFile(join(cwd, name), "utf8").catch(() => undefined)));
+}
+
+async function restoreManifests(cwd: string, texts: (string | undefined)[]): Promise<void> {
+  await Promise.all(
+    MANIFESTS.map((name, index) => {
+      const text = texts[index];
+      return text === undefined ? rm(join(cwd, name), { force: true }) : writeFile(join(cwd, name), text);
+    }),
+  );
 }
 
 /**
@@ -65,12 +91,13 @@ function packageNameOf(spec: string): string {
   return at > 0 ? spec.slice(0, at) : spec;
 }
 
-function npmInstall(spec: string, cwd: string): Promise<void> {
+/** Runs `npm <args>` in the project; its output goes to the user's terminal. */
+function runNpm(args: string[], cwd: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn("npm", ["install", spec], { cwd, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn("npm", args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
     child.on("error", (cause) => fail(new CliError("NPM_FAILED", `Could not run npm: ${cause.message}`)));
     child.on("close", (code) =>
-      code === 0 ? done() : fail(new CliError("NPM_FAILED", `npm install ${spec} failed (exit code ${code}).`)),
+      code === 0 ? done() : fail(new CliError("NPM_FAILED", `npm ${args.join(" ")} failed (exit code ${code}).`)),
     );
   });
 }
