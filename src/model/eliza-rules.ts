@@ -1,5 +1,5 @@
 import { pick } from "./deterministic-choice.js";
-import { reflect } from "./pronoun-reflection.js";
+import { reflectPronouns } from "./pronoun-reflection.js";
 import type { ReplyContext } from "./reply-context.js";
 
 /** One keyword rule: a pattern and replies where `{0}` is the reflected capture. */
@@ -117,7 +117,7 @@ export function answerWithElizaRules(ctx: ReplyContext): string | undefined {
   for (const [pattern, replies] of RULES) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const capture = match[1] === undefined ? "" : reflect(fragment(match[1]));
+    const capture = match[1] === undefined ? "" : reflectPronouns(fragment(match[1]));
     // A rule whose capture came out empty ("I feel.") would echo a hole; let a later rule answer.
     const usable = replies.filter((reply) => !reply.includes("{0}") || capture !== "");
     if (usable.length === 0) continue;

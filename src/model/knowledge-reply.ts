@@ -3,7 +3,7 @@ import { type AnalysedText, sharedStems } from "./analysed-text.js";
 import { pick } from "./deterministic-choice.js";
 import { plainProse } from "./plain-prose.js";
 import { SECTION } from "./prompt-sections.js";
-import { reflect } from "./pronoun-reflection.js";
+import { reflectPronouns } from "./pronoun-reflection.js";
 import type { ReplyContext } from "./reply-context.js";
 
 /** Relevance a line needs to be offered in reply to a question, and to a statement (which needs more). */
@@ -91,7 +91,7 @@ function recallMemory(ctx: ReplyContext, line: string): string {
   if (user.some((name) => name?.toLowerCase() === speaker.toLowerCase())) {
     return pick(["You told me {s}.", "I remember you saying {s}.", "You mentioned {s}."], ctx.seed, 60).replace(
       "{s}",
-      reflect(said),
+      reflectPronouns(said),
     );
   }
   if (speaker.toLowerCase() === ctx.character.name.toLowerCase()) return `I remember saying: "${said}".`;

@@ -45,7 +45,7 @@ const MARK = "\u0000";
  * Swaps first and second person so a user's words can be echoed back:
  * "I need my coffee" → "you need your coffee", "you forgot me" → "I forgot you".
  */
-export function reflect(text: string): string {
+export function reflectPronouns(text: string): string {
   let swapped = text.replace(/’/g, "'");
   for (const [pattern, replacement] of PAIRS)
     swapped = swapped.replace(pattern, `${MARK}${replacement.replace(/ /g, `${MARK} ${MARK}`)}${MARK}`);

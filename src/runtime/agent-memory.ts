@@ -30,6 +30,7 @@ import {
 import type { PluginMemory } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import type { RoomQueue } from "./room-queue.js";
+import { recordedId, type Turn } from "./turn.js";
 
 export interface AgentMemoryOptions {
   character: Character;
@@ -145,8 +146,8 @@ export class AgentMemory {
     })();
   }
 
-  /** 7 and 8: the reply, recorded before it goes out, and what the user's message taught the agent. */
-  recordReply(message: InboundMessage, reply: string, scope: string, text: string, messageId: number): void {
+  /** 7 reply: the agent's answer, recorded before it goes out. */
+  recordReply(message: InboundMessage, reply: string): void {
     this.db.transaction(() => {
       const answer = this.log.record({
         room: message.room.id,
@@ -157,12 +158,13 @@ export class AgentMemory {
         platform: message.platform,
       });
       if (answer) this.remember(turnMemoryText(this.character.name, reply), message, answer.id);
-      this.reflect(scope, text, message, messageId);
     })();
   }
 
   /** 3 recall: the short-term window, long-term memories in scope and knowledge, for a message. */
-  async recall(message: InboundMessage, text: string, messageId: number): Promise<Recollection> {
+  async recall(turn: Turn): Promise<Recollection> {
+    const { message, text } = turn;
+    const messageId = recordedId(turn);
     const settings = this.character.memory;
     const earlier = this.log
       .recent(message.room.id, settings.shortTermTurns + 1)
@@ -192,30 +194,37 @@ export class AgentMemory {
     };
   }
 
-  /** 8 reflect: the user's stated facts into their profile, and the room's goals and running summary. */
-  reflect(scope: string, text: string, message: InboundMessage, messageId: number): void {
+  /**
+   * 8 reflect: what the user's message teaches the agent: their stated facts
+   * into their profile, and the room's goals and running summary.
+   */
+  learnFrom(turn: Turn): void {
+    const { message, text, scope } = turn;
+    const messageId = recordedId(turn);
     const now = Date.now();
     const facts = [...extractStatedFacts(text), ...this.extractProfile(text)];
-    if (facts.length > 0) {
-      // A fact said again is already a memory: storing it once more would only crowd recall.
-      const news = facts.filter((fact) => !this.working.knows(scope, fact));
-      this.working.applyFacts(scope, facts, now, factOrigin(message.room));
-      for (const fact of news)
-        this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
-    }
-    const queueKey = `${message.platform}:${message.room.id}`;
-    if (this.guard && text && STATES_SOMETHING.test(text)) {
-      // A real model reads what the patterns miss; queued behind this message, like the summary.
-      void this.queue.run(queueKey, () => this.reflectWithModel(scope, text, message, messageId));
-    }
-    if (this.rooms.updateAfterTurn(message.room.id, text, now)) {
-      // Queued behind this message, in the room's order: the next message of the room sees the new summary.
-      void this.queue.run(queueKey, () => this.rooms.summarise(message.room.id));
-    }
+    this.db.transaction(() => {
+      if (facts.length > 0) {
+        // A fact said again is already a memory: storing it once more would only crowd recall.
+        const news = facts.filter((fact) => !this.working.knows(scope, fact));
+        this.working.applyFacts(scope, facts, now, factOrigin(message.room));
+        for (const fact of news)
+          this.remember(`${message.user.name}: ${fact.key}: ${fact.value}`, message, messageId, "fact");
+      }
+      const queueKey = `${message.platform}:${message.room.id}`;
+      if (this.guard && text && STATES_SOMETHING.test(text)) {
+        // A real model reads what the patterns miss; queued behind this message, like the summary.
+        void this.queue.run(queueKey, () => this.learnWithModel(scope, text, message, messageId));
+      }
+      if (this.rooms.updateAfterTurn(message.room.id, text, now)) {
+        // Queued behind this message, in the room's order: the next message of the room sees the new summary.
+        void this.queue.run(queueKey, () => this.rooms.summarise(message.room.id));
+      }
+    })();
   }
 
   /** Facts the chat model finds in the user's message (structured output), applied like the pattern facts. */
-  private async reflectWithModel(scope: string, text: string, message: InboundMessage, messageId: number) {
+  private async learnWithModel(scope: string, text: string, message: InboundMessage, messageId: number) {
     const facts = (
       await extractFactsWithModel(this.chat, text, {
         guard: this.guard,

@@ -1,0 +1,10 @@
+import type { AgentParts } from "../agent-parts.js";
+import type { Step } from "../run-steps.js";
+import { answeringStep } from "./answering-step.js";
+
+/** 3 recall: the short-term window, long-term memories in scope and knowledge for this message. */
+export function recallStep(parts: AgentParts): Step {
+  return answeringStep(parts, "recall", async (turn) => {
+    turn.recollection = await parts.memory.recall(turn);
+  });
+}

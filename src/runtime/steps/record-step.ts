@@ -1,0 +1,21 @@
+import type { AgentParts } from "../agent-parts.js";
+import type { Step } from "../run-steps.js";
+
+/** 1 record: the user's message, durable before anything else. A redelivered message stops here. */
+export function recordStep(parts: AgentParts): Step {
+  return {
+    name: "record",
+    async run(turn, next) {
+      const { message } = turn;
+      turn.stored = parts.memory.recordMessage(message, turn.text);
+      if (turn.stored) {
+        await next();
+        return;
+      }
+      parts.logger.debug(
+        { platform: message.platform, room: message.room.id, reason: "already handled (delivered again)" },
+        "not answering",
+      );
+    },
+  };
+}
