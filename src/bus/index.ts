@@ -55,6 +55,7 @@ export {
 } from "./transport/index.js";
 export {
   loadWorkflow,
+  missingInputs,
   parseWorkflow,
   type RunState,
   type RunStatus,

@@ -97,7 +97,11 @@ async function runMemoryCommand(agent: string, command: string, args: string[], 
     console.log(`Forgot ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]}.`);
   } else {
     const reembedded = await memoryReembedCommand(common, config);
-    console.log(`Re-embedded ${count(reembedded, "memory", "memories")}.`);
+    console.log(
+      reembedded.count === 0
+        ? `Nothing to re-embed: every memory already uses ${reembedded.model}.`
+        : `Re-embedded ${count(reembedded.count, "memory", "memories")}.`,
+    );
   }
 }
 

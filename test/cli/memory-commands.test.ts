@@ -162,6 +162,10 @@ describe("troupe memory", () => {
     expect(reembed.stderr).toContain("Re-embedding memories: 3/3");
     const search = await runCli(["memory", character, "search", "Lima", "-d", dataDir]);
     expect(search.stdout).toContain("Alice lives in Lima");
+    const again = await runCli(["memory", character, "reembed", "-d", dataDir]);
+    expect(again.stdout).toBe(
+      "Nothing to re-embed: every memory already uses troupe-offline-hash-v1 (384 dimensions).\n",
+    );
   });
 
   it("applies memory.retentionDays when the agent starts", async () => {

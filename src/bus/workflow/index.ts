@@ -5,6 +5,7 @@
  * stopped. Steps are handed out through delegation, never run here.
  */
 
+export { missingInputs } from "./missing-inputs.js";
 export {
   type RunWorkflowOptions,
   resumeWorkflow,

@@ -41,6 +41,16 @@ export function stepReferences(template: string): string[] {
   return ids;
 }
 
+/** The input fields a template refers to (`{{input.<name>…}}`), by their first name. */
+export function inputReferences(template: string): string[] {
+  const names: string[] = [];
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const [root, name] = (match[1] as string).split(".");
+    if (root === "input" && name) names.push(name);
+  }
+  return names;
+}
+
 /** A rendered condition is false when empty, `false`, `no`, `0` or `null`; a leading `!` negates it. */
 export function isTruthy(rendered: string): boolean {
   const text = rendered.trim();

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { type Character, findCharacter, loadCharacter } from "../../character/index.js";
-import { createEmbedder, LongTermMemory } from "../../memory/index.js";
+import { createEmbedder, type Embedder, LongTermMemory } from "../../memory/index.js";
 import { connectModels } from "../../model/index.js";
 import { createLogger, openTroupeStore } from "../../runtime/index.js";
 import type { Store } from "../../store/index.js";
@@ -11,6 +11,8 @@ export interface OpenedAgentMemory {
   character: Character;
   db: Store;
   memory: LongTermMemory;
+  /** The embedding model the agent uses now. */
+  embedder: Embedder;
   indexDir: string;
 }
 
@@ -32,13 +34,14 @@ export async function openAgentMemory(
   const folder = dataDir ?? config.TROUPE_DATA_DIR;
   const indexDir = join(folder, "index");
   const db = openTroupeStore({ dataDir: folder });
+  const embedder = createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions });
   const memory = new LongTermMemory({
     db,
     agent: character.name,
-    embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
+    embedder,
     indexDir,
   });
-  return { character, db, memory, indexDir };
+  return { character, db, memory, embedder, indexDir };
 }
 
 /** Runs `work` on an agent's opened memory and closes the store afterwards, whatever happens. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loadWorkflow, type WorkflowProgress } from "../../bus/index.js";
+import { loadWorkflow, missingInputs, type WorkflowProgress } from "../../bus/index.js";
 import { listCharacterFiles } from "../../character/index.js";
 import { createLogger, Troupe } from "../../runtime/index.js";
 import { CliError } from "../cli-error.js";
@@ -20,11 +20,20 @@ export interface WorkflowRunOptions {
  * `troupe workflow run <file> --input '{…}'`: runs a workflow over the bus
  * with the troupe's agents, printing one line per step as it starts and
  * ends, then the output. An unfinished run of the same workflow and input
- * (the process was stopped half-way) is resumed. Exits 1 when the run failed.
+ * (the process was stopped half-way) is resumed. Exits 1 when the run failed,
+ * and refuses to start when the input lacks a field the steps read.
  */
 export async function workflowRunCommand(options: WorkflowRunOptions, config: Config): Promise<void> {
   const input = parseInput(options.input ?? "{}");
   const workflow = await loadWorkflow(options.file);
+  const missing = missingInputs(workflow, input);
+  if (missing.length > 0) {
+    const example = JSON.stringify(Object.fromEntries(missing.map((name) => [name, "…"])));
+    throw new CliError(
+      "MISSING_INPUT",
+      `Workflow ${workflow.name} needs ${missing.join(" and ")} in its input: --input '${example}'`,
+    );
+  }
   const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
   const files = await listCharacterFiles(options.characters?.length ? options.characters : ["characters"]);
   const troupe = await Troupe.start(files, {

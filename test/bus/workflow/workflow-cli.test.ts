@@ -38,4 +38,14 @@ describe("troupe workflow run", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--input must be a JSON object/);
   });
+
+  it("refuses to run without the input its steps need, naming the fields", async () => {
+    const result = await runCli(["workflow", "run", "workflows/article.json", "--data-dir", tempDir()]);
+    expect(result.code).toBe(1);
+    // `review` is read only by a step's `when`: leaving it out skips that step, so it is not asked for.
+    expect(result.stderr.trim()).toBe(
+      `Workflow article needs topic and claim in its input: --input '{"topic":"…","claim":"…"}'`,
+    );
+    expect(result.stdout).toBe("");
+  });
 });
