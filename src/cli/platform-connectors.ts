@@ -1,3 +1,4 @@
+import { discordConnectorFactory } from "../connectors/discord/index.js";
 import type { PlatformConnectorFactory } from "../connectors/index.js";
 import { telegramConnectorFactory } from "../connectors/telegram/index.js";
 
@@ -7,6 +8,6 @@ import { telegramConnectorFactory } from "../connectors/telegram/index.js";
  * off by `describeConnectors`.
  */
 export const PLATFORM_CONNECTORS: readonly PlatformConnectorFactory[] = [
+  discordConnectorFactory,
   telegramConnectorFactory,
-  // One line per platform, e.g. `discordConnectorFactory,` from "../connectors/discord/index.js".
 ];

@@ -24,6 +24,19 @@ export interface ConnectedAgent {
   readonly character: Character;
   /** Handles one message; resolves to the reply, or undefined when the agent stays silent. */
   handle(message: InboundMessage, options?: ConnectorHandleOptions): Promise<ConnectorReply | undefined>;
+  /**
+   * Forgets one user on their request (Discord's `/forget-me`): their
+   * conversation memories, profile and the rooms only they talked in.
+   * Optional: a connector says so when the agent cannot.
+   */
+  forgetUser?(userId: string): Promise<ForgottenUser>;
+}
+
+/** What `forgetUser` removed: long-term memories, working-memory documents and logged messages. */
+export interface ForgottenUser {
+  memories: number;
+  documents: number;
+  messages: number;
 }
 
 /** What the troupe hands a connector when it starts it. */

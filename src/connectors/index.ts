@@ -15,6 +15,7 @@ export {
   type ConnectorHandleOptions,
   type ConnectorHost,
   type ConnectorReply,
+  type ForgottenUser,
 } from "./connector.js";
 export { ConnectorSettingError } from "./connector-setting-error.js";
 export { ConnectorTokenRejectedError } from "./connector-token-rejected-error.js";

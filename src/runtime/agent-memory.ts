@@ -2,11 +2,12 @@ import { dirname } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Logger } from "pino";
 import type { Character } from "../character/index.js";
-import type { InboundMessage } from "../connectors/index.js";
+import type { ForgottenUser, InboundMessage } from "../connectors/index.js";
 import {
   createProfileExtractor,
   type Embedder,
   factOrigin,
+  forgetUserRecords,
   ingestKnowledge,
   LongTermMemory,
   MessageLog,
@@ -176,6 +177,12 @@ export class AgentMemory {
     const memories = await this.recallOrNothing(text, { k: settings.recallK, kinds: CONVERSATION_KINDS, ...scope });
     const knowledge = await this.recallOrNothing(text, { k: KNOWLEDGE_K, kinds: ["knowledge"] });
     return { history, memories, knowledge };
+  }
+
+  /** Forgets one user: their long-term memories, then what `forgetUserRecords` drops (profile, own rooms, messages). */
+  forgetUser(userId: string): ForgottenUser {
+    const memories = this.longTerm.forgetWhere({ userId });
+    return { memories, ...forgetUserRecords(this.db, this.character.name, userId) };
   }
 
   /** Memory as plugins see it: this user's facts and long-term memories of this room and user. */

@@ -2,7 +2,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { Logger } from "pino";
 import type { AgentDelegation } from "../bus/index.js";
 import type { Character } from "../character/index.js";
-import type { InboundMessage } from "../connectors/index.js";
+import type { ForgottenUser, InboundMessage } from "../connectors/index.js";
 import type { Embedder, LongTermMemory, WorkingMemory } from "../memory/index.js";
 import { userScope } from "../memory/index.js";
 import { type ModelGuard, type ModelUsage, UsageMeter } from "../model/index.js";
@@ -171,6 +171,16 @@ export class Agent {
    */
   handle(message: InboundMessage, options: HandleOptions = {}): Promise<AgentReply | undefined> {
     return this.queue.run(`${message.platform}:${message.room.id}`, () => this.process(message, options));
+  }
+
+  /**
+   * Forgets one user on their request: conversation memories, profile, and
+   * the rooms only they talked in. Waits for the messages in hand first, so
+   * nothing about the user is written back after.
+   */
+  async forgetUser(userId: string): Promise<ForgottenUser> {
+    await this.queue.drain();
+    return this.memory.forgetUser(userId);
   }
 
   /** Token usage and latency of this agent's model calls so far. */

@@ -37,7 +37,9 @@ export interface SentMessage {
 /** A scripted answer to the next `POST /channels/:id/messages` (any channel). */
 export type InjectedFailure =
   | { status: 429; retryAfterSeconds: number; global?: boolean }
-  | { status: 403 | 500 | 502 };
+  | { status: 403 | 500 | 502 }
+  /** The message is created and dispatched, but the answer is a 500: a response lost on the way back. */
+  | { status: 500; afterCreating: true };
 
 /** One request the fake answered. */
 export interface RecordedRequest {
@@ -177,6 +179,11 @@ export class FakeDiscord {
     const message = this.create(author, channel, content, { referenced: options.replyTo });
     this.broadcast(message);
     return message;
+  }
+
+  /** Delivers a message again, as Discord may after a reconnect: a new MESSAGE_CREATE with the same id. */
+  redeliver(message: FakeMessage): void {
+    this.broadcast(message);
   }
 
   /** A user runs a slash command of `bot`'s application; the bot gets INTERACTION_CREATE. */
@@ -410,7 +417,8 @@ export class FakeDiscord {
         },
       );
     }
-    if (failure)
+    const loseResponse = failure !== undefined && "afterCreating" in failure;
+    if (failure && !loseResponse)
       return answer(failure.status, {
         message: failure.status === 403 ? "Missing Permissions" : "Server error",
         code: failure.status === 403 ? 50013 : 0,
@@ -476,7 +484,8 @@ export class FakeDiscord {
       nonce: body.nonce,
     });
     this.sent.push({ bot: bot.user, channelId: channel.id, body, message });
-    answer(200, messageJson(message), limitHeaders(this.bucket.limit - bucket.used));
+    if (loseResponse) answer(500, { message: "Server error", code: 0 });
+    else answer(200, messageJson(message), limitHeaders(this.bucket.limit - bucket.used));
     // Like Discord, the bot's own message comes back to it (and to every other bot there) over the gateway.
     this.broadcast(message);
   }

@@ -1,0 +1,213 @@
+import { type Client, DiscordAPIError, Events, type Interaction, type Message, Routes } from "discord.js";
+import type { Logger } from "pino";
+import type { Character } from "../../character/index.js";
+import type { OutboundMessage } from "../../plugins/index.js";
+import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost } from "../connector.js";
+import { ConnectorTokenRejectedError } from "../connector-token-rejected-error.js";
+import type { InboundMessage } from "../inbound-message.js";
+import type { PlatformConnector } from "../platform-connector-factory.js";
+import { type ConnectorToken, describeTokenSource } from "../read-connector-token.js";
+import { describeDiscordAnswers } from "./describe-discord-answers.js";
+import { keepTyping } from "./keep-typing.js";
+import { logIn } from "./log-in.js";
+import type { DiscordSettings } from "./read-discord-settings.js";
+import { sendChunks } from "./send-chunks.js";
+import { answerSlashCommand, slashCommands } from "./slash-commands.js";
+import { toInboundMessage } from "./to-inbound-message.js";
+
+export interface DiscordConnectorOptions extends DiscordSettings {
+  /** The character the bot speaks as; its agent must be in the troupe the connector is started with. */
+  character: Character;
+  token: ConnectorToken;
+  /** The application the slash commands are registered for. Default: the bot's own, from READY. */
+  applicationId?: string;
+  /** Ask Discord for the MessageContent intent (default true). Refused, the bot carries on with mentions and DMs, and says so. */
+  messageContent?: boolean;
+  logger?: Logger;
+}
+
+/**
+ * One character's Discord bot, on discord.js: guild channels, threads (each
+ * its own room, replies stay in it) and DMs; answers as a reply to the user's
+ * message, split at 2,000 characters, with a typing indicator while the
+ * agent works and no `@everyone`/`@here`/role pings. Rate limits are waited
+ * out by discord.js's REST queue; other failed sends are retried with
+ * backoff; a channel that refuses the bot (403) is logged and skipped. A
+ * dropped gateway resumes, and a message Discord delivers twice is answered
+ * once (the agent keeps message ids). `/ask` and `/forget-me` are registered
+ * for the bot's application.
+ *
+ * @example
+ * await troupe.connect(new DiscordConnector({ character: juno.character, token }));
+ */
+export class DiscordConnector implements PlatformConnector {
+  readonly apiVersion = CONNECTOR_API_VERSION;
+  readonly platform = "discord";
+  private client: Client<true> | undefined;
+  private agent: ConnectedAgent | undefined;
+  private logger: Logger | undefined;
+  private contentVisible = false;
+  private stopped = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: DiscordConnectorOptions) {}
+
+  async start(host: ConnectorHost): Promise<void> {
+    const { character, token } = this.options;
+    const agent = host.agents.find((candidate) => candidate.name === character.name);
+    if (!agent) throw new Error(`The Discord bot of ${character.name} found no agent of that name in the troupe.`);
+    const logger = (this.options.logger ?? host.logger).child({ connector: "discord", agent: agent.name });
+    const wantsContent = this.options.messageContent ?? true;
+    const settings = {
+      token: token.value,
+      apiUrl: this.options.apiUrl,
+      shards: this.options.shards,
+      shardCount: this.options.shardCount,
+    };
+    let result = await logIn({ ...settings, messageContent: wantsContent });
+    if (result.outcome === "intents-disallowed") {
+      logger.warn(
+        `Discord refused the MessageContent intent for ${agent.name}'s bot: in servers it now sees only messages that mention it. ` +
+          "Turn on Message Content Intent under Bot → Privileged Gateway Intents in the Discord developer portal to let it read the rest.",
+      );
+      result = await logIn({ ...settings, messageContent: false });
+    }
+    if (result.outcome !== "ready") {
+      throw new ConnectorTokenRejectedError({
+        platform: "Discord",
+        agent: agent.name,
+        tokenSource: describeTokenSource(token, character.name),
+        hint: "copy a fresh token from Bot → Reset Token in the Discord developer portal",
+        cause: result.cause,
+      });
+    }
+    const client = result.client;
+    this.contentVisible = wantsContent && result.outcome === "ready" && client.options.intents.has("MessageContent");
+    this.client = client;
+    this.agent = agent;
+    this.logger = logger;
+    client.on(Events.MessageCreate, (message) => this.track(this.answer(message), message.channelId));
+    client.on(Events.InteractionCreate, (interaction) => this.track(this.command(interaction), interaction.channelId));
+    client.on(Events.ShardError, (error, shard) => logger.warn({ shard, err: error }, "Discord gateway error"));
+    client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "Discord gateway dropped; reconnecting"));
+    client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "Discord gateway resumed"));
+    await this.registerCommands(client, agent, logger);
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    // Replies in hand finish first: the client must still be up to send them.
+    await Promise.allSettled([...this.inFlight]);
+    await this.client?.destroy();
+  }
+
+  async deliver(message: OutboundMessage): Promise<boolean> {
+    const { client, agent, logger } = this;
+    if (message.platform !== this.platform || !client || !agent || !logger || this.stopped) return false;
+    if (message.agent.toLowerCase() !== agent.name.toLowerCase()) return false;
+    try {
+      const channel = await client.channels.fetch(message.room.id);
+      if (!channel?.isSendable()) return false;
+      await sendChunks(channel, message.text, { logger });
+      return true;
+    } catch (error) {
+      this.reportFailure(error, message.room.id);
+      return false;
+    }
+  }
+
+  connectedAs(): string | undefined {
+    return this.client ? `@${this.client.user.username}` : undefined;
+  }
+
+  /** What the bot answers, for the start-up line. */
+  describeAnswers(): string {
+    const policy = this.options.character.connectors.discord;
+    return describeDiscordAnswers({
+      characterName: this.options.character.name,
+      respondTo: policy?.respondTo ?? "mentions",
+      contentVisible: this.contentVisible,
+    });
+  }
+
+  private async answer(message: Message): Promise<void> {
+    const { client, agent, logger } = this;
+    if (!client || !agent || !logger || this.stopped) return;
+    const me = client.user.id;
+    if (message.author.id === me) return this.ignore(message, "it is the bot's own message");
+    if (!this.contentVisible && message.inGuild() && message.content === "" && !message.mentions.users.has(me)) {
+      return this.ignore(message, "its text is hidden: no MessageContent intent, and it does not mention the bot");
+    }
+    if (!message.channel.isSendable()) return this.ignore(message, "the bot cannot send in this channel");
+    const channel = message.channel;
+    const inbound = toInboundMessage(message, me);
+    const stopTyping = this.expectsAnswer(inbound) ? keepTyping(channel, logger) : undefined;
+    let reply: { text: string } | undefined;
+    try {
+      reply = await agent.handle(inbound);
+    } finally {
+      stopTyping?.();
+    }
+    if (!reply?.text) return;
+    // The nonce is the user's message id: a resend after a lost response cannot post the reply twice.
+    await sendChunks(channel, reply.text, { replyTo: message.id, nonce: message.id, logger });
+  }
+
+  private async command(interaction: Interaction): Promise<void> {
+    const { agent, logger } = this;
+    if (!agent || !logger || this.stopped || !interaction.isChatInputCommand()) return;
+    await answerSlashCommand(interaction, agent, logger);
+  }
+
+  /**
+   * Typing only where an answer is likely (a DM, a mention, a reply to the
+   * bot, its name, or a character that answers everything), so the bot does
+   * not "type" at every message in a busy channel. The agent decides.
+   */
+  private expectsAnswer(message: InboundMessage): boolean {
+    const { name, connectors } = this.options.character;
+    if (connectors.discord?.respondTo === "never" && message.room.kind === "group") return false;
+    return (
+      message.room.kind === "direct" ||
+      message.mentionsAgent === true ||
+      message.repliesToAgent === true ||
+      connectors.discord?.respondTo === "all" ||
+      message.text.toLowerCase().includes(name.toLowerCase())
+    );
+  }
+
+  private ignore(message: Message, reason: string): void {
+    this.logger?.debug({ channel: message.channelId, message: message.id, reason }, "not answering");
+  }
+
+  private track(work: Promise<void>, channelId: string | null): void {
+    const tracked = work
+      .catch((error: unknown) => this.reportFailure(error, channelId))
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+
+  /** A refusal in one channel (kicked, no permission) is a warning; the bot carries on everywhere else. */
+  private reportFailure(error: unknown, channelId: string | null): void {
+    if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) {
+      this.logger?.warn(
+        { channel: channelId, status: error.status, code: error.code },
+        `Discord refused to let ${this.agent?.name}'s bot post in channel ${channelId} (${error.status} ${error.message}); skipped, carrying on`,
+      );
+      return;
+    }
+    this.logger?.error({ channel: channelId, err: error }, "could not answer on Discord");
+  }
+
+  private async registerCommands(client: Client<true>, agent: ConnectedAgent, logger: Logger): Promise<void> {
+    const applicationId = this.options.applicationId ?? client.application.id;
+    try {
+      await client.rest.put(Routes.applicationCommands(applicationId), { body: slashCommands(agent.name) });
+      logger.debug({ applicationId }, "registered /ask and /forget-me");
+    } catch (error) {
+      // The bot answers messages without them; say why the commands are missing.
+      logger.warn({ applicationId, err: error }, "could not register the slash commands /ask and /forget-me");
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Client, type ClientOptions, Events, GatewayIntentBits, Partials } from "discord.js";
+import { ALLOWED_MENTIONS } from "./send-chunks.js";
+
+/** Gateway close codes that end a login for good. */
+const AUTHENTICATION_FAILED = 4004;
+const DISALLOWED_INTENTS = 4014;
+
+export interface LogInOptions {
+  token: string;
+  /** Ask for the privileged MessageContent intent. */
+  messageContent: boolean;
+  apiUrl?: string;
+  shards?: "auto" | number[];
+  shardCount?: number;
+}
+
+/** How a login ended: a ready client, or why Discord refused it. */
+export type LogInResult =
+  | { outcome: "ready"; client: Client<true> }
+  | { outcome: "token-rejected"; cause: unknown }
+  | { outcome: "intents-disallowed"; cause: unknown };
+
+/**
+ * Logs a discord.js client in and waits until it is ready (its guilds have
+ * arrived). Guild messages, DMs (whose channels are not cached, hence
+ * `Partials.Channel`) and, when asked, message content. A rejected token
+ * (401 on `GET /gateway/bot`, or gateway close 4004) and a MessageContent
+ * intent the developer portal has not enabled (close 4014) come back as
+ * outcomes; anything else is thrown.
+ */
+export async function logIn(options: LogInOptions): Promise<LogInResult> {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  const clientOptions: ClientOptions = {
+    intents,
+    partials: [Partials.Channel],
+    allowedMentions: ALLOWED_MENTIONS,
+    rest: options.apiUrl ? { api: options.apiUrl } : {},
+  };
+  if (options.shards) clientOptions.shards = options.shards;
+  if (options.shardCount) clientOptions.shardCount = options.shardCount;
+  const client = new Client(clientOptions);
+  let closeCode: number | undefined;
+  client.on(Events.ShardDisconnect, (event) => {
+    closeCode = event.code;
+  });
+  // Without a listener, a shard error would be thrown as an unhandled 'error' event.
+  client.on(Events.ShardError, () => {});
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(options.token);
+    return { outcome: "ready", client: await ready };
+  } catch (error) {
+    await client.destroy();
+    if ((error as { code?: unknown }).code === "TokenInvalid" || closeCode === AUTHENTICATION_FAILED) {
+      return { outcome: "token-rejected", cause: error };
+    }
+    if (closeCode === DISALLOWED_INTENTS) return { outcome: "intents-disallowed", cause: error };
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import type { Message, MessageMentionOptions, SendableChannels } from "discord.js";
+import type { Logger } from "pino";
+import { splitMessage } from "../split-message.js";
+import { retrySend } from "./retry-send.js";
+
+/** Discord refuses message content over 2,000 characters. */
+export const DISCORD_MESSAGE_LIMIT = 2_000;
+
+/**
+ * Whom a reply may ping: users named in it and the person it answers, never
+ * `@everyone`, `@here` or a role, whatever the model wrote.
+ */
+export const ALLOWED_MENTIONS: MessageMentionOptions = { parse: ["users"], repliedUser: true };
+
+export interface SendChunksOptions {
+  /** The message the first chunk replies to (the user's); later chunks follow it in the channel. */
+  replyTo?: string;
+  /**
+   * Makes the sends idempotent: chunk `i` carries nonce `<nonce>.<i>` with
+   * `enforce_nonce`, so a retry after a lost response does not post twice.
+   * Default: a random one (25 characters at most, as Discord allows).
+   */
+  nonce?: string;
+  logger: Logger;
+}
+
+/**
+ * Sends a reply of any length: split at 2,000 characters on paragraph, line
+ * and word boundaries (never inside a code fence, URL or surrogate pair), the
+ * first chunk as a reply to the user's message, each retried with backoff.
+ * Resolves to the messages sent, in order.
+ */
+export async function sendChunks(
+  channel: SendableChannels,
+  text: string,
+  options: SendChunksOptions,
+): Promise<Message[]> {
+  const nonce = options.nonce ?? randomBytes(9).toString("base64url");
+  const sent: Message[] = [];
+  const chunks = splitMessage(text, DISCORD_MESSAGE_LIMIT);
+  for (const [index, content] of chunks.entries()) {
+    const reply =
+      index === 0 && options.replyTo ? { messageReference: options.replyTo, failIfNotExists: false } : undefined;
+    const message = await retrySend<Message>(
+      () =>
+        channel.send({
+          content,
+          reply,
+          allowedMentions: ALLOWED_MENTIONS,
+          nonce: `${nonce}.${index}`,
+          enforceNonce: true,
+        }),
+      (error, attempt) =>
+        options.logger.warn(
+          { channel: channel.id, attempt, err: error },
+          "Discord did not take a message; trying again",
+        ),
+    );
+    sent.push(message);
+  }
+  return sent;
+}
