@@ -87,6 +87,8 @@ export class FakeDiscord {
   bucket = { limit: 50, windowMs: 1_000 };
   /** Shards `GET /gateway/bot` recommends. */
   recommendedShards = 1;
+  /** `session_start_limit.max_concurrency`: how many shards may identify at once. */
+  maxConcurrency = 1;
   private readonly channels = new Map<string, FakeChannel>();
   private readonly messages = new Map<string, FakeMessage>();
   private readonly failures: InjectedFailure[] = [];
@@ -361,7 +363,12 @@ export class FakeDiscord {
       return answer(200, {
         url: `${this.base.replace(/^http/, "ws")}/gateway`,
         shards: this.recommendedShards,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: this.maxConcurrency,
+        },
       });
     }
     if (request.method === "GET" && path === "/users/@me") return answer(200, userJson(bot.user));
