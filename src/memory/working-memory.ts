@@ -53,6 +53,11 @@ export class WorkingMemory {
     };
   }
 
+  /** Drops the cached documents, after their rows changed underneath (a user forgotten): the next read is from the store. */
+  reload(): void {
+    this.cache.clear();
+  }
+
   /** The document of a scope (an empty one when nothing was stored). Treat it as read-only. */
   get(scope: string): WorkingMemoryDocument {
     let document = this.cache.get(scope);

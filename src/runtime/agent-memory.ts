@@ -182,7 +182,9 @@ export class AgentMemory {
   /** Forgets one user: their long-term memories, then what `forgetUserRecords` drops (profile, own rooms, messages). */
   forgetUser(userId: string): ForgottenUser {
     const memories = this.longTerm.forgetWhere({ userId });
-    return { memories, ...forgetUserRecords(this.db, this.character.name, userId) };
+    const records = forgetUserRecords(this.db, this.character.name, userId);
+    this.working.reload();
+    return { memories, ...records };
   }
 
   /** Memory as plugins see it: this user's facts and long-term memories of this room and user. */
