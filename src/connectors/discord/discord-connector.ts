@@ -56,7 +56,7 @@ export class DiscordConnector implements PlatformConnector {
     const { character, token } = this.options;
     const agent = host.agents.find((candidate) => candidate.name === character.name);
     if (!agent) throw new Error(`The Discord bot of ${character.name} found no agent of that name in the troupe.`);
-    const logger = (this.options.logger ?? host.logger).child({ connector: "discord", agent: agent.name });
+    const logger = this.options.logger ?? host.logger.child({ connector: "discord", agent: agent.name });
     const wantsContent = this.options.messageContent ?? true;
     const settings = {
       token: token.value,
