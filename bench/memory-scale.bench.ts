@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEmbedder, LongTermMemory, VectorIndex } from "../src/memory/index.js";
-import { OfflineEmbeddings } from "../src/model/index.js";
+import { OfflineEmbeddings } from "../src/offline/index.js";
 import { openTroupeStore } from "../src/runtime/index.js";
 import { cosineSimilarity } from "../src/text/index.js";
 import { percentile } from "./bench-helpers.js";

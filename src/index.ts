@@ -65,9 +65,8 @@ export {
   ModelTimeoutError,
   ModelUnavailableError,
   type ModelUsage,
-  OfflineChatModel,
-  OfflineEmbeddings,
 } from "./model/index.js";
+export { OfflineChatModel, OfflineEmbeddings } from "./offline/index.js";
 export {
   type Action,
   type ActionContext,

@@ -3,7 +3,10 @@
  * summary), working memory (one JSON document per scope: a user's profile
  * across rooms, a room's summary and goals) and long-term memory (every message,
  * fact and knowledge chunk as SQLite rows plus an hnswlib-node index),
- * recalled by relevance, recency and importance.
+ * recalled by relevance, recency and importance. Working memory owns what a
+ * user tells about themselves for every model: the stated-fact patterns, the
+ * character's extra profile fields, and, with a real model, facts read through
+ * structured output, all under the same keys (`FACT_KEY`).
  */
 export { addKnowledge } from "./add-knowledge.js";
 export { chunkText } from "./chunk-text.js";
@@ -24,6 +27,8 @@ export {
   readRecallDataset,
   recallDatasetSchema,
 } from "./eval/index.js";
+export { extractFactsWithModel } from "./extract-facts-with-model.js";
+export { FACT_KEY } from "./fact-key.js";
 export { forgetUserRecords } from "./forget-user.js";
 export { hybridRelevance } from "./hybrid-relevance.js";
 export { type IngestReport, ingestKnowledge } from "./ingest-knowledge.js";
@@ -52,6 +57,7 @@ export {
 } from "./running-summary.js";
 export { DEFAULT_WEIGHTS, memoryScore, recencyScore, type ScoreWeights } from "./scoring.js";
 export { shortTermWindow, type WindowSettings } from "./short-term-window.js";
+export { extractStatedFacts, type StatedFact } from "./stated-facts.js";
 export { turnMemoryText } from "./turn-memory-text.js";
 export { UnsupportedKnowledgeError } from "./unsupported-knowledge-error.js";
 export { VectorIndex } from "./vector-index.js";

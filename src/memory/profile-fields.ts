@@ -1,6 +1,6 @@
 import type { ProfileField } from "../character/index.js";
-import type { StatedFact } from "../model/index.js";
 import { escapeRegExp, splitSentences } from "../text/index.js";
+import type { StatedFact } from "./stated-facts.js";
 
 const END = String.raw`(?=[.,!?;:]|\s+(?:and|but|because|so|since|though)\b|$)`;
 

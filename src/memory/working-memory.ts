@@ -1,7 +1,8 @@
-import { FACT_KEY, type StatedFact } from "../model/index.js";
 import type { Store } from "../store/index.js";
+import { FACT_KEY } from "./fact-key.js";
 import { type FactOrigin, isVisibleIn } from "./memory-scopes.js";
 import type { RoomSummary } from "./running-summary.js";
+import type { StatedFact } from "./stated-facts.js";
 
 /** A fact that was true once and has been replaced. */
 export interface PastFact {

@@ -5,14 +5,30 @@ import type { Character } from "../character/character.js";
 import { CircuitBreakers } from "./circuit-breaker.js";
 import { type ModelProvider, resolveModelConfig } from "./model-config.js";
 import type { ModelGuard } from "./model-guard.js";
-import { OfflineChatModel } from "./offline-chat-model.js";
-import { OfflineEmbeddings } from "./offline-embeddings.js";
 import type { RetrySchedule } from "./retry-delay.js";
-import { UsageMeter } from "./usage-meter.js";
+import type { UsageMeter } from "./usage-meter.js";
+
+/**
+ * What an agent's chat model can do, declared by whoever creates it, so the
+ * runtime asks this instead of the model's class.
+ */
+export interface ModelAbilities {
+  /**
+   * Writes a room's running summary in its own words. False for the offline
+   * model, which only rearranges what it is given: its rooms keep the
+   * extractive summary.
+   */
+  summarise: boolean;
+}
+
+/** The abilities of a chat model that writes text of its own (any real model). */
+export const LANGUAGE_MODEL_ABILITIES: ModelAbilities = { summarise: true };
 
 /** The chat and embedding models an agent runs on. */
 export interface Models {
   chat: BaseChatModel;
+  /** What `chat` can do; the runtime asks this, never the model's class. */
+  abilities: ModelAbilities;
   /** `embedSync` is present when embedding is local and synchronous (the offline provider). */
   embeddings: Embeddings & { embedSync?(text: string): Float32Array };
   provider: ModelProvider;
@@ -43,8 +59,6 @@ export interface CreateModelsOptions {
   probedDimensions?: number;
 }
 
-const OFFLINE_EMBEDDING_MODEL = "troupe-offline-hash-v1";
-
 /**
  * Creates the chat and embedding models for `character` from its `model`
  * settings and the environment (see `resolveModelConfig`): the offline pair
@@ -60,6 +74,8 @@ export async function createModels(
   options: CreateModelsOptions = {},
 ): Promise<Models> {
   const config = resolveModelConfig(character, env);
+  // Imported when used: the offline provider builds on memory, which builds on this folder.
+  const { createOfflineModels } = await import("../offline/index.js");
   if (config.provider === "offline") return createOfflineModels(character);
   // Loaded on demand: the OpenAI client is large, and offline troupes should not pay for it at start.
   const { createRemoteModels } = await import("./create-remote-models.js");
@@ -70,22 +86,4 @@ export async function createModels(
     offline: () =>
       createOfflineModels(character, config.embeddingModel === "offline" ? config.embeddingDimensions : 384),
   });
-}
-
-/** The offline pair: deterministic chat and hashed n-gram embeddings of `dimensions` (default: the character's, or 384). */
-export function createOfflineModels(
-  character: Character,
-  dimensions: number = character.model.embeddingDimensions ?? 384,
-): Models {
-  const embeddings = new OfflineEmbeddings({ dimensions });
-  return {
-    chat: new OfflineChatModel({ character, embeddings }),
-    embeddings,
-    provider: "offline",
-    chatModel: "offline",
-    embeddingModel: OFFLINE_EMBEDDING_MODEL,
-    dimensions: embeddings.dimensions,
-    usage: { chat: new UsageMeter(), embeddings: new UsageMeter() },
-    description: "offline model",
-  };
 }

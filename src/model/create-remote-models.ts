@@ -2,7 +2,7 @@ import { ChatOpenAI, ChatOpenAICompletions, OpenAIEmbeddings } from "@langchain/
 import type { Logger } from "pino";
 import type { Character } from "../character/character.js";
 import type { CircuitBreakers } from "./circuit-breaker.js";
-import type { Models } from "./create-models.js";
+import { LANGUAGE_MODEL_ABILITIES, type Models } from "./create-models.js";
 import { GuardedEmbeddings } from "./guarded-embeddings.js";
 import { MissingApiKeyError } from "./missing-api-key-error.js";
 import type { ModelConfig } from "./model-config.js";
@@ -72,6 +72,7 @@ export function createRemoteModels(character: Character, config: ModelConfig, op
   const where = config.provider === "openai" && !config.baseUrl ? "on OpenAI" : `at ${baseURL}`;
   const models: Models = {
     chat,
+    abilities: LANGUAGE_MODEL_ABILITIES,
     embeddings: offline.embeddings,
     provider: config.provider,
     chatModel: config.chatModel,

@@ -63,22 +63,6 @@ export function parsePrompt(prompt: string): Map<string, string[]> {
   return sections;
 }
 
-/**
- * Keys of the facts in the "What you know about the user" section, one
- * `- <key>: <value>` line each. `favourite <thing>` keys carry the thing,
- * e.g. `favourite food: ramen`; `pet` values read like `a dog called Rex`.
- */
-export const FACT_KEY = {
-  name: "name",
-  location: "lives in",
-  job: "works as",
-  pet: "pet",
-  age: "age",
-  likes: "likes",
-  dislikes: "dislikes",
-  favouritePrefix: "favourite ",
-} as const;
-
 /** Reads `key: value` fact lines into a map (the last line for a key wins). */
 export function parseFacts(lines: string[]): Map<string, string> {
   const facts = new Map<string, string>();

@@ -6,6 +6,8 @@ import type { ForgottenUser, InboundMessage } from "../connectors/index.js";
 import {
   createProfileExtractor,
   type Embedder,
+  extractFactsWithModel,
+  extractStatedFacts,
   factOrigin,
   forgetUserRecords,
   ingestKnowledge,
@@ -20,14 +22,8 @@ import {
   turnMemoryText,
   WorkingMemory,
 } from "../memory/index.js";
-import {
-  extractFactsWithModel,
-  extractStatedFacts,
-  isModelFailure,
-  type ModelGuard,
-  OfflineChatModel,
-  type UsageMeter,
-} from "../model/index.js";
+import { isModelFailure, type ModelGuard, type UsageMeter } from "../model/index.js";
+import { OfflineChatModel } from "../offline/index.js";
 import type { PluginMemory } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import type { RoomQueue } from "./room-queue.js";

@@ -2,7 +2,8 @@
  * Text: the ground floor every other part of Troupe reads text with. Splitting
  * into sentences, word tokens, a light stemmer and stop words, cleaning user
  * text, a rough token estimate, cosine similarity of embeddings, English
- * number words, and escaping text for a regular expression. It imports
+ * number words, escaping text for a regular expression, and filling
+ * `{{user}}`/`{{char}}` placeholders. It imports
  * nothing of Troupe, so memory, the bus, the models and plugins can all use
  * it; plugins import it as `troupe/text`.
  */
@@ -11,6 +12,7 @@ export { contentStems } from "./content-stems.js";
 export { cosineSimilarity } from "./cosine-similarity.js";
 export { escapeRegExp } from "./escape-reg-exp.js";
 export { estimateTokens } from "./estimate-tokens.js";
+export { fillNames } from "./fill-names.js";
 export { NUMBER_WORD_PATTERN, NUMBER_WORDS, numberFromWord } from "./number-words.js";
 export { splitSentences } from "./split-sentences.js";
 export { stem } from "./stem.js";

@@ -5,7 +5,8 @@ import type { Logger } from "pino";
 import type { Character } from "../../src/character/index.js";
 import { Agent, createLogger } from "../../src/index.js";
 import { createEmbedder } from "../../src/memory/index.js";
-import { createModels, OfflineChatModel } from "../../src/model/index.js";
+import { createModels } from "../../src/model/index.js";
+import { OfflineChatModel } from "../../src/offline/index.js";
 import { openTroupeStore } from "../../src/runtime/index.js";
 
 /** The offline model, keeping every prompt it was given. */

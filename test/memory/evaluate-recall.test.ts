@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEmbedder, evaluateRecall, readRecallDataset, recallDatasetSchema } from "../../src/memory/index.js";
-import { OfflineEmbeddings } from "../../src/model/index.js";
+import { OfflineEmbeddings } from "../../src/offline/index.js";
 
 const FILE = "test/fixtures/memory-eval/tiny.json";
 const embedder = createEmbedder(new OfflineEmbeddings(), { model: "offline", dimensions: 384 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEmbedder, hybridRelevance, keywordWords, LongTermMemory } from "../../src/memory/index.js";
 import { KeywordSearch } from "../../src/memory/keyword-search.js";
 import { RoomTimeline } from "../../src/memory/room-timeline.js";
-import { OfflineEmbeddings } from "../../src/model/index.js";
+import { OfflineEmbeddings } from "../../src/offline/index.js";
 import { openTroupeStore } from "../../src/runtime/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEmbedder, LongTermMemory } from "../../src/memory/index.js";
-import { OfflineEmbeddings } from "../../src/model/index.js";
+import { OfflineEmbeddings } from "../../src/offline/index.js";
 import { openTroupeStore } from "../../src/runtime/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 

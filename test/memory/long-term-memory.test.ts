@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEmbedder, type Embedder, LongTermMemory } from "../../src/memory/index.js";
-import { OfflineEmbeddings } from "../../src/model/index.js";
+import { OfflineEmbeddings } from "../../src/offline/index.js";
 import { openTroupeStore } from "../../src/runtime/index.js";
 import type { Store } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";

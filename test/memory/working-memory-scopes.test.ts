@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { factOrigin, userScope, WorkingMemory } from "../../src/memory/index.js";
-import { extractStatedFacts } from "../../src/model/index.js";
+import { extractStatedFacts, factOrigin, userScope, WorkingMemory } from "../../src/memory/index.js";
 import { openTroupeStore } from "../../src/runtime/index.js";
 import type { Store } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createModels, OfflineChatModel } from "../../src/model/index.js";
-import { sage, turn } from "./sage-character.js";
+import { createModels } from "../../src/model/index.js";
+import { OfflineChatModel } from "../../src/offline/index.js";
+import { sage, turn } from "../helpers/sage-character.js";
 
 describe("createModels", () => {
   it("returns the offline pair, whose embeddings have embedSync and the reported dimension", async () => {

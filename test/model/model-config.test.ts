@@ -8,8 +8,8 @@ import {
   ModelAuthError,
   ModelConfigError,
   resolveModelConfig,
-  unavailableReply,
 } from "../../src/model/index.js";
+import { unavailableReply } from "../../src/offline/index.js";
 import { type FakeOpenAIServer, startFakeOpenAIServer } from "../fakes/openai-server.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 import { captureLogs, createRemoteAgent, direct, fakeEnv } from "./remote-agent.js";

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CircuitBreakers, unavailableReply } from "../../src/model/index.js";
+import { CircuitBreakers } from "../../src/model/index.js";
+import { unavailableReply } from "../../src/offline/index.js";
 import { type FakeOpenAIServer, startFakeOpenAIServer } from "../fakes/openai-server.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 import { captureLogs, createRemoteAgent, direct } from "./remote-agent.js";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createEmbedder, evaluateRecall, type RecallReport, readRecallDataset } from "../../memory/index.js";
-import { OfflineEmbeddings } from "../../model/index.js";
+import { OfflineEmbeddings } from "../../offline/index.js";
 import { CliError } from "../cli-error.js";
 
 /**

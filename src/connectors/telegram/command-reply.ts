@@ -1,5 +1,5 @@
 import type { Character } from "../../character/index.js";
-import { fillNames } from "../../model/template-names.js";
+import { fillNames } from "../../text/index.js";
 
 /**
  * The answer to `/start` and `/help`, from the character: `/start` is its

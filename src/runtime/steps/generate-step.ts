@@ -1,5 +1,6 @@
 import { creditHelpers } from "../../bus/index.js";
-import { isModelFailure, unavailableReply } from "../../model/index.js";
+import { isModelFailure } from "../../model/index.js";
+import { unavailableReply } from "../../offline/index.js";
 import { type AgentParts, actionContext, actionPolicy } from "../agent-parts.js";
 import { generateWithActions } from "../generate-with-actions.js";
 import type { Step } from "../run-steps.js";

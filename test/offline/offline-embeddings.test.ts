@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidDimensionsError, OfflineEmbeddings } from "../../src/model/index.js";
+import { InvalidDimensionsError, OfflineEmbeddings } from "../../src/offline/index.js";
 import { cosineSimilarity } from "../../src/text/index.js";
 
 function norm(vector: ArrayLike<number>): number {

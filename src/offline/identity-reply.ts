@@ -1,7 +1,6 @@
-import { splitSentences } from "../text/index.js";
+import { fillNames, splitSentences } from "../text/index.js";
 import { pick } from "./deterministic-choice.js";
 import type { ReplyContext } from "./reply-context.js";
-import { fillNames } from "./template-names.js";
 
 const IDENTITY_QUESTION =
   /\b(?:who are you|what are you|what(?:'s| is) your name|tell me about yourself|introduce yourself)\W*$/i;

@@ -1,5 +1,5 @@
 import { splitSentences } from "../text/index.js";
-import { FACT_KEY } from "./prompt-sections.js";
+import { FACT_KEY } from "./fact-key.js";
 
 /** One fact the user stated about themselves, keyed like the prompt's fact lines (`FACT_KEY`). */
 export interface StatedFact {

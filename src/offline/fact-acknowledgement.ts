@@ -1,7 +1,6 @@
+import { extractStatedFacts, FACT_KEY, type StatedFact } from "../memory/index.js";
 import { pick } from "./deterministic-choice.js";
-import { FACT_KEY } from "./prompt-sections.js";
 import type { ReplyContext } from "./reply-context.js";
-import { extractStatedFacts, type StatedFact } from "./stated-facts.js";
 
 function acknowledge(fact: StatedFact, seed: number): string {
   const { key, value } = fact;

@@ -1,7 +1,7 @@
 import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
-import { OfflineChatModel } from "../../src/model/index.js";
-import { prompt, sage, turn } from "./sage-character.js";
+import { OfflineChatModel } from "../../src/offline/index.js";
+import { prompt, sage, turn } from "../helpers/sage-character.js";
 
 const ALICE = [
   "name: Alice",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractStatedFacts } from "../../src/model/index.js";
+import { extractStatedFacts } from "../../src/memory/index.js";
 
 describe("extractStatedFacts", () => {
   it("reads the phrasings users state facts with", () => {

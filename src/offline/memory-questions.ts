@@ -1,5 +1,5 @@
+import { FACT_KEY } from "../memory/index.js";
 import { pick } from "./deterministic-choice.js";
-import { FACT_KEY } from "./prompt-sections.js";
 import type { ReplyContext } from "./reply-context.js";
 
 type Answer = (ctx: ReplyContext, facts: Map<string, string>) => string;

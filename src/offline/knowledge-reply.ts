@@ -1,8 +1,8 @@
+import { SECTION } from "../model/index.js";
 import { contentStems, cosineSimilarity, splitSentences } from "../text/index.js";
 import { type AnalysedText, sharedStems } from "./analysed-text.js";
 import { pick } from "./deterministic-choice.js";
 import { plainProse } from "./plain-prose.js";
-import { SECTION } from "./prompt-sections.js";
 import { reflectPronouns } from "./pronoun-reflection.js";
 import type { ReplyContext } from "./reply-context.js";
 

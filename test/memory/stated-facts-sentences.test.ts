@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractStatedFacts } from "../../src/model/index.js";
+import { extractStatedFacts } from "../../src/memory/index.js";
 
 function factsOf(text: string): Record<string, string> {
   return Object.fromEntries(extractStatedFacts(text).map((fact) => [fact.key, fact.value]));

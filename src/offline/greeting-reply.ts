@@ -1,6 +1,6 @@
+import { fillNames } from "../text/index.js";
 import { pick } from "./deterministic-choice.js";
 import type { ReplyContext } from "./reply-context.js";
-import { fillNames } from "./template-names.js";
 
 const GREETING =
   /^(?:hi|hello|hey|heya|hiya|howdy|hallo|hola|yo|sup|greetings|good (?:morning|afternoon|evening|day)|what's up|whats up|hey there|hi there|hello there)\b/i;

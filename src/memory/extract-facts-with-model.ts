@@ -2,9 +2,8 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { generateStructured } from "./generate-structured.js";
-import type { ModelGuard } from "./model-guard.js";
-import { FACT_KEY } from "./prompt-sections.js";
+import { generateStructured, type ModelGuard } from "../model/index.js";
+import { FACT_KEY } from "./fact-key.js";
 import type { StatedFact } from "./stated-facts.js";
 
 const MAX_FACTS = 10;

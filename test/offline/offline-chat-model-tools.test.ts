@@ -5,10 +5,10 @@ import { z } from "zod";
 import calculator from "../../plugins/calculator/index.js";
 import reminders from "../../plugins/reminders/index.js";
 import { createTimePlugin } from "../../plugins/time/index.js";
-import { OfflineChatModel } from "../../src/model/index.js";
+import { OfflineChatModel } from "../../src/offline/index.js";
 import { actionToTool } from "../../src/plugins/action-to-tool.js";
 import type { Plugin } from "../../src/plugins/plugin.js";
-import { prompt, sage, turn } from "./sage-character.js";
+import { prompt, sage, turn } from "../helpers/sage-character.js";
 
 const clock = tool(async () => "It is 10:42 on Tuesday.", {
   name: "current_time",

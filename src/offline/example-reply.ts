@@ -1,7 +1,6 @@
-import { cosineSimilarity } from "../text/index.js";
+import { cosineSimilarity, fillNames } from "../text/index.js";
 import type { AnalysedText } from "./analysed-text.js";
 import type { ReplyContext } from "./reply-context.js";
-import { fillNames } from "./template-names.js";
 
 /** How close the user's message must be to an example's human turn for its reply to fit. */
 const EXAMPLE_THRESHOLD = 0.5;

@@ -1,7 +1,7 @@
 import type { BaseMessage } from "@langchain/core/messages";
+import { extractStatedFacts } from "../memory/index.js";
+import { messageText, parseFacts, parsePrompt, SECTION } from "../model/index.js";
 import { cleanText } from "../text/index.js";
-import { parseFacts, parsePrompt, SECTION } from "./prompt-sections.js";
-import { extractStatedFacts } from "./stated-facts.js";
 
 /** Only the start of a message is analysed, so a huge paste costs no more than a paragraph. */
 const MAX_ANALYSED_CHARS = 2_000;
@@ -29,18 +29,6 @@ export interface Conversation {
 /** The start of a message as one line of plain words: what the rules match against. */
 function readableText(text: string): string {
   return cleanText(text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text, { oneLine: true });
-}
-
-/**
- * The text of a message. Cheaper than LangChain's `message.text`, which first
- * converts the content to standard blocks through every provider's translator.
- */
-export function messageText(message: BaseMessage): string {
-  const { content } = message;
-  if (typeof content === "string") return content;
-  return content
-    .map((part) => (typeof part === "string" ? part : part.type === "text" ? String(part.text) : ""))
-    .join("");
 }
 
 /** Reads the system prompt, the user's facts, the latest human message and any trailing tool result. */
