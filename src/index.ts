@@ -58,6 +58,7 @@ export {
   EmbeddingDimensionsError,
   generateStructured,
   MissingApiKeyError,
+  type ModelAbilities,
   ModelAuthError,
   ModelConfigError,
   ModelRequestError,

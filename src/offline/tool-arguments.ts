@@ -78,7 +78,8 @@ function enumValue(schema: ParameterSchema, text: string): unknown {
  * Fills a tool's arguments from the user's message: enum values mentioned in
  * it, numbers in order for number parameters, a place after "in/at/for" for
  * place-like parameters (`city`, `location`…), the whole request for a parameter that asks for it
- * "in full", the relevant part of the message for the main string parameter, and schema defaults for the rest.
+ * "in full", the relevant part of the message for the main string parameter (the first required one, else the
+ * first), and schema defaults for the rest.
  */
 export function fillToolArguments(tool: ToolProfile, text: string): Record<string, unknown> {
   const properties = tool.parameters.properties ?? {};
@@ -87,7 +88,9 @@ export function fillToolArguments(tool: ToolProfile, text: string): Record<strin
   const numberNames = names.filter((name) => ["number", "integer"].includes(typeOf(properties[name] ?? {}) ?? ""));
   const stringNames = names.filter((name) => typeOf(properties[name] ?? {}) === "string" && !properties[name]?.enum);
   const numbers = numbersIn(text);
-  const mainString = stringNames.find((name) => !PLACE_NAME.test(name)) ?? stringNames[0];
+  // What the request is about goes to a required text parameter before an optional one, whatever their order.
+  const notPlace = stringNames.filter((name) => !PLACE_NAME.test(name));
+  const mainString = notPlace.find((name) => required.has(name)) ?? notPlace[0] ?? stringNames[0];
   const args: Record<string, unknown> = {};
   for (const name of names) {
     const schema = properties[name] ?? {};

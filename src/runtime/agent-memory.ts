@@ -22,8 +22,7 @@ import {
   turnMemoryText,
   WorkingMemory,
 } from "../memory/index.js";
-import { isModelFailure, type ModelGuard, type UsageMeter } from "../model/index.js";
-import { OfflineChatModel } from "../offline/index.js";
+import { isModelFailure, type ModelAbilities, type ModelGuard, type UsageMeter } from "../model/index.js";
 import type { PluginMemory } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import type { RoomQueue } from "./room-queue.js";
@@ -37,6 +36,8 @@ export interface AgentMemoryOptions {
   indexDir?: string;
   /** The agent's chat model: with a real one, summaries and facts are also written by it. */
   chat: BaseChatModel;
+  /** What `chat` can do: whether it writes the rooms' running summaries. */
+  abilities: ModelAbilities;
   guard?: ModelGuard;
   meter: UsageMeter;
   logger: Logger;
@@ -91,12 +92,11 @@ export class AgentMemory {
       working: this.working,
       log: this.log,
       settings: character.memory,
-      // The offline model would only echo; with a real one the summary is written by the chat model.
-      writer:
-        options.chat instanceof OfflineChatModel
-          ? undefined
-          : (summary, turns) =>
-              summariseWithModel(options.chat, summary, turns, { guard: options.guard, meter: options.meter }),
+      // A model that cannot write one (the offline model would only echo) leaves the summary extractive.
+      writer: options.abilities.summarise
+        ? (summary, turns) =>
+            summariseWithModel(options.chat, summary, turns, { guard: options.guard, meter: options.meter })
+        : undefined,
       onWriterError: (error) => this.logger.warn({ err: error }, "summary written extractively: the model failed"),
     });
     this.longTerm = new LongTermMemory({

@@ -5,7 +5,13 @@ import type { Character } from "../character/index.js";
 import type { ForgottenUser, InboundMessage } from "../connectors/index.js";
 import type { Embedder, LongTermMemory, WorkingMemory } from "../memory/index.js";
 import { userScope } from "../memory/index.js";
-import { type ModelGuard, type ModelUsage, UsageMeter } from "../model/index.js";
+import {
+  LANGUAGE_MODEL_ABILITIES,
+  type ModelAbilities,
+  type ModelGuard,
+  type ModelUsage,
+  UsageMeter,
+} from "../model/index.js";
 import { type Action, type OutboundListener, PendingConfirmations, type Plugin, PluginHost } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import { cleanText } from "../text/index.js";
@@ -42,6 +48,8 @@ export interface AgentOptions {
   delegation?: AgentDelegation;
   /** How long an action, provider or evaluator may run, in ms. Default 10000. */
   pluginTimeoutMs?: number;
+  /** What `chat` can do (`Models.abilities`). Default: a language model's (`LANGUAGE_MODEL_ABILITIES`). */
+  abilities?: ModelAbilities;
   /** Timeout, retries and circuit breaker for remote chat calls (`Models.guard`). */
   guard?: ModelGuard;
   /** Answers while the model server is down (`Models.fallback`); without one the agent apologises. */
@@ -95,6 +103,7 @@ export class Agent {
       embedder: options.embedder,
       indexDir: options.indexDir,
       chat: options.chat,
+      abilities: options.abilities ?? LANGUAGE_MODEL_ABILITIES,
       guard: options.guard,
       meter: this.meters.chat,
       logger,

@@ -90,6 +90,7 @@ export class Troupe {
           character,
           db,
           chat: models.chat,
+          abilities: models.abilities,
           guard: models.guard,
           fallback: models.fallback,
           usage: models.usage,

@@ -82,6 +82,7 @@ export async function createTestAgent(options: TestAgentOptions = {}): Promise<T
     character,
     db,
     chat: options.chat ?? models.chat,
+    abilities: options.chat ? undefined : models.abilities,
     embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
     logger: options.logger ?? createLogger({ level: "silent" }),
     plugins: options.plugins,

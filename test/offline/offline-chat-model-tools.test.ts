@@ -52,6 +52,19 @@ describe("OfflineChatModel.bindTools", () => {
     expect(withDefault.tool_calls?.[0]?.args).toEqual({ text: "feed the cat", minutes: 60 });
   });
 
+  it("fills the required text parameter with the request, whatever order the schema lists the parameters in", async () => {
+    const note = {
+      name: "save_note",
+      description: 'Saves a note. Examples: "save a note that the boiler needs a service"; "note down the wifi code"',
+      schema: z.object({ label: z.string().optional(), note: z.string() }),
+    };
+    const answer = await new OfflineChatModel({ character: sage() })
+      .bindTools([note])
+      .invoke(turn("please save a note that the garden gate squeaks"));
+    expect(answer.tool_calls?.[0]).toMatchObject({ name: "save_note", args: { note: "garden gate squeaks" } });
+    expect(answer.tool_calls?.[0]?.args).not.toHaveProperty("label");
+  });
+
   it("fills a place parameter (an OpenAI function tool)", async () => {
     const answer = await bound().invoke(turn("how's the weather in Tokyo?"));
     expect(answer.tool_calls?.[0]).toMatchObject({ name: "get_weather", args: { city: "Tokyo" } });

@@ -2,13 +2,14 @@ import type { BaseMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
 import { loadCharacter } from "../../src/character/index.js";
 import type { Agent, InboundMessage } from "../../src/index.js";
+import { OFFLINE_ABILITIES } from "../../src/offline/index.js";
 import { RecordingModel, startAgent } from "../helpers/offline-agent.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 async function createAgent(dataDir: string): Promise<{ agent: Agent; model: RecordingModel }> {
   const { character } = await loadCharacter("characters/host.json");
   const model = new RecordingModel({ character });
-  return { agent: await startAgent(dataDir, character, model), model };
+  return { agent: await startAgent(dataDir, character, { chat: model, abilities: OFFLINE_ABILITIES }), model };
 }
 
 const alice = { id: "alice", name: "Alice" };

@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { type Character, loadCharacter } from "../../src/character/index.js";
 import type { Agent, InboundMessage } from "../../src/index.js";
 import { parsePrompt, SECTION } from "../../src/model/index.js";
+import { OFFLINE_ABILITIES } from "../../src/offline/index.js";
 import { RecordingModel, startAgent } from "../helpers/offline-agent.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 async function createAgent(dataDir: string, character: Character): Promise<{ agent: Agent; model: RecordingModel }> {
   const model = new RecordingModel({ character });
-  return { agent: await startAgent(dataDir, character, model), model };
+  return { agent: await startAgent(dataDir, character, { chat: model, abilities: OFFLINE_ABILITIES }), model };
 }
 
 function say(text: string): InboundMessage {

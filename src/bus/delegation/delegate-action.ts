@@ -26,7 +26,6 @@ export interface DelegateActionOptions {
 
 /** Built once: zod schemas are costly to construct, and this action is made afresh for every message. */
 const DELEGATE_PARAMETERS = z.object({
-  // The request comes first: the offline model fills the first text parameter from the user's words.
   task: z.string().describe("the request, in full, as the helper should read it"),
   capability: z.string().optional().describe("which capability to ask for, by name (the description lists them)"),
 });
