@@ -170,7 +170,10 @@ export class AgentMemory {
     const inWindow = new Set(history.map((turn) => turn.id));
     inWindow.add(messageId);
     const scope = { ...recallScope(message), excludeSourceMessageIds: inWindow };
-    const memories = await this.recallOrNothing(text, { k: settings.recallK, kinds: CONVERSATION_KINDS, ...scope });
+    // A delegated task is answered as a task: what the asking agent sent before is no answer to it.
+    const memories = message.delegation
+      ? []
+      : await this.recallOrNothing(text, { k: settings.recallK, kinds: CONVERSATION_KINDS, ...scope });
     const knowledge = await this.recallOrNothing(text, { k: KNOWLEDGE_K, kinds: ["knowledge"] });
     return { history, memories, knowledge };
   }

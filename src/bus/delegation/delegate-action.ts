@@ -68,7 +68,9 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
           timeoutMs: options.timeoutMs,
         });
         helpers.push(result.agent);
-        return `${result.agent} helped with ${capability}: ${result.text}`;
+        // Credit is for the person asking; an agent answering a task passes the helper's answer on plain, so
+        // chains never read "Juno helped with introductions: Wren helped with write: …".
+        return context ? result.text : `${result.agent} helped with ${capability}: ${result.text}`;
       } catch (error) {
         if (!TroupeError.isInstance(error)) throw error;
         return `I couldn't hand that over. ${error.message}`;

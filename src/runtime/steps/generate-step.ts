@@ -59,6 +59,8 @@ async function generate(parts: AgentParts, turn: Turn, useFallback: boolean): Pr
   if (generated.needsConfirmation) {
     turn.awaitingYes = { ...generated.needsConfirmation, runs: generated.runs };
   } else {
-    turn.reply = { text: creditHelpers(generated.text, delegate?.helpers ?? []), actions: generated.runs };
+    // Helpers are credited to the person asking; a delegated task's answer goes back to an agent plain.
+    const helpers = turn.message.delegation ? [] : (delegate?.helpers ?? []);
+    turn.reply = { text: creditHelpers(generated.text, helpers), actions: generated.runs };
   }
 }
