@@ -84,10 +84,13 @@ export {
   PluginLoadError,
   type PluginMemory,
   type PluginRuntime,
+  type PluginStep,
   PluginTimeoutError,
   type Provider,
   type ProviderContext,
   type Service,
+  type StepContext,
+  type StepPosition,
 } from "./plugins/index.js";
 export {
   type ActionRun,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLUGIN_API_VERSION, type Plugin } from "./plugin.js";
+import { STEP_POSITIONS } from "./plugin-step.js";
 
 const isFunction = (value: unknown) => typeof value === "function";
 const fn = z.custom<(...args: never[]) => unknown>(isFunction, { error: "expected a function" });
@@ -28,6 +29,12 @@ const actionSchema = z.object({
 
 const namedHook = (member: "get" | "run" | "start") => z.object({ name: z.string().min(1), [member]: fn });
 
+const stepSchema = z.object({
+  name: z.string().min(1),
+  at: z.enum(STEP_POSITIONS, { error: `expected one of ${STEP_POSITIONS.map((at) => `"${at}"`).join(", ")}` }),
+  run: fn,
+});
+
 const pluginSchema = z.object({
   apiVersion: z.literal(PLUGIN_API_VERSION, {
     error: (issue) =>
@@ -41,6 +48,7 @@ const pluginSchema = z.object({
   providers: z.array(namedHook("get")).optional(),
   evaluators: z.array(namedHook("run")).optional(),
   services: z.array(namedHook("start").extend({ stop: fn.optional() })).optional(),
+  steps: z.array(stepSchema).optional(),
   migrations: z.array(z.string().min(1, { error: "expected SQL" })).optional(),
 });
 

@@ -66,7 +66,7 @@ export async function loadPlugins(
 }
 
 function refuseConflicts(loaded: LoadedPlugin[], file: string): void {
-  const kinds = ["actions", "providers", "evaluators", "services"] as const;
+  const kinds = ["actions", "providers", "evaluators", "services", "steps"] as const;
   for (const kind of kinds) {
     const owners = new Map<string, string>();
     for (const { spec, plugin } of loaded) {

@@ -1,6 +1,6 @@
 import { TroupeError } from "../errors/index.js";
 
-/** Two plugins of one character define the same action (or provider, evaluator, service) name. */
+/** Two plugins of one character define the same action (or provider, evaluator, service, step) name. */
 export class PluginConflictError extends TroupeError {
   readonly kind: string;
   readonly itemName: string;

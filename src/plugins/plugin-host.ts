@@ -8,7 +8,9 @@ import type { ActionRun, Evaluator } from "./evaluator.js";
 import { OutboundChannel, type OutboundListener } from "./outbound-channel.js";
 import type { Plugin } from "./plugin.js";
 import type { PluginMemory, PluginRuntime } from "./plugin-runtime.js";
+import type { PluginStep, StepContext, StepPosition } from "./plugin-step.js";
 import type { Provider } from "./provider.js";
+import { runPluginStep } from "./run-plugin-step.js";
 import type { Service } from "./service.js";
 import { withTimeout } from "./with-timeout.js";
 
@@ -19,7 +21,7 @@ export interface PluginHostOptions {
   plugins?: Plugin[];
   /** Actions given directly, outside any plugin. */
   actions?: Action[];
-  /** How long a provider, evaluator or service start may take, in ms. Default 10000. */
+  /** How long a provider, evaluator, service start or pipeline step may take, in ms. Default 10000. */
   timeoutMs?: number;
 }
 
@@ -28,9 +30,18 @@ interface Owned<T> {
   item: T;
 }
 
+/** What the agent tells a plugin step about the message; the host adds the plugin's runtime. */
+export type StepTurn = Omit<StepContext, keyof PluginRuntime>;
+
+/** A plugin step ready to run: scoped to its plugin, with the timeout and isolation of actions. */
+export interface HostedStep {
+  name: string;
+  run(turn: StepTurn, next: () => Promise<void>): Promise<void>;
+}
+
 /**
- * Hosts one agent's plugins: their actions (as tools), providers, evaluators
- * and services, the outbound channel they speak through, and actions waiting
+ * Hosts one agent's plugins: their actions (as tools), providers, evaluators,
+ * services and pipeline steps, the outbound channel they speak through, and actions waiting
  * for a user's confirmation. A failing hook is logged and skipped; it never
  * stops the agent.
  */
@@ -40,6 +51,7 @@ export class PluginHost {
   readonly timeoutMs: number;
   private readonly providers: Owned<Provider>[] = [];
   private readonly evaluators: Owned<Evaluator>[] = [];
+  private readonly pipelineSteps: Owned<PluginStep>[] = [];
   // biome-ignore lint/suspicious/noExplicitAny: each service has its own handle type.
   private readonly services: Owned<Service<any>>[] = [];
   private readonly handles = new Map<string, unknown>();
@@ -58,6 +70,7 @@ export class PluginHost {
       for (const item of plugin.providers ?? []) this.providers.push({ plugin: plugin.name, item });
       for (const item of plugin.evaluators ?? []) this.evaluators.push({ plugin: plugin.name, item });
       for (const item of plugin.services ?? []) this.services.push({ plugin: plugin.name, item });
+      for (const item of plugin.steps ?? []) this.pipelineSteps.push({ plugin: plugin.name, item });
       if (plugin.migrations) this.migrations.push({ plugin: plugin.name, steps: plugin.migrations });
     }
     const agent = options.agent;
@@ -141,6 +154,29 @@ export class PluginHost {
       }),
     );
     return results.flat().filter((line) => line.trim() !== "");
+  }
+
+  /** The plugins' steps at one position of the message pipeline, in plugin order. */
+  stepsAt(at: StepPosition): HostedStep[] {
+    return this.pipelineSteps
+      .filter(({ item }) => item.at === at)
+      .map(({ plugin, item }) => ({
+        name: item.name,
+        run: (turn, next) => {
+          const runtime = this.scoped(plugin);
+          const ctx: StepContext = {
+            ...runtime,
+            message: turn.message,
+            text: turn.text,
+            memory: turn.memory,
+            get reply() {
+              return turn.reply;
+            },
+            respond: (text) => turn.respond(text),
+          };
+          return runPluginStep(item, ctx, next, { timeoutMs: this.timeoutMs, logger: runtime.logger });
+        },
+      }));
   }
 
   /** Runs the evaluators after a reply, in the background; `stop` and `settle` wait for them. */

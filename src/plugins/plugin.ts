@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import type { Action } from "./action.js";
 import type { Evaluator } from "./evaluator.js";
+import type { PluginStep } from "./plugin-step.js";
 import type { Provider } from "./provider.js";
 import type { Service } from "./service.js";
 
 /** The plugin contract this version of Troupe implements. A plugin built for another version is refused. */
 export const PLUGIN_API_VERSION = 1;
 
-/** A bundle of actions, providers, evaluators and services a character loads by name or path. */
+/** A bundle of actions, providers, evaluators, services and pipeline steps a character loads by name or path. */
 export interface Plugin {
   /** The contract version the plugin was written for; `definePlugin` fills it in. */
   apiVersion: typeof PLUGIN_API_VERSION;
@@ -18,6 +19,8 @@ export interface Plugin {
   evaluators?: Evaluator[];
   // biome-ignore lint/suspicious/noExplicitAny: each service has its own handle type.
   services?: Service<any>[];
+  /** Steps added to every message's pipeline, before generate or after reply (see `PluginStep`). */
+  steps?: PluginStep[];
   /**
    * SQL migrations for the plugin's own tables, run once each, in order,
    * before its services start; recorded under `plugin:<name>`. Append new

@@ -25,6 +25,7 @@ import { actStep } from "./steps/act-step.js";
 import { composeStep } from "./steps/compose-step.js";
 import { decideStep } from "./steps/decide-step.js";
 import { generateStep } from "./steps/generate-step.js";
+import { pluginSteps } from "./steps/plugin-steps.js";
 import { recallStep } from "./steps/recall-step.js";
 import { recordStep } from "./steps/record-step.js";
 import { reflectStep } from "./steps/reflect-step.js";
@@ -42,11 +43,11 @@ export interface AgentOptions {
   /** Folder for the long-term index file; default: in memory only. */
   indexDir?: string;
   actions?: Action[];
-  /** Loaded plugins: their actions, providers, evaluators and services. */
+  /** Loaded plugins: their actions, providers, evaluators, services and steps. */
   plugins?: Plugin[];
   /** Lets the agent hand work to the other agents on the bus (the built-in `delegate` action). */
   delegation?: AgentDelegation;
-  /** How long an action, provider or evaluator may run, in ms. Default 10000. */
+  /** How long an action, provider, evaluator or plugin step may run, in ms. Default 10000. */
   pluginTimeoutMs?: number;
   /** What `chat` can do (`Models.abilities`). Default: a language model's (`LANGUAGE_MODEL_ABILITIES`). */
   abilities?: ModelAbilities;
@@ -69,7 +70,8 @@ export interface HandleOptions {
 /**
  * One character brought to life: the pipeline of DESIGN.md §1 (record,
  * decide, recall, compose, generate, act, reply, reflect) over its three
- * kinds of memory, as named steps that a message's `Turn` passes through.
+ * kinds of memory, as named steps that a message's `Turn` passes through;
+ * plugins add steps before generate and after reply.
  * Messages of one room are handled in order; rooms run concurrently. A
  * failure while handling one message is logged and answered with an
  * apology; the agent keeps serving.
@@ -131,11 +133,13 @@ export class Agent {
     this.pipeline = composeSteps([
       recordStep(parts),
       decideStep(parts),
+      ...pluginSteps(parts, "beforeGenerate"),
       recallStep(parts),
       composeStep(parts),
       generateStep(parts),
       actStep(parts),
       replyStep(parts),
+      ...pluginSteps(parts, "afterReply"),
       reflectStep(parts),
     ]);
   }
