@@ -139,4 +139,22 @@ describe("Telegram connector", () => {
     expect(fake.sent[1]?.chat_id).toBe(BOB.id);
     await close();
   });
+
+  it("keeps what a user said in a DM out of its group replies, with one profile per Telegram user", async () => {
+    const { fake, troupe, connect, close } = await startTelegramTroupe(tempDir());
+    await connect("Juno");
+    await fake.userSays(JUNO_BOT.token, { from: ALICE, chat: ALICE_DM, text: "I live in Quito." });
+    await fake.waitFor(() => fake.sent.length === 1);
+    await fake.userSays(JUNO_BOT.token, { from: ALICE, chat: ALICE_DM, text: "Where do I live?" });
+    await fake.waitFor(() => fake.sent.length === 2);
+    expect(fake.sent[1]?.text).toContain("Quito");
+
+    await fake.userSays(JUNO_BOT.token, { from: ALICE, chat: GROUP, text: "@juno_bot where do I live?" });
+    await fake.waitFor(() => fake.sent.length === 3);
+    expect(fake.sent[2]?.chat_id).toBe(GROUP.id);
+    expect(fake.sent[2]?.text).not.toContain("Quito");
+    // The profile is the Telegram identity's, telegram:<user id>.
+    expect(JSON.stringify(troupe.agent("Juno")?.working.get("user:telegram:42"))).toContain("Quito");
+    await close();
+  });
 });
