@@ -24,6 +24,8 @@ export const connectorPolicySchema = z.object({
   allowBots: z.boolean().optional(),
   /** With `allowBots`: bot messages answered in a row in one room before the agent waits for a human. Default 3. */
   maxBotExchanges: z.number().int().min(0).optional(),
+  /** Show a reply while the model writes it, by editing a draft message (platforms that can edit). Default: off. */
+  streamReplies: z.boolean().optional(),
   allowUsers: z.array(z.string()).optional(),
   allowRooms: z.array(z.string()).optional(),
   admins: z.array(z.string()).default([]),

@@ -12,6 +12,7 @@ import { type ConnectorToken, describeTokenSource } from "../read-connector-toke
 import { DEFAULT_RETRY, type RetryPolicy } from "./call-with-retry.js";
 import { commandReply } from "./command-reply.js";
 import { readTelegramUpdate, type TelegramBotIdentity } from "./read-telegram-update.js";
+import { ReplyDraft } from "./reply-draft.js";
 import { TelegramConflictError } from "./telegram-conflict-error.js";
 import { TelegramSender } from "./telegram-sender.js";
 import { UpdatePoller } from "./update-poller.js";
@@ -32,6 +33,8 @@ export interface TelegramConnectorOptions {
   retry?: Partial<RetryPolicy>;
   /** Long-poll timeout of getUpdates, in seconds. Default 50. */
   pollTimeoutSeconds?: number;
+  /** With the character's `streamReplies`: least time between two edits of a draft reply, in ms. Default 1000. */
+  draftIntervalMs?: number;
 }
 
 /**
@@ -203,13 +206,20 @@ export class TelegramConnector implements PlatformConnector {
     const policy = this.options.character.connectors.telegram;
     const expected = target.direct || message.mentionsAgent || message.repliesToAgent || policy?.respondTo === "all";
     const typing = expected ? sender.showTyping(target) : undefined;
+    const draft =
+      expected && policy?.streamReplies
+        ? new ReplyDraft({ sender, logger: this.logger, target, intervalMs: this.options.draftIntervalMs ?? 1000 })
+        : undefined;
     let reply: Awaited<ReturnType<ConnectedAgent["handle"]>>;
     try {
-      reply = await (this.agent as ConnectedAgent).handle(message);
+      reply = await (this.agent as ConnectedAgent).handle(message, draft ? { onToken: draft.add } : undefined);
     } finally {
       typing?.();
+      if (!reply) draft?.cancel();
     }
-    if (reply) await sender.send(target, reply.text, { quote: !target.direct });
+    if (!reply) return;
+    if (draft) await draft.finish(reply.text);
+    else await sender.send(target, reply.text, { quote: !target.direct });
   }
 
   private conflict(error: TelegramError): TelegramConflictError {

@@ -13,7 +13,10 @@ describe("formatTelegramHtml", () => {
     ["## Heading\ntext", "<b>Heading</b>\ntext"],
     ["see [the docs](https://example.com/a?b=1&c=2)", 'see <a href="https://example.com/a?b=1&amp;c=2">the docs</a>'],
     ["use `a<b> **not bold**`", "use <code>a&lt;b&gt; **not bold**</code>"],
-    ["```ts\nif (a < b) { **x** }\n```\nafter", '<pre><code class="language-ts">if (a &lt; b) { **x** }</code></pre>\nafter'],
+    [
+      "```ts\nif (a < b) { **x** }\n```\nafter",
+      '<pre><code class="language-ts">if (a &lt; b) { **x** }</code></pre>\nafter',
+    ],
     ["```\nunclosed <code>", "<pre>unclosed &lt;code&gt;</pre>"],
   ];
 

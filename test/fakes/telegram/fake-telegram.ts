@@ -3,7 +3,7 @@
  * real telegraf talks (`POST /bot<token>/<method>`, JSON, `{ok, result}`
  * envelopes): getMe, deleteWebhook, setWebhook, getUpdates (long polling with
  * offsets, and 409 for a second poller), sendMessage (length, empty text and
- * HTML checks), sendChatAction. Users "say" things with `userSays`; updates
+ * HTML checks), editMessageText, sendChatAction. Users "say" things with `userSays`; updates
  * go to the bot by polling, or are POSTed to its webhook with the secret
  * header. Failures can be scripted per method (429 with retry_after, 403,
  * 5xx, a dropped connection).
@@ -74,6 +74,8 @@ export interface FakeTelegram {
   apiRoot: string;
   calls: FakeCall[];
   sent: SentMessage[];
+  /** Edits of sent messages (editMessageText), in order; `sent` holds each message's latest text. */
+  edits: { message_id: number; text: string; parse_mode?: string }[];
   /** The statuses the bots' webhooks answered, in order. */
   webhookStatuses: number[];
   /** A message from `from` in `chat`; returns the message (its id). `replyTo` quotes an earlier message. */
@@ -108,6 +110,7 @@ export async function startFakeTelegram(bots: FakeBot[]): Promise<FakeTelegram> 
   const calls: FakeCall[] = [];
   const sent: SentMessage[] = [];
   const webhookStatuses: number[] = [];
+  const edits: { message_id: number; text: string; parse_mode?: string }[] = [];
   const failures = new Map<string, FakeFailure[]>();
   const linkedChats = new Set<number>();
   let nextMessageId = 1000;
@@ -142,6 +145,8 @@ export async function startFakeTelegram(bots: FakeBot[]): Promise<FakeTelegram> 
         return ok(res, true);
       case "sendMessage":
         return sendMessage(state, body, res);
+      case "editMessageText":
+        return editMessageText(state, body, res);
       default:
         return answer(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
     }
@@ -229,6 +234,42 @@ export async function startFakeTelegram(bots: FakeBot[]): Promise<FakeTelegram> 
     }
   }
 
+  function editMessageText(state: BotState, body: Record<string, unknown>, res: ServerResponse) {
+    const message = sent.find(
+      (candidate) => candidate.token === state.bot.token && candidate.message_id === body.message_id,
+    );
+    if (!message)
+      return answer(res, 400, { ok: false, error_code: 400, description: "Bad Request: message to edit not found" });
+    const raw = String(body.text ?? "");
+    const checked = body.parse_mode === "HTML" ? checkTelegramHtml(raw) : { text: raw };
+    if ("error" in checked) {
+      return answer(res, 400, {
+        ok: false,
+        error_code: 400,
+        description: `Bad Request: can't parse entities: ${checked.error}`,
+      });
+    }
+    if (checked.text.length > 4096)
+      return answer(res, 400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
+    if (raw === message.text && body.parse_mode === message.parse_mode) {
+      return answer(res, 400, {
+        ok: false,
+        error_code: 400,
+        description:
+          "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+      });
+    }
+    edits.push({ message_id: message.message_id, text: raw, parse_mode: body.parse_mode as string | undefined });
+    message.text = raw;
+    message.parse_mode = body.parse_mode as string | undefined;
+    ok(res, {
+      message_id: message.message_id,
+      chat: { id: message.chat_id, type: "private" },
+      date: 0,
+      text: checked.text,
+    });
+  }
+
   async function push(state: BotState, content: Record<string, unknown>): Promise<void> {
     const update = { update_id: state.nextUpdateId++, ...content };
     await enqueue(state, update);
@@ -263,6 +304,7 @@ export async function startFakeTelegram(bots: FakeBot[]): Promise<FakeTelegram> 
     apiRoot: `http://127.0.0.1:${port}/`,
     calls,
     sent,
+    edits,
     webhookStatuses,
     async userSays(token, options) {
       const state = stateOf(token);
