@@ -27,8 +27,11 @@ export interface TelegramConnectorOptions {
   logger: Logger;
   /** Bot API base URL ending in `/` (a self-hosted Bot API server, a proxy, a test fake). Default: Telegram's. */
   apiRoot?: string;
-  /** Webhook mode: Telegram POSTs updates to `url`, served by Troupe's HTTP server at its path. Default: long polling. */
-  webhook?: { url: string; secret?: string };
+  /**
+   * Webhook mode: Telegram POSTs updates to `<baseUrl>/<bot username>`, served by Troupe's HTTP server at
+   * that path, so several bots share one base. Default: long polling.
+   */
+  webhook?: { baseUrl: string; secret?: string };
   /** Backoff for sends and for a failing getUpdates. Default: 1 s doubling to 30 s, 5 tries per send. */
   retry?: Partial<RetryPolicy>;
   /** Long-poll timeout of getUpdates, in seconds. Default 50. */
@@ -154,12 +157,13 @@ export class TelegramConnector implements PlatformConnector {
     }
   }
 
-  private async startWebhook(telegram: Telegram, host: ConnectorHost, webhook: { url: string; secret?: string }) {
+  private async startWebhook(telegram: Telegram, host: ConnectorHost, webhook: { baseUrl: string; secret?: string }) {
     if (!host.webhooks) throw new Error("This troupe serves no webhooks; run the Telegram bot with long polling.");
+    const url = `${webhook.baseUrl.replace(/\/+$/, "")}/${(this.me as TelegramBotIdentity).username}`;
     // Telegram sends the secret back in a header, so only Telegram can post updates to the path.
     const secret = webhook.secret ?? randomBytes(32).toString("hex");
     const expected = Buffer.from(secret);
-    this.unmount = host.webhooks.mount(new URL(webhook.url).pathname, async (request) => {
+    this.unmount = host.webhooks.mount(new URL(url).pathname, async (request) => {
       const given = Buffer.from(request.headers.get("x-telegram-bot-api-secret-token") ?? "");
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         this.logger.warn("refused a webhook request without the right secret token");
@@ -171,7 +175,7 @@ export class TelegramConnector implements PlatformConnector {
       return new Response(null, { status: 200 });
     });
     try {
-      await telegram.setWebhook(webhook.url, { secret_token: secret, allowed_updates: ["message"] });
+      await telegram.setWebhook(url, { secret_token: secret, allowed_updates: ["message"] });
     } catch (error) {
       this.unmount();
       throw error;

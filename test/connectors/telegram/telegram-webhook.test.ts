@@ -9,8 +9,9 @@ describe("Telegram connector in webhook mode", () => {
   it("receives updates on Troupe's HTTP server, checks the secret-token header, and answers each message once", async () => {
     const { fake, troupe, connect, close, waitForReason } = await startTelegramTroupe(tempDir());
     const server = await serve(troupe, { host: "127.0.0.1", port: 0 });
-    const url = `${server.url}/telegram/juno`;
-    await connect("Juno", { webhook: { url, secret: "s3cr3t-token" } });
+    // Each bot gets its own path under the base: <base>/<bot username>.
+    const url = `${server.url}/telegram/juno_bot`;
+    await connect("Juno", { webhook: { baseUrl: `${server.url}/telegram/`, secret: "s3cr3t-token" } });
     expect(fake.calls.find((call) => call.method === "setWebhook")?.body).toMatchObject({
       url,
       secret_token: "s3cr3t-token",
