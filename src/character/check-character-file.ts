@@ -1,3 +1,4 @@
+import { rememberSecret } from "../errors/index.js";
 import { type Character, type CharacterDialect, characterSchema } from "./character.js";
 import { detectDialect } from "./detect-dialect.js";
 import { createFileReport, type FileReport } from "./file-report.js";
@@ -54,7 +55,11 @@ export async function checkCharacterFile(
   if (problems.length > 0) return { file, problems, warnings };
   const candidate = { ...parts, source: { file, dialect } };
   const parsed = characterSchema.safeParse(candidate);
-  if (parsed.success) return { file, problems, warnings, character: parsed.data };
+  if (parsed.success) {
+    // Resolved secrets join the redactor, so no log line or error can show them.
+    for (const secret of [...Object.values(parsed.data.secrets), parsed.data.model.apiKey]) rememberSecret(secret);
+    return { file, problems, warnings, character: parsed.data };
+  }
   reportZodIssues(report, parsed.error.issues, [], candidate);
   return { file, problems: report.problems, warnings };
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { config as loadDotenv } from "dotenv";
-import { TroupeError } from "../errors/index.js";
+import { redactSecrets, rememberEnvSecrets, TroupeError } from "../errors/index.js";
 import { runProgram } from "./program.js";
 
 loadDotenv({ quiet: true });
+rememberEnvSecrets(process.env);
 
 // `troupe … | head`: the reader has gone, so there is nobody left to tell. Stop quietly, as Unix tools do.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -15,7 +16,7 @@ try {
   const code = await runProgram(process.argv);
   if (code !== undefined) process.exitCode = code;
 } catch (error) {
-  console.error(describeFailure(error, process.env.LOG_LEVEL));
+  console.error(redactSecrets(describeFailure(error, process.env.LOG_LEVEL)));
   process.exitCode = 1;
 }
 

@@ -5,6 +5,28 @@ const configSchema = z.object({
   TROUPE_DATA_DIR: z.string().min(1).default("./data"),
   TROUPE_HOST: z.string().min(1).default("127.0.0.1"),
   TROUPE_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Bearer token the HTTP API asks for; required to bind beyond loopback. */
+  TROUPE_API_TOKEN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(16, "expected at least 16 characters").optional(),
+  ),
+  /** Extra names the API's Host header may carry, comma-separated. */
+  TROUPE_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((names) =>
+      (names ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .filter((name) => name !== ""),
+    ),
+  /** Largest HTTP request body, in bytes. */
+  TROUPE_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(64 * 1024),
   /** Unset: `info` for `troupe start`, `warn` for `troupe chat`. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });

@@ -5,9 +5,11 @@
  * `Connector`; the troupe starts them, routes proactive messages to them and
  * stops them. The platform bots share what is here: tokens per character
  * (`readConnectorToken`, `assignBotTokens`), reply splitting (`splitMessage`)
- * and the factory `troupe start` builds them with.
+ * the factory `troupe start` builds them with, and `cleanIdentity` /
+ * `cleanMessageText`, which every connector applies to what strangers send.
  */
 export { assignBotTokens, type BotAssignment } from "./assign-bot-tokens.js";
+export { cleanIdentity, cleanMessageText, MAX_ID_LENGTH, MAX_NAME_LENGTH } from "./clean-identity.js";
 export {
   CONNECTOR_API_VERSION,
   type ConnectedAgent,

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { redactSecrets, rememberEnvSecrets } from "../errors/index.js";
 
 export type { Logger } from "pino";
 
@@ -15,14 +16,18 @@ export interface CreateLoggerOptions {
  * The process logger, on standard error (standard output belongs to the
  * chat and to command output): short readable lines when standard error is
  * a terminal, JSON lines otherwise or with `LOG_FORMAT=json`. Fields that
- * may hold secrets are redacted wherever they appear.
+ * may hold secrets are redacted wherever they appear, and every line passes
+ * `redactSecrets`, which knows the environment's secrets.
  */
 export function createLogger(options: CreateLoggerOptions = {}): Logger {
+  rememberEnvSecrets(process.env);
   const format = options.format ?? readFormat(process.env.LOG_FORMAT) ?? (process.stderr.isTTY ? "pretty" : "json");
   return pino(
     {
       level: options.level ?? "info",
       base: undefined,
+      // The one place every line passes: secret values, URL passwords and bearer tokens never reach the log.
+      hooks: { streamWrite: redactSecrets },
       redact: {
         paths: [
           "apiKey",

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { BusNode, busPrefix } from "../bus/index.js";
 import { type Character, CharacterFileError, type LoadCharacterOptions, loadCharacter } from "../character/index.js";
 import { CONNECTOR_API_VERSION, type Connector, type InboundMessage, WebhookRoutes } from "../connectors/index.js";
+import { rememberEnvSecrets } from "../errors/index.js";
 import { createEmbedder } from "../memory/index.js";
 import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
 import { loadPlugins, type OutboundListener, type Plugin } from "../plugins/index.js";
@@ -57,6 +58,7 @@ export class Troupe {
   static async start(files: string[], options: TroupeOptions): Promise<Troupe> {
     const logger = options.logger ?? createLogger();
     const env = options.env ?? process.env;
+    rememberEnvSecrets(env);
     const characters = await loadAll(files, { env, cwd: options.cwd }, logger);
     // Plugins are checked before the store opens, like characters: a bad one stops start-up with its name and file.
     // The characters' plugins (and then their models) load side by side: start-up waits on imports once, not per character.

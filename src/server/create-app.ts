@@ -1,20 +1,34 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { cleanIdentity, cleanMessageText, MAX_NAME_LENGTH } from "../connectors/index.js";
 import type { Troupe } from "../runtime/index.js";
+import { type ApiGuardOptions, createApiGuards } from "./api-guard.js";
 
 const messageBodySchema = z.object({
-  user: z.string().trim().min(1).max(200),
-  text: z.string().max(1_000_000),
+  // Cleaned before the length check: control characters and invisible overrides do not count, nor pass.
+  user: z
+    .string()
+    .max(1000)
+    .transform((user) => cleanIdentity(user, MAX_NAME_LENGTH))
+    .pipe(z.string().min(1)),
+  text: z.string().max(1_000_000).transform(cleanMessageText),
 });
 
 /**
  * The HTTP API:
  * - `GET /health` → `{ status: "ok", agents: [names] }`
  * - `POST /agents/:name/messages` with `{ user, text }` → `{ reply, actions }`. `:name` is the
- *   character's name, URL-encoded, matched ignoring case. Each user has a direct room per agent.
+ *   character's name, URL-encoded, matched ignoring case. Each user has a direct room per agent;
+ *   the user name is cleaned of control and invisible characters and cut to 64 characters.
+ *
+ * Every request passes the guards of `createApiGuards` first (host, JSON, body size, token):
+ * `options` says what the server is bound to and what the operator allows.
  */
-export function createApp(troupe: Troupe): Hono {
+export function createApp(troupe: Troupe, options: ApiGuardOptions = { host: "127.0.0.1" }): Hono {
   const app = new Hono();
+  const guards = createApiGuards(options);
+  app.use("*", ...guards.everyRequest);
+  if (guards.apiRoutes.length > 0) app.use("/agents/*", ...guards.apiRoutes);
 
   app.get("/health", (c) => c.json({ status: "ok", agents: troupe.agents.map((agent) => agent.name) }));
 

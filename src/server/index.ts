@@ -1,7 +1,11 @@
 /**
- * The HTTP API (Hono on Node): health and a message endpoint per agent. The
- * web UI, server-sent events and /metrics join it later.
+ * The HTTP API (Hono on Node): health and a message endpoint per agent,
+ * behind guards for a hostile network and hostile web pages (host check, JSON
+ * only, body limit, bearer token beyond loopback). The web UI, server-sent
+ * events and /metrics join it later.
  */
+export { type ApiGuardOptions, type ApiGuards, createApiGuards, DEFAULT_MAX_BODY_BYTES } from "./api-guard.js";
 export { createApp } from "./create-app.js";
+export { isLoopback, isWildcard } from "./is-loopback.js";
 export { type RunningServer, serve } from "./serve.js";
 export { ServeError } from "./serve-error.js";

@@ -34,10 +34,15 @@ describe("troupe start", () => {
 
       const unknown = await fetch(`${base}/agents/nobody/messages`, {
         method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({ user: "a", text: "hi" }),
       });
       expect(unknown.status).toBe(404);
-      const bad = await fetch(`${base}/agents/juno/messages`, { method: "POST", body: "{not json" });
+      const bad = await fetch(`${base}/agents/juno/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{not json",
+      });
       expect(bad.status).toBe(400);
     } finally {
       child.kill("SIGTERM");

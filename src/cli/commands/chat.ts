@@ -1,7 +1,7 @@
 import { dirname, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { findCharacter, listCharacterFiles } from "../../character/index.js";
-import type { InboundMessage } from "../../connectors/index.js";
+import { cleanIdentity, cleanMessageText, type InboundMessage, MAX_NAME_LENGTH } from "../../connectors/index.js";
 import { type Agent, createLogger, Troupe } from "../../runtime/index.js";
 import type { Config } from "../read-config.js";
 
@@ -32,7 +32,7 @@ export async function chatCommand(options: ChatOptions, config: Config): Promise
   });
   const agent = troupe.agents[0] as Agent;
   // Without --user or a login name the agent still has someone to greet: "Hi guest!" reads as a name, "Hi you!" does not.
-  const userName = options.user ?? process.env.USER ?? "guest";
+  const userName = cleanIdentity(options.user ?? process.env.USER ?? "", MAX_NAME_LENGTH) || "guest";
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const lines = createInterface({
     input: process.stdin,
@@ -63,7 +63,12 @@ export async function chatCommand(options: ChatOptions, config: Config): Promise
 
 function terminalMessage(userName: string, text: string): InboundMessage {
   const id = `terminal:${userName.toLowerCase()}`;
-  return { platform: "terminal", room: { id, kind: "direct" }, user: { id, name: userName }, text };
+  return {
+    platform: "terminal",
+    room: { id, kind: "direct" },
+    user: { id, name: userName },
+    text: cleanMessageText(text),
+  };
 }
 
 /** The other characters of `characters/` when talking to one of them: the agent's colleagues on the bus. */

@@ -1,5 +1,6 @@
 import type { RecalledMemory } from "../../memory/index.js";
 import type { Config } from "../read-config.js";
+import { terminalSafe } from "../terminal-safe.js";
 import { withAgentMemory } from "./memory-open.js";
 import { resolveUserId } from "./resolve-user.js";
 
@@ -27,9 +28,12 @@ export async function memorySearchCommand(options: MemorySearchOptions, config: 
   });
 }
 
-/** One line per recalled memory: id, kind, scores, scope and text. */
+/** One line per recalled memory: id, kind, scores, scope and text, with control characters shown as escapes. */
 export function formatRecalled(memory: RecalledMemory): string {
-  const scope = [memory.userId && `user=${memory.userId}`, memory.room && `room=${memory.room}`].filter(Boolean);
-  const text = memory.text.replace(/\s*\n\s*/g, " ");
+  const scope = [
+    memory.userId && `user=${terminalSafe(memory.userId)}`,
+    memory.room && `room=${terminalSafe(memory.room)}`,
+  ].filter(Boolean);
+  const text = terminalSafe(memory.text.replace(/\s*\n\s*/g, " "));
   return `#${memory.id} ${memory.kind} score=${memory.score.toFixed(3)} relevance=${memory.relevance.toFixed(3)}${scope.length > 0 ? ` ${scope.join(" ")}` : ""} ${text}`;
 }

@@ -1,7 +1,8 @@
 import { busPrefix } from "../../bus/index.js";
 import { listCharacterFiles } from "../../character/index.js";
+import { redactSecrets } from "../../errors/index.js";
 import { createLogger, Troupe } from "../../runtime/index.js";
-import { serve } from "../../server/index.js";
+import { isLoopback, serve } from "../../server/index.js";
 import { CliError } from "../cli-error.js";
 import { connectPlatforms } from "../connect-platforms.js";
 import { describeConnectors } from "../describe-connectors.js";
@@ -25,6 +26,14 @@ export interface StartOptions {
  */
 export async function startCommand(options: StartOptions, config: Config): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL ?? "info" });
+  const host = options.host ?? config.TROUPE_HOST;
+  // Refused before anything starts: a bot half-started on an open port is worse than none.
+  if (!isLoopback(host) && !config.TROUPE_API_TOKEN) {
+    throw new CliError(
+      "API_TOKEN_REQUIRED",
+      `Refusing to serve the HTTP API on ${host}: beyond 127.0.0.1 anyone on the network could use it. Set TROUPE_API_TOKEN (16+ characters; clients send Authorization: Bearer <token>), or keep --host 127.0.0.1.`,
+    );
+  }
   const files = await listCharacterFiles(options.paths.length > 0 ? options.paths : ["characters"]);
   if (files.length === 0)
     throw new CliError("NO_CHARACTERS", "No character files found. Create one with: npx troupe new <name>");
@@ -36,25 +45,30 @@ export async function startCommand(options: StartOptions, config: Config): Promi
   for (const agent of troupe.agents) {
     const capabilities = agent.character.capabilities.map((capability) => capability.name).join(", ");
     console.log(
-      `agent ${agent.name} ready (${agent.modelDescription})${capabilities ? `, can do: ${capabilities}` : ""}`,
+      redactSecrets(
+        `agent ${agent.name} ready (${agent.modelDescription})${capabilities ? `, can do: ${capabilities}` : ""}`,
+      ),
     );
   }
   // A bot that cannot start (a rejected token) is one line on standard error; the others keep running.
   for (const line of await connectPlatforms(troupe, process.env, PLATFORM_CONNECTORS)) {
-    (line.failed ? console.error : console.log)(line.text);
+    (line.failed ? console.error : console.log)(redactSecrets(line.text));
   }
   const built = PLATFORM_CONNECTORS.map((factory) => factory.platform);
   for (const line of describeConnectors(process.env, built)) console.log(line);
   const busUrl = options.bus ?? process.env.REDIS_URL;
-  const redis = busUrl?.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+  const redis = busUrl === undefined ? undefined : redactSecrets(busUrl);
   console.log(
     redis ? `bus: Redis at ${redis}, keys under ${busPrefix(process.env, process.cwd())}:` : "bus: in-process",
   );
   // Workflows a previous run left half-way carry on; finished steps are not redone.
   troupe.node.resumeWorkflows().catch((error: unknown) => logger.error({ err: error }, "could not resume workflows"));
   const server = await serve(troupe, {
-    host: options.host ?? config.TROUPE_HOST,
+    host,
     port: options.port ?? config.TROUPE_PORT,
+    token: config.TROUPE_API_TOKEN,
+    allowedHosts: config.TROUPE_ALLOWED_HOSTS,
+    maxBodyBytes: config.TROUPE_MAX_BODY_BYTES,
   });
   console.log(`HTTP API on ${server.url} (GET /health, POST /agents/:name/messages)`);
 
