@@ -30,7 +30,7 @@ export const discordConnectorFactory: PlatformConnectorFactory = {
     }
     return new DiscordConnector({
       ...readDiscordSettings(env),
-      character,
+      agent: character.name,
       token,
       applicationId: application?.value,
       logger,

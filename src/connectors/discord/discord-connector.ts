@@ -1,6 +1,5 @@
 import { type Client, DiscordAPIError, Events, type Interaction, type Message, Routes } from "discord.js";
 import type { Logger } from "pino";
-import type { Character } from "../../character/index.js";
 import type { OutboundMessage } from "../../plugins/index.js";
 import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost } from "../connector.js";
 import { ConnectorTokenRejectedError } from "../connector-token-rejected-error.js";
@@ -16,8 +15,8 @@ import { answerSlashCommand, slashCommands } from "./slash-commands.js";
 import { toInboundMessage } from "./to-inbound-message.js";
 
 export interface DiscordConnectorOptions extends DiscordSettings {
-  /** The character the bot speaks as; its agent must be in the troupe the connector is started with. */
-  character: Character;
+  /** The name of the character the bot speaks as; its agent must be in the troupe the connector is started with. */
+  agent: string;
   token: ConnectorToken;
   /** The application the slash commands are registered for. Default: the bot's own, from READY. */
   applicationId?: string;
@@ -38,7 +37,7 @@ export interface DiscordConnectorOptions extends DiscordSettings {
  * for the bot's application.
  *
  * @example
- * await troupe.connect(new DiscordConnector({ character: juno.character, token }));
+ * await troupe.connect(new DiscordConnector({ agent: "Juno", token: { value, variable: "DISCORD_BOT_TOKEN", source: "environment" } }));
  */
 export class DiscordConnector implements PlatformConnector {
   readonly apiVersion = CONNECTOR_API_VERSION;
@@ -53,9 +52,10 @@ export class DiscordConnector implements PlatformConnector {
   constructor(private readonly options: DiscordConnectorOptions) {}
 
   async start(host: ConnectorHost): Promise<void> {
-    const { character, token } = this.options;
-    const agent = host.agents.find((candidate) => candidate.name === character.name);
-    if (!agent) throw new Error(`The Discord bot of ${character.name} found no agent of that name in the troupe.`);
+    const { token } = this.options;
+    const wanted = this.options.agent.toLowerCase();
+    const agent = host.agents.find((candidate) => candidate.name.toLowerCase() === wanted);
+    if (!agent) throw new Error(`The Discord bot of ${this.options.agent} found no agent of that name in the troupe.`);
     const logger = this.options.logger ?? host.logger.child({ connector: "discord", agent: agent.name });
     const wantsContent = this.options.messageContent ?? true;
     const settings = {
@@ -76,7 +76,7 @@ export class DiscordConnector implements PlatformConnector {
       throw new ConnectorTokenRejectedError({
         platform: "Discord",
         agent: agent.name,
-        tokenSource: describeTokenSource(token, character.name),
+        tokenSource: describeTokenSource(token, agent.name),
         hint: "copy a fresh token from Bot → Reset Token in the Discord developer portal",
         cause: result.cause,
       });
@@ -100,6 +100,7 @@ export class DiscordConnector implements PlatformConnector {
     // Replies in hand finish first: the client must still be up to send them.
     await Promise.allSettled([...this.inFlight]);
     await this.client?.destroy();
+    this.client = undefined;
   }
 
   async deliver(message: OutboundMessage): Promise<boolean> {
@@ -123,9 +124,9 @@ export class DiscordConnector implements PlatformConnector {
 
   /** What the bot answers, for the start-up line. */
   describeAnswers(): string {
-    const policy = this.options.character.connectors.discord;
+    const policy = this.agent?.character.connectors.discord;
     return describeDiscordAnswers({
-      characterName: this.options.character.name,
+      characterName: this.agent?.name ?? this.options.agent,
       respondTo: policy?.respondTo ?? "mentions",
       contentVisible: this.contentVisible,
     });
@@ -142,7 +143,7 @@ export class DiscordConnector implements PlatformConnector {
     if (!message.channel.isSendable()) return this.ignore(message, "the bot cannot send in this channel");
     const channel = message.channel;
     const inbound = toInboundMessage(message, me);
-    const stopTyping = this.expectsAnswer(inbound) ? keepTyping(channel, logger) : undefined;
+    const stopTyping = this.expectsAnswer(agent, inbound) ? keepTyping(channel, logger) : undefined;
     let reply: { text: string } | undefined;
     try {
       reply = await agent.handle(inbound);
@@ -165,15 +166,15 @@ export class DiscordConnector implements PlatformConnector {
    * bot, its name, or a character that answers everything), so the bot does
    * not "type" at every message in a busy channel. The agent decides.
    */
-  private expectsAnswer(message: InboundMessage): boolean {
-    const { name, connectors } = this.options.character;
-    if (connectors.discord?.respondTo === "never" && message.room.kind === "group") return false;
+  private expectsAnswer(agent: ConnectedAgent, message: InboundMessage): boolean {
+    const respondTo = agent.character.connectors.discord?.respondTo;
+    if (respondTo === "never" && message.room.kind === "group") return false;
     return (
       message.room.kind === "direct" ||
       message.mentionsAgent === true ||
       message.repliesToAgent === true ||
-      connectors.discord?.respondTo === "all" ||
-      message.text.toLowerCase().includes(name.toLowerCase())
+      respondTo === "all" ||
+      message.text.toLowerCase().includes(agent.name.toLowerCase())
     );
   }
 

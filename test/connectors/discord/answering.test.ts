@@ -1,6 +1,8 @@
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeDiscord, type FakeUser } from "../../fakes/discord/discord-server.js";
+import { RecordingModel } from "../../helpers/offline-agent.js";
 import { useTempDir } from "../../helpers/temp-dir.js";
 import { character, logged, type RunningBot, startBot } from "./discord-harness.js";
 
@@ -19,9 +21,9 @@ describe("Discord connector: when it answers", () => {
     await fake.close();
   });
 
-  async function juno(options: { messageContentEnabled?: boolean; reply?: string } = {}) {
+  async function juno(options: { messageContentEnabled?: boolean; reply?: string; chat?: BaseChatModel } = {}) {
     const bot = fake.addBot("juno_bot", { messageContentEnabled: options.messageContentEnabled });
-    const chat = options.reply ? new FakeListChatModel({ responses: [options.reply] }) : undefined;
+    const chat = options.reply ? new FakeListChatModel({ responses: [options.reply] }) : options.chat;
     const started = await startBot({ fake, bot, character: await character("host"), dataDir: tempDir(), chat });
     running.push(started);
     return { bot, ...started };
@@ -122,5 +124,22 @@ describe("Discord connector: when it answers", () => {
     await fake.waitFor(() => fake.sent.length === 1, "the reply to the mention");
     fake.say(alice, fake.dm(alice, bot), "and here?");
     await fake.waitFor(() => fake.sent.length === 2, "the DM reply");
+  });
+
+  it("keeps what a user said in a DM out of channel replies and their prompts, even to that user", async () => {
+    const model = new RecordingModel({ character: await character("host") });
+    const { bot } = await juno({ chat: model });
+    fake.say(alice, fake.dm(alice, bot), "My name is Alice. I live in Oslo and I have a cat called Miso.");
+    await fake.waitFor(() => fake.sent.length === 1, "the DM reply");
+    const before = model.prompts.length;
+    fake.say(alice, fake.general, `<@${bot.user.id}> where do I live, and what is my cat called?`);
+    await fake.waitFor(() => fake.sent.length === 2, "the channel reply");
+    expect(fake.sent[1]?.message.content).not.toMatch(/Oslo|Miso/);
+    const prompts = model.prompts
+      .slice(before)
+      .flat()
+      .map((message) => String(message.content))
+      .join("\n");
+    expect(prompts).not.toMatch(/Oslo|Miso/);
   });
 });

@@ -135,4 +135,23 @@ describe("Discord connector: getting replies through", () => {
     expect(fake.sent.map((sent) => sent.body.message_reference?.message_id)).not.toContain(undefined);
     expect(fake.sent.filter((sent) => sent.body.message_reference?.message_id === question.id)).toHaveLength(1);
   });
+
+  it("delivers a message the agent starts on its own to the room it names, and refuses what it cannot reach", async () => {
+    const started = await juno();
+    const { bot, connector } = started;
+    const dm = fake.dm(alice, bot);
+    const room = { id: dm.id, kind: "direct" as const };
+    const reminder = { agent: "Juno", platform: "discord", room, text: "Alice, here's your reminder: stretch" };
+    expect(await connector.deliver(reminder)).toBe(true);
+    expect(fake.sent.map((sent) => [sent.channelId, sent.message.content])).toEqual([[dm.id, reminder.text]]);
+    expect(await connector.deliver({ ...reminder, room: { id: "123456789012345678", kind: "direct" } })).toBe(false);
+    expect(await connector.deliver({ ...reminder, agent: "Theo" })).toBe(false);
+    expect(await connector.deliver({ ...reminder, platform: "telegram" })).toBe(false);
+    await started.stop();
+    running.splice(running.indexOf(started), 1);
+    await connector.stop();
+    expect(connector.connectedAs()).toBeUndefined();
+    expect(await connector.deliver(reminder)).toBe(false);
+    expect(fake.sent).toHaveLength(1);
+  });
 });

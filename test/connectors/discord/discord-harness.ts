@@ -53,7 +53,7 @@ export async function startBot(options: {
   const { logger, lines } = captureLogs();
   const agent = await startAgent(options.dataDir, options.character, options.chat, logger);
   const connector = new DiscordConnector({
-    character: options.character,
+    agent: options.character.name,
     token: { value: options.bot.token, variable: "DISCORD_BOT_TOKEN", source: "environment" },
     apiUrl: options.fake.apiUrl,
     logger,
