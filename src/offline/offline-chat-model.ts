@@ -5,7 +5,7 @@ import {
   type BaseChatModelCallOptions,
   type BindToolsInput,
 } from "@langchain/core/language_models/chat_models";
-import { AIMessage, type AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
+import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import type { Character } from "../character/character.js";
@@ -70,6 +70,8 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
   readonly #voice: Voice;
   readonly #analysed: LruCache<string, AnalysedText>;
   readonly #profiles = new WeakMap<ToolDefinition, ToolProfile>();
+  /** Set while LangChain's `withStructuredOutput` binds the answer's function (see the override). */
+  #requireNextTools = false;
 
   static override lc_name(): string {
     return "OfflineChatModel";
@@ -101,7 +103,27 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
     tools: BindToolsInput[],
     kwargs?: Partial<OfflineChatModelCallOptions>,
   ): Runnable<BaseLanguageModelInput, AIMessageChunk, OfflineChatModelCallOptions> {
-    return this.withConfig({ ...kwargs, tools: [...(kwargs?.tools ?? []), ...tools.map(toToolDefinition)] });
+    const required = this.#requireNextTools && kwargs?.tool_choice === undefined ? { tool_choice: "any" } : {};
+    return this.withConfig({
+      ...required,
+      ...kwargs,
+      tools: [...(kwargs?.tools ?? []), ...tools.map(toToolDefinition)],
+    });
+  }
+
+  /**
+   * Structured output by LangChain's function-calling method, with the
+   * answer's function bound as a required tool: a structured answer is always
+   * a call of it, its arguments filled from the message as for any tool.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: one signature stands for the six overloads of LangChain's.
+  override withStructuredOutput(outputSchema: any, config?: any): any {
+    this.#requireNextTools = true;
+    try {
+      return super.withStructuredOutput(outputSchema, config);
+    } finally {
+      this.#requireNextTools = false;
+    }
   }
 
   override async _generate(
@@ -109,6 +131,8 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
     options: this["ParsedCallOptions"],
     _runManager?: CallbackManagerForLLMRun,
   ): Promise<ChatResult> {
+    // A call that was cancelled gets no answer, as from a remote model.
+    options.signal?.throwIfAborted();
     const message = this.#answer(messages, options);
     const input = messages.reduce((sum, each) => sum + estimateTokens(messageText(each)), 0);
     const output = estimateTokens(messageText(message)) + (message.tool_calls?.length ? 10 : 0);
@@ -148,7 +172,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
     return profile;
   }
 
-  #answer(messages: BaseMessage[], options: this["ParsedCallOptions"]): AIMessage {
+  #answer(messages: BaseMessage[], options: this["ParsedCallOptions"]): AIMessageChunk {
     const conversation = readConversation(messages);
     const tools = (options.tools ?? []).map((definition) => this.#profile(definition));
     if (!conversation.toolResult && conversation.text !== "" && tools.length > 0) {
@@ -156,7 +180,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
       if (tool) {
         const id = `call_${hashText(`${tool.name}\u0000${conversation.text}`).toString(36)}`;
         const args = fillToolArguments(tool, conversation.text);
-        return new AIMessage({ content: "", tool_calls: [{ id, name: tool.name, args, type: "tool_call" }] });
+        return new AIMessageChunk({ content: "", tool_calls: [{ id, name: tool.name, args, type: "tool_call" }] });
       }
     }
     const ctx: ReplyContext = {
@@ -173,6 +197,6 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions>
     let reply = composeReply(ctx);
     // Saying exactly the same thing twice in a row reads like a broken record; try another variant once.
     if (reply === conversation.lastReply) reply = composeReply({ ...ctx, seed: ctx.seed + 1 });
-    return new AIMessage(reply.trim() === "" ? "…" : reply);
+    return new AIMessageChunk(reply.trim() === "" ? "…" : reply);
   }
 }
