@@ -7,6 +7,7 @@ import type { InboundMessage } from "../inbound-message.js";
 import type { PlatformConnector } from "../platform-connector-factory.js";
 import { type ConnectorToken, describeTokenSource } from "../read-connector-token.js";
 import { describeDiscordAnswers } from "./describe-discord-answers.js";
+import { DiscordReplyDraft } from "./discord-reply-draft.js";
 import { keepTyping } from "./keep-typing.js";
 import { logIn } from "./log-in.js";
 import type { DiscordSettings } from "./read-discord-settings.js";
@@ -20,6 +21,8 @@ export interface DiscordConnectorOptions extends DiscordSettings {
   token: ConnectorToken;
   /** The application the slash commands are registered for. Default: the bot's own, from READY. */
   applicationId?: string;
+  /** With the character's `connectors.discord.streamReplies`: least time between two edits of a draft reply, in ms. Default 1000. */
+  draftIntervalMs?: number;
   /** Ask Discord for the MessageContent intent (default true). Refused, the bot carries on with mentions and DMs, and says so. */
   messageContent?: boolean;
   logger?: Logger;
@@ -143,16 +146,28 @@ export class DiscordConnector implements PlatformConnector {
     if (!message.channel.isSendable()) return this.ignore(message, "the bot cannot send in this channel");
     const channel = message.channel;
     const inbound = toInboundMessage(message, me);
-    const stopTyping = this.expectsAnswer(agent, inbound) ? keepTyping(channel, logger) : undefined;
+    const expected = this.expectsAnswer(agent, inbound);
+    const stopTyping = expected ? keepTyping(channel, logger) : undefined;
+    const draft =
+      expected && agent.character.connectors.discord?.streamReplies
+        ? new DiscordReplyDraft({
+            channel,
+            replyTo: message.id,
+            intervalMs: this.options.draftIntervalMs ?? 1_000,
+            logger,
+          })
+        : undefined;
     let reply: { text: string } | undefined;
     try {
-      reply = await agent.handle(inbound);
+      reply = await agent.handle(inbound, draft ? { onToken: draft.add } : undefined);
     } finally {
       stopTyping?.();
+      if (!reply?.text) draft?.cancel();
     }
     if (!reply?.text) return;
+    if (draft) await draft.finish(reply.text);
     // The nonce is the user's message id: a resend after a lost response cannot post the reply twice.
-    await sendChunks(channel, reply.text, { replyTo: message.id, nonce: message.id, logger });
+    else await sendChunks(channel, reply.text, { replyTo: message.id, nonce: message.id, logger });
   }
 
   private async command(interaction: Interaction): Promise<void> {

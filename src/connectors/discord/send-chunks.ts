@@ -31,15 +31,26 @@ export interface SendChunksOptions {
  * first chunk as a reply to the user's message, each retried with backoff.
  * Resolves to the messages sent, in order.
  */
-export async function sendChunks(
+export function sendChunks(channel: SendableChannels, text: string, options: SendChunksOptions): Promise<Message[]> {
+  return sendParts(channel, splitMessage(text, DISCORD_MESSAGE_LIMIT), options);
+}
+
+/**
+ * Sends parts already split, in order, as `sendChunks` does. `firstIndex`
+ * numbers them when earlier parts went out another way (a streamed draft
+ * that became the first part): only part 0 replies to the user's message,
+ * and each part's nonce stays its own.
+ */
+export async function sendParts(
   channel: SendableChannels,
-  text: string,
+  parts: string[],
   options: SendChunksOptions,
+  firstIndex = 0,
 ): Promise<Message[]> {
   const nonce = options.nonce ?? randomBytes(9).toString("base64url");
   const sent: Message[] = [];
-  const chunks = splitMessage(text, DISCORD_MESSAGE_LIMIT);
-  for (const [index, content] of chunks.entries()) {
+  for (const [offset, content] of parts.entries()) {
+    const index = firstIndex + offset;
     const reply =
       index === 0 && options.replyTo ? { messageReference: options.replyTo, failIfNotExists: false } : undefined;
     const message = await retrySend<Message>(

@@ -154,4 +154,44 @@ describe("Discord connector: getting replies through", () => {
     expect(await connector.deliver(reminder)).toBe(false);
     expect(fake.sent).toHaveLength(1);
   });
+
+  it("with streamReplies, shows a draft while the model writes and edits it into the finished reply", async () => {
+    const reply = "Here is the short answer to your question, written token by token by the model as it thinks.";
+    const bot = fake.addBot("juno_bot");
+    const streaming = await character("host", (loaded) => {
+      loaded.connectors.discord = { enabled: true, respondTo: "mentions", admins: [], streamReplies: true };
+    });
+    const twoParts = LONG_REPLY.split("\n\n").slice(0, 5).join("\n\n");
+    expect(twoParts.length).toBeGreaterThan(2_000);
+    const chat = new FakeListChatModel({ responses: [reply, twoParts], sleep: 1 });
+    const started = await startBot({
+      fake,
+      bot,
+      character: streaming,
+      dataDir: tempDir(),
+      chat,
+      connector: { draftIntervalMs: 20 },
+    });
+    running.push(started);
+    const question = fake.say(alice, fake.dm(alice, bot), "a question");
+    await fake.waitFor(() => fake.sent[0]?.message.content === reply, "the draft edited into the reply");
+    // One message: the draft, sent before the model had finished, as a reply to the question, then edited.
+    expect(fake.sent).toHaveLength(1);
+    const draft = fake.sent[0]?.body.content ?? "";
+    expect(draft.length).toBeLessThan(reply.length);
+    expect(reply.startsWith(draft)).toBe(true);
+    expect(fake.sent[0]?.body.message_reference?.message_id).toBe(question.id);
+    expect(fake.edits.length).toBeGreaterThan(0);
+
+    // Past 2,000 characters the draft becomes the first part and the rest follow as new messages.
+    fake.say(alice, fake.dm(alice, bot), "another question");
+    const joined = () =>
+      fake.sent
+        .slice(1)
+        .map((sent) => sent.message.content)
+        .join("\n\n");
+    await fake.waitFor(() => fake.sent.length === 3 && joined() === twoParts, "two parts", 20_000);
+    expect(fake.sent[1]?.body.message_reference?.message_id).toBeDefined();
+    expect(fake.sent[2]?.body.message_reference).toBeUndefined();
+  });
 });

@@ -83,6 +83,8 @@ export class FakeDiscord {
   /** `PUT /applications/:id/commands` bodies, by application id. */
   readonly commands = new Map<string, { name: string; description: string; options?: unknown[] }[]>();
   readonly interactionAnswers: InteractionAnswer[] = [];
+  /** `PATCH …/messages/:id` edits, in order; the stored message takes the new content. */
+  readonly edits: { messageId: string; content: string }[] = [];
   /** The `POST …/messages` bucket: `limit` sends per `windowMs` per bot and channel, announced in the headers. */
   bucket = { limit: 50, windowMs: 1_000 };
   /** Shards `GET /gateway/bot` recommends. */
@@ -387,11 +389,22 @@ export class FakeDiscord {
         })),
       );
     }
-    const channelRoute = /^\/channels\/(\d+)(\/messages|\/typing)?$/.exec(path);
+    const channelRoute = /^\/channels\/(\d+)(\/messages|\/typing|\/messages\/(\d+))?$/.exec(path);
     const channel = channelRoute ? this.channels.get(channelRoute[1] as string) : undefined;
     if (!channelRoute) return answer(404, { message: "404: Not Found", code: 0 });
     if (!channel) return answer(404, { message: "Unknown Channel", code: 10003 });
     if (request.method === "GET" && !channelRoute[2]) return answer(200, channelJson(channel));
+    const edited = channelRoute[3] ? this.messages.get(channelRoute[3]) : undefined;
+    if (request.method === "PATCH" && channelRoute[3]) {
+      if (!edited || edited.channel.id !== channel.id) return answer(404, { message: "Unknown Message", code: 10008 });
+      if (edited.author.id !== bot.user.id)
+        return answer(403, { message: "Cannot edit a message authored by another user", code: 50005 });
+      const content = (JSON.parse(body) as MessageBody).content ?? "";
+      if (content.length > MAX_CONTENT) return answer(400, { message: "Invalid Form Body", code: 50035 });
+      edited.content = content;
+      this.edits.push({ messageId: edited.id, content });
+      return answer(200, messageJson(edited));
+    }
     if (request.method === "POST" && channelRoute[2] === "/typing") {
       this.typing.push({ bot: bot.user, channelId: channel.id });
       return answer(204);
