@@ -1,6 +1,7 @@
 import { discordConnectorFactory } from "../connectors/discord/index.js";
 import type { PlatformConnectorFactory } from "../connectors/index.js";
 import { telegramConnectorFactory } from "../connectors/telegram/index.js";
+import { createTwitterConnectorFactory } from "../connectors/twitter/index.js";
 
 /**
  * The platform bots `troupe start` runs, one factory per platform, each from
@@ -10,4 +11,5 @@ import { telegramConnectorFactory } from "../connectors/telegram/index.js";
 export const PLATFORM_CONNECTORS: readonly PlatformConnectorFactory[] = [
   discordConnectorFactory,
   telegramConnectorFactory,
+  createTwitterConnectorFactory(),
 ];

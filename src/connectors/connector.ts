@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Character } from "../character/index.js";
 import type { OutboundMessage } from "../plugins/index.js";
+import type { Store } from "../store/index.js";
 import type { InboundMessage } from "./inbound-message.js";
 import type { WebhookRoutes } from "./webhook-routes.js";
 
@@ -18,6 +19,16 @@ export interface ConnectorHandleOptions {
   onToken?: (token: string) => void;
 }
 
+/** What a connector asks for when the agent posts on its own (a scheduled post on X). */
+export interface PostRequest {
+  /** Where it will appear, e.g. `twitter`. */
+  platform: string;
+  /** What to write about; usually one of the character's `topics`. */
+  topic?: string;
+  /** Most characters the post may have, as the platform counts them. */
+  maxLength: number;
+}
+
 /** One agent as a connector sees it: its character (for policy and greetings) and the way in. */
 export interface ConnectedAgent {
   readonly name: string;
@@ -30,6 +41,8 @@ export interface ConnectedAgent {
    * Optional: a connector says so when the agent cannot.
    */
   forgetUser?(userId: string): Promise<ForgottenUser>;
+  /** Writes a post in the character's voice with its model; connectors that post on their own need it. */
+  writePost?(request: PostRequest): Promise<string>;
 }
 
 /** What `forgetUser` removed: long-term memories, working-memory documents and logged messages. */
@@ -46,6 +59,11 @@ export interface ConnectorHost {
   readonly logger: Logger;
   /** Paths on the troupe's HTTP server a connector can receive webhooks on (a Telegram bot in webhook mode). */
   readonly webhooks?: WebhookRoutes;
+  /**
+   * The troupe's SQLite store, for a connector's durable state (cursors, claimed messages); the connector
+   * migrates its own tables. `Troupe.connect` always passes it; a connector that needs it says so without it.
+   */
+  readonly store?: Store;
 }
 
 /**
@@ -75,4 +93,6 @@ export interface Connector {
   deliver(message: OutboundMessage): Promise<boolean>;
   /** Who it is connected as, for start-up lines: `@juno_bot`, `http://127.0.0.1:3000`. Undefined before start. */
   connectedAs(): string | undefined;
+  /** What `/health` shows of this connector (today's calls and cost, a stopped state). Optional. */
+  health?(): Record<string, unknown>;
 }

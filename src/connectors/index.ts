@@ -18,6 +18,7 @@ export {
   type ConnectorHost,
   type ConnectorReply,
   type ForgottenUser,
+  type PostRequest,
 } from "./connector.js";
 export { ConnectorSettingError } from "./connector-setting-error.js";
 export { ConnectorTokenRejectedError } from "./connector-token-rejected-error.js";

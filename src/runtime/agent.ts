@@ -2,10 +2,11 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { Logger } from "pino";
 import type { AgentDelegation } from "../bus/index.js";
 import type { Character } from "../character/index.js";
-import type { ForgottenUser, InboundMessage } from "../connectors/index.js";
+import type { ForgottenUser, InboundMessage, PostRequest } from "../connectors/index.js";
 import type { Embedder, LongTermMemory, WorkingMemory } from "../memory/index.js";
 import { userScope } from "../memory/index.js";
 import {
+  invokeChat,
   LANGUAGE_MODEL_ABILITIES,
   type ModelAbilities,
   type ModelGuard,
@@ -31,6 +32,7 @@ import { recordStep } from "./steps/record-step.js";
 import { reflectStep } from "./steps/reflect-step.js";
 import { replyStep } from "./steps/reply-step.js";
 import type { AgentReply, Turn } from "./turn.js";
+import { composePostPrompt } from "./write-post.js";
 
 export type { AgentReply } from "./turn.js";
 
@@ -85,11 +87,14 @@ export class Agent {
   private readonly plugins: PluginHost;
   private readonly queue = new RoomQueue();
   private readonly pipeline: (turn: Turn) => Promise<void>;
+  /** The configured chat model, unbound, for posts the agent writes on its own. */
+  private readonly writer: { chat: BaseChatModel; guard?: ModelGuard };
 
   constructor(options: AgentOptions) {
     this.character = options.character;
     this.modelDescription = options.modelDescription ?? "offline model";
     this.meters = options.usage ?? { chat: new UsageMeter(), embeddings: new UsageMeter() };
+    this.writer = { chat: options.chat, guard: options.guard };
     const logger = options.logger.child({ agent: options.character.name });
     this.plugins = new PluginHost({
       agent: { name: this.name, character: this.character },
@@ -194,6 +199,20 @@ export class Agent {
   async forgetUser(userId: string): Promise<ForgottenUser> {
     await this.queue.drain();
     return this.memory.forgetUser(userId);
+  }
+
+  /**
+   * Writes a post the agent publishes on its own (a scheduled post on X)
+   * with its chat model, from the character's voice and post examples.
+   * Resolves to the text, trimmed; the caller checks length and repeats.
+   */
+  async writePost(request: PostRequest): Promise<string> {
+    const { chat, guard } = this.writer;
+    const answer = await invokeChat(chat, composePostPrompt(this.character, request), {
+      guard,
+      meter: this.meters.chat,
+    });
+    return answer.text.trim();
   }
 
   /** Token usage and latency of this agent's model calls so far. */

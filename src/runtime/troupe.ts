@@ -154,7 +154,7 @@ export class Troupe {
         `The ${connector.platform} connector is written for connector API ${connector.apiVersion}; this Troupe speaks ${CONNECTOR_API_VERSION}.`,
       );
     }
-    await connector.start({ agents: this.agents, logger: this.logger, webhooks: this.webhooks });
+    await connector.start({ agents: this.agents, logger: this.logger, webhooks: this.webhooks, store: this.db });
     this.connectors.push(connector);
   }
 

@@ -16,7 +16,8 @@ const messageBodySchema = z.object({
 
 /**
  * The HTTP API:
- * - `GET /health` → `{ status: "ok", agents: [names] }`
+ * - `GET /health` → `{ status: "ok", agents: [names], connectors: [{ platform, connectedAs, ...health }] }`:
+ *   each started connector, with what it reports (the X connector: today's calls and estimated cost)
  * - `POST /agents/:name/messages` with `{ user, text }` → `{ reply, actions }`. `:name` is the
  *   character's name, URL-encoded, matched ignoring case. Each user has a direct room per agent;
  *   the user name is cleaned of control and invisible characters and cut to 64 characters.
@@ -30,7 +31,17 @@ export function createApp(troupe: Troupe, options: ApiGuardOptions = { host: "12
   app.use("*", ...guards.everyRequest);
   if (guards.apiRoutes.length > 0) app.use("/agents/*", ...guards.apiRoutes);
 
-  app.get("/health", (c) => c.json({ status: "ok", agents: troupe.agents.map((agent) => agent.name) }));
+  app.get("/health", (c) =>
+    c.json({
+      status: "ok",
+      agents: troupe.agents.map((agent) => agent.name),
+      connectors: troupe.connected.map((connector) => ({
+        platform: connector.platform,
+        connectedAs: connector.connectedAs() ?? null,
+        ...connector.health?.(),
+      })),
+    }),
+  );
 
   app.post("/agents/:name/messages", async (c) => {
     const name = c.req.param("name");
