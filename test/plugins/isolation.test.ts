@@ -1,9 +1,7 @@
-import { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { AIMessage, type BaseMessage } from "@langchain/core/messages";
-import type { ChatResult } from "@langchain/core/outputs";
-import { type Action, definePlugin, type Plugin, z } from "troupe";
-import { createTestAgent, type TestAgent } from "troupe/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { type Action, definePlugin, z } from "troupe";
+import { describe, expect, it } from "vitest";
+import { pluginTestAgents } from "../helpers/plugin-test-agents.js";
+import { RecordingChatModel } from "../helpers/recording-chat-model.js";
 
 function action(name: string, handler: Action["handler"], extra: Partial<Action> = {}): Action {
   return {
@@ -16,28 +14,8 @@ function action(name: string, handler: Action["handler"], extra: Partial<Action>
   };
 }
 
-/** A chat model that records the prompts it gets and answers "ok". */
-class RecordingChatModel extends BaseChatModel {
-  prompts: BaseMessage[][] = [];
-  _llmType(): string {
-    return "recording";
-  }
-  async _generate(messages: BaseMessage[]): Promise<ChatResult> {
-    this.prompts.push(messages);
-    return { generations: [{ text: "ok", message: new AIMessage("ok") }] };
-  }
-}
-
 describe("plugins at run time", () => {
-  const agents: TestAgent[] = [];
-  afterEach(async () => {
-    for (const agent of agents.splice(0)) await agent.stop();
-  });
-  async function agentWith(plugins: Plugin[], options: Parameters<typeof createTestAgent>[0] = {}) {
-    const agent = await createTestAgent({ plugins, ...options });
-    agents.push(agent);
-    return agent;
-  }
+  const agentWith = pluginTestAgents();
 
   it("answers politely when a handler throws, hangs or returns junk, and keeps serving", async () => {
     const flaky = definePlugin({

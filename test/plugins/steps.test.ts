@@ -1,26 +1,10 @@
-import { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { AIMessage, type BaseMessage } from "@langchain/core/messages";
-import type { ChatResult } from "@langchain/core/outputs";
-import { definePlugin, type Plugin, PluginLoadError, type PluginStep } from "troupe";
-import { createTestAgent, type TestAgent } from "troupe/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import type { BaseMessage } from "@langchain/core/messages";
+import { definePlugin, PluginLoadError, type PluginStep } from "troupe";
+import { createTestAgent } from "troupe/testing";
+import { describe, expect, it } from "vitest";
 import { captureLogs } from "../helpers/capture-logs.js";
-
-/** A chat model that records the prompts it gets and answers "ok", after `delayMs`. */
-class RecordingChatModel extends BaseChatModel {
-  prompts: BaseMessage[][] = [];
-  constructor(private readonly delayMs = 0) {
-    super({});
-  }
-  _llmType(): string {
-    return "recording";
-  }
-  async _generate(messages: BaseMessage[]): Promise<ChatResult> {
-    this.prompts.push(messages);
-    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    return { generations: [{ text: "ok", message: new AIMessage("ok") }] };
-  }
-}
+import { pluginTestAgents } from "../helpers/plugin-test-agents.js";
+import { RecordingChatModel } from "../helpers/recording-chat-model.js";
 
 const BLOCKED = "I can't help with that here.";
 
@@ -35,15 +19,7 @@ function promptText(prompt: BaseMessage[] | undefined): string {
 }
 
 describe("plugin steps", () => {
-  const agents: TestAgent[] = [];
-  afterEach(async () => {
-    for (const agent of agents.splice(0)) await agent.stop();
-  });
-  async function agentWith(plugins: Plugin[], options: Parameters<typeof createTestAgent>[0] = {}) {
-    const agent = await createTestAgent({ plugins, ...options });
-    agents.push(agent);
-    return agent;
-  }
+  const agentWith = pluginTestAgents();
 
   it("lets a moderation step answer a message before the model ever sees it", async () => {
     const chat = new RecordingChatModel();
@@ -125,7 +101,7 @@ describe("plugin steps", () => {
   it("logs and skips a step that hangs, without counting the time the rest of the pipeline takes", async () => {
     const { logger, lines } = captureLogs("warn");
     // The model takes longer than the plugin timeout: a step waiting in next() must not time out for it.
-    const chat = new RecordingChatModel(400);
+    const chat = new RecordingChatModel({ delayMs: 400 });
     const finished: string[] = [];
     const hanging: PluginStep = { name: "hanging", at: "beforeGenerate", run: () => new Promise(() => {}) };
     const patient: PluginStep = {
