@@ -9,11 +9,13 @@ import type { ReplyContext, ReplyRule } from "./reply-context.js";
 import { answerWithToolResult } from "./tool-result-reply.js";
 import { answerWithTopic } from "./topic-fallback.js";
 import { answerUnknownSubject } from "./unknown-subject-reply.js";
+import { answerFromUserStatement } from "./user-statement-reply.js";
 
 /** The reply rules, in priority order: the first that answers wins. */
 const RULES: ReplyRule[] = [
   answerWithToolResult,
   answerMemoryQuestion,
+  answerFromUserStatement,
   acknowledgeFacts,
   answerGreeting,
   // Before the examples: "what's your name?" shares every content word with an example "what's my name?".

@@ -1,6 +1,7 @@
 import { FACT_KEY } from "../memory/index.js";
 import { pick } from "./deterministic-choice.js";
 import type { ReplyContext } from "./reply-context.js";
+import { answerFromUserStatement } from "./user-statement-reply.js";
 
 type Answer = (ctx: ReplyContext, facts: Map<string, string>) => string;
 
@@ -10,8 +11,9 @@ const NOT_TOLD = [
   "You haven't mentioned {x} so far.",
 ];
 
+/** No such fact in working memory: the user's own recalled statement answers if one does, else "not told". */
 function notTold(ctx: ReplyContext, what: string): string {
-  return pick(NOT_TOLD, ctx.seed, 1).replace("{x}", what);
+  return answerFromUserStatement(ctx) ?? pick(NOT_TOLD, ctx.seed, 1).replace("{x}", what);
 }
 
 /** `a dog called Rex` → `Rex`. */

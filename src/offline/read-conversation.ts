@@ -18,6 +18,8 @@ export interface Conversation {
   text: string;
   /** What was said before it in the visible history, both sides (read when asked for: one rule needs it). */
   readonly earlier: string[];
+  /** What the same user said before it in the visible history, oldest first (read when asked for). */
+  readonly ownEarlier: string[];
   /** Set when the last message is a tool result to report back. */
   toolResult?: { name?: string; content: string; failed: boolean };
   /** The model's previous reply, to avoid saying exactly the same thing twice. */
@@ -61,6 +63,12 @@ export function readConversation(messages: BaseMessage[]): Conversation {
         .slice(0, latest ? messages.lastIndexOf(latest) : 0)
         .filter((message) => message.type === "human" || message.type === "ai")
         .map((message) => messageText(message));
+    },
+    get ownEarlier() {
+      return humans
+        .slice(0, -1)
+        .filter((human) => human.name === latest?.name)
+        .map((human) => readableText(messageText(human)));
     },
     isFirstExchange: replies.length === 0,
   };

@@ -1,0 +1,47 @@
+import { SECTION } from "../model/index.js";
+import { cosineSimilarity } from "../text/index.js";
+import { sharedStems } from "./analysed-text.js";
+import { pick } from "./deterministic-choice.js";
+import { reflectPronouns } from "./pronoun-reflection.js";
+import type { ReplyContext } from "./reply-context.js";
+
+const QUESTION = /\?|^(?:what|who|where|when|why|how|which|whose|do|does|did|is|are|was|were|have|has)\b/i;
+/** A question about the user's own things: "What is my cousin's tortoise called?". */
+const ABOUT_THE_USER = /\b(?:my|mine)\b/i;
+/** Share of the question's content words a statement must hold to answer it. */
+const MIN_COVERAGE = 0.5;
+
+/**
+ * Answers a question about the user with the user's own earlier statement
+ * that best answers it, from the recalled memories in the prompt ("Things
+ * you remember") and what they said earlier in the visible history:
+ * whatever kind of fact it is, "What colour is my car?" is
+ * answered by "my car is dark green" when that is what was recalled. Only
+ * the user's own lines count, never their questions; undefined when none
+ * shares enough of the question's words.
+ */
+export function answerFromUserStatement(ctx: ReplyContext): string | undefined {
+  const { text, sections, facts, speaker } = ctx.conversation;
+  if (!QUESTION.test(text) || !ABOUT_THE_USER.test(text) || ctx.message.stems.size === 0) return undefined;
+  const names = new Set(
+    [ctx.name, facts.get("name"), speaker.get("display name")].flatMap((name) => (name ? [name.toLowerCase()] : [])),
+  );
+  const recalled = (sections.get(SECTION.memories) ?? []).flatMap((line) => {
+    const match = /^([^:]{1,40}):\s+(.+)$/.exec(line);
+    return match && names.has((match[1] as string).trim().toLowerCase()) ? [(match[2] as string).trim()] : [];
+  });
+  let best: { said: string; score: number } | undefined;
+  for (const said of [...recalled, ...ctx.conversation.ownEarlier]) {
+    if (QUESTION.test(said)) continue;
+    const analysed = ctx.analyse(said);
+    const shared = sharedStems(analysed, ctx.message);
+    if (shared / ctx.message.stems.size < MIN_COVERAGE) continue;
+    const score = shared + cosineSimilarity(analysed.vector, ctx.message.vector);
+    if (!best || score > best.score) best = { said, score };
+  }
+  if (!best) return undefined;
+  return pick(["You told me {s}.", "You mentioned {s}.", "As you told me: {s}."], ctx.seed, 62).replace(
+    "{s}",
+    reflectPronouns(best.said.replace(/[.!?]+$/, "")),
+  );
+}
