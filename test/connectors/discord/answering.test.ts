@@ -1,10 +1,10 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeDiscord, type FakeUser } from "../../fakes/discord/discord-server.js";
+import type { FakeDiscord, FakeUser } from "../../fakes/discord/discord-server.js";
 import { RecordingModel } from "../../helpers/offline-agent.js";
 import { useTempDir } from "../../helpers/temp-dir.js";
-import { character, logged, type RunningBot, startBot } from "./discord-harness.js";
+import { character, closeFakeDiscord, logged, openFakeDiscord, type RunningBot, startBot } from "./discord-harness.js";
 
 describe("Discord connector: when it answers", () => {
   const tempDir = useTempDir();
@@ -13,13 +13,9 @@ describe("Discord connector: when it answers", () => {
   const running: RunningBot[] = [];
 
   beforeEach(async () => {
-    fake = await FakeDiscord.start();
-    alice = fake.addUser("alice");
+    ({ fake, alice } = await openFakeDiscord());
   });
-  afterEach(async () => {
-    for (const bot of running.splice(0)) await bot.stop();
-    await fake.close();
-  });
+  afterEach(() => closeFakeDiscord(fake, running));
 
   async function juno(options: { messageContentEnabled?: boolean; reply?: string; chat?: BaseChatModel } = {}) {
     const bot = fake.addBot("juno_bot", { messageContentEnabled: options.messageContentEnabled });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConnectorTokenRejectedError } from "../../../src/connectors/index.js";
-import { FakeDiscord, type FakeUser } from "../../fakes/discord/discord-server.js";
+import type { FakeDiscord, FakeUser } from "../../fakes/discord/discord-server.js";
 import { shardOf } from "../../fakes/discord/snowflake.js";
 import { useTempDir } from "../../helpers/temp-dir.js";
-import { character, type RunningBot, startBot } from "./discord-harness.js";
+import { character, closeFakeDiscord, openFakeDiscord, type RunningBot, startBot } from "./discord-harness.js";
 
 describe("Discord connector: several bots, tokens and shards", () => {
   const tempDir = useTempDir();
@@ -12,13 +12,9 @@ describe("Discord connector: several bots, tokens and shards", () => {
   const running: RunningBot[] = [];
 
   beforeEach(async () => {
-    fake = await FakeDiscord.start();
-    alice = fake.addUser("alice");
+    ({ fake, alice } = await openFakeDiscord());
   });
-  afterEach(async () => {
-    for (const bot of running.splice(0)) await bot.stop();
-    await fake.close();
-  });
+  afterEach(() => closeFakeDiscord(fake, running));
 
   it("lets two Troupe bots in one channel answer each other only up to the cap, then wait for a human", async () => {
     const talkative = { enabled: true, respondTo: "all" as const, allowBots: true, admins: [] };

@@ -1,8 +1,8 @@
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeDiscord, type FakeUser } from "../../fakes/discord/discord-server.js";
+import type { FakeDiscord, FakeUser } from "../../fakes/discord/discord-server.js";
 import { useTempDir } from "../../helpers/temp-dir.js";
-import { character, logged, type RunningBot, startBot } from "./discord-harness.js";
+import { character, closeFakeDiscord, logged, openFakeDiscord, type RunningBot, startBot } from "./discord-harness.js";
 
 /** About 5,000 characters in paragraphs of about 450, so every cut falls between two paragraphs. */
 const LONG_REPLY = Array.from(
@@ -18,13 +18,9 @@ describe("Discord connector: getting replies through", () => {
   const running: RunningBot[] = [];
 
   beforeEach(async () => {
-    fake = await FakeDiscord.start();
-    alice = fake.addUser("alice");
+    ({ fake, alice } = await openFakeDiscord());
   });
-  afterEach(async () => {
-    for (const bot of running.splice(0)) await bot.stop();
-    await fake.close();
-  });
+  afterEach(() => closeFakeDiscord(fake, running));
 
   async function juno(options: { replies?: string[]; dataDir?: string } = {}) {
     const bot = fake.addBot("juno_bot");

@@ -4,7 +4,7 @@ import pino, { type Logger } from "pino";
 import { type Character, loadCharacter } from "../../../src/character/index.js";
 import { DiscordConnector, type DiscordConnectorOptions } from "../../../src/connectors/discord/index.js";
 import type { Agent } from "../../../src/index.js";
-import type { FakeBot, FakeDiscord } from "../../fakes/discord/discord-server.js";
+import { type FakeBot, FakeDiscord, type FakeUser } from "../../fakes/discord/discord-server.js";
 import { startAgent } from "../../helpers/offline-agent.js";
 
 /** Log lines a test can read back (pino JSON, parsed). */
@@ -79,4 +79,16 @@ export async function startBot(options: {
 /** Resolves once a log line matches; the way a test knows a message was handled and dropped. */
 export function logged(logs: LogLine[], match: (line: LogLine) => boolean): () => boolean {
   return () => logs.some(match);
+}
+
+/** A fresh fake Discord with one user, Alice (for `beforeEach`). */
+export async function openFakeDiscord(): Promise<{ fake: FakeDiscord; alice: FakeUser }> {
+  const fake = await FakeDiscord.start();
+  return { fake, alice: fake.addUser("alice") };
+}
+
+/** Stops the bots a test started, then the fake (for `afterEach`). */
+export async function closeFakeDiscord(fake: FakeDiscord, running: RunningBot[]): Promise<void> {
+  for (const bot of running.splice(0)) await bot.stop();
+  await fake.close();
 }

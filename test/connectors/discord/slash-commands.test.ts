@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore } from "../../../src/store/index.js";
-import { FakeDiscord, type FakeUser } from "../../fakes/discord/discord-server.js";
+import type { FakeDiscord, FakeUser } from "../../fakes/discord/discord-server.js";
 import { useTempDir } from "../../helpers/temp-dir.js";
-import { character, type RunningBot, startBot } from "./discord-harness.js";
+import { character, closeFakeDiscord, openFakeDiscord, type RunningBot, startBot } from "./discord-harness.js";
 
 describe("Discord connector: slash commands", () => {
   const tempDir = useTempDir();
@@ -11,13 +11,9 @@ describe("Discord connector: slash commands", () => {
   const running: RunningBot[] = [];
 
   beforeEach(async () => {
-    fake = await FakeDiscord.start();
-    alice = fake.addUser("alice");
+    ({ fake, alice } = await openFakeDiscord());
   });
-  afterEach(async () => {
-    for (const bot of running.splice(0)) await bot.stop();
-    await fake.close();
-  });
+  afterEach(() => closeFakeDiscord(fake, running));
 
   it("registers /ask and /forget-me for the bot's application at start", async () => {
     const bot = fake.addBot("juno_bot");
