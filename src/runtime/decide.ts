@@ -64,7 +64,11 @@ function decideByAddress(message: InboundMessage, character: Character, policy: 
 /** An allowlist entry may name an id with or without its platform: `123` and `telegram:123` are the same user. */
 function isListed(list: string[], id: string, platform: string): boolean {
   const bare = id.startsWith(`${platform}:`) ? id.slice(platform.length + 1) : id;
-  return list.includes(bare) || list.includes(`${platform}:${bare}`);
+  // An entry also covers what lies inside it: chat `-100123` covers its forum topic `-100123:7`.
+  return list.some((entry) => {
+    const listed = entry.startsWith(`${platform}:`) ? entry.slice(platform.length + 1) : entry;
+    return bare === listed || bare.startsWith(`${listed}:`);
+  });
 }
 
 function mentionsByName(text: string, name: string): boolean {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { InboundMessage } from "../index.js";
+import { cleanIdentity, cleanMessageText, type InboundMessage, MAX_NAME_LENGTH } from "../index.js";
 
 const userSchema = z.object({
   id: z.number(),
@@ -51,7 +51,7 @@ export interface TelegramTarget {
 /** What an update asks of the connector: a message for the agent, a command, or nothing (and why). */
 export type TelegramUpdateReading =
   | { kind: "message"; message: InboundMessage; target: TelegramTarget }
-  | { kind: "command"; command: "start" | "help"; target: TelegramTarget }
+  | { kind: "command"; command: "start" | "help"; target: TelegramTarget; userName: string }
   | { kind: "ignore"; reason: string };
 
 /**
@@ -72,10 +72,14 @@ export function readTelegramUpdate(update: unknown, bot: TelegramBotIdentity): T
   if (from.id === bot.id) return { kind: "ignore", reason: "its own message" };
   if (message.chat.type === "channel") return { kind: "ignore", reason: "a channel post" };
 
+  // Names and text come from strangers: no terminal escapes, invisible overrides or lone surrogates get in.
+  const fullName = [from.first_name, from.last_name].filter(Boolean).join(" ");
+  const name =
+    cleanIdentity(fullName, MAX_NAME_LENGTH) || cleanIdentity(from.username ?? "", MAX_NAME_LENGTH) || String(from.id);
   const direct = message.chat.type === "private";
   const threadId = message.is_topic_message ? message.message_thread_id : undefined;
   const target = { chatId: message.chat.id, threadId, messageId: message.message_id, direct };
-  const raw = message.text ?? message.caption ?? "";
+  const raw = cleanMessageText(message.text ?? message.caption ?? "");
   const entities = message.text !== undefined ? (message.entities ?? []) : (message.caption_entities ?? []);
 
   const command = /^\/(start|help)(?:@(\w+))?(?:\s|$)/i.exec(raw);
@@ -84,7 +88,12 @@ export function readTelegramUpdate(update: unknown, bot: TelegramBotIdentity): T
     if (addressee && addressee.toLowerCase() !== bot.username.toLowerCase()) {
       return { kind: "ignore", reason: `a command for @${addressee}` };
     }
-    return { kind: "command", command: (command[1] as string).toLowerCase() as "start" | "help", target };
+    return {
+      kind: "command",
+      command: (command[1] as string).toLowerCase() as "start" | "help",
+      target,
+      userName: name,
+    };
   }
 
   const mine = `@${bot.username}`.toLowerCase();
@@ -102,7 +111,6 @@ export function readTelegramUpdate(update: unknown, bot: TelegramBotIdentity): T
   const text = withoutMentions(raw, mentions, mine);
   if (!text && !media) return { kind: "ignore", reason: "no text, caption, photo or document" };
 
-  const name = [from.first_name, from.last_name].filter(Boolean).join(" ") || from.username || String(from.id);
   return {
     kind: "message",
     target,
@@ -129,10 +137,8 @@ function withoutMentions(text: string, mentions: { type: string; offset: number;
   for (const entity of [...mentions].reverse()) {
     if (entity.type !== "mention" || result.slice(entity.offset, entity.offset + entity.length).toLowerCase() !== mine)
       continue;
-    result = result.slice(0, entity.offset) + result.slice(entity.offset + entity.length);
+    // The space before the mention goes with it: "hey @juno_bot, hi" reads "hey, hi".
+    result = result.slice(0, entity.offset).replace(/[ \t]+$/, "") + result.slice(entity.offset + entity.length);
   }
-  return result
-    .replace(/ {2,}/g, " ")
-    .replace(/^[\s,:]+/, "")
-    .trim();
+  return result.replace(/^[\s,:]+/, "").trim();
 }

@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import { Telegram, TelegramError } from "telegraf";
 import type { Character } from "../../character/index.js";
@@ -13,6 +12,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from "./call-with-retry.js";
 import { commandReply } from "./command-reply.js";
 import { readTelegramUpdate, type TelegramBotIdentity } from "./read-telegram-update.js";
 import { ReplyDraft } from "./reply-draft.js";
+import { startTelegramWebhook } from "./start-telegram-webhook.js";
 import { TelegramConflictError } from "./telegram-conflict-error.js";
 import { TelegramSender } from "./telegram-sender.js";
 import { UpdatePoller } from "./update-poller.js";
@@ -82,7 +82,14 @@ export class TelegramConnector implements PlatformConnector {
       signal: this.stopping.signal,
     });
     if (this.options.webhook) {
-      await this.startWebhook(telegram, host, this.options.webhook);
+      this.unmount = await startTelegramWebhook({
+        telegram,
+        webhooks: host.webhooks,
+        ...this.options.webhook,
+        botUsername: this.me.username,
+        logger: this.logger,
+        onUpdate: (update) => this.dispatch(update),
+      });
       return;
     }
     // Updates come by polling now: a webhook left from an earlier run would make getUpdates fail with 409.
@@ -157,31 +164,6 @@ export class TelegramConnector implements PlatformConnector {
     }
   }
 
-  private async startWebhook(telegram: Telegram, host: ConnectorHost, webhook: { baseUrl: string; secret?: string }) {
-    if (!host.webhooks) throw new Error("This troupe serves no webhooks; run the Telegram bot with long polling.");
-    const url = `${webhook.baseUrl.replace(/\/+$/, "")}/${(this.me as TelegramBotIdentity).username}`;
-    // Telegram sends the secret back in a header, so only Telegram can post updates to the path.
-    const secret = webhook.secret ?? randomBytes(32).toString("hex");
-    const expected = Buffer.from(secret);
-    this.unmount = host.webhooks.mount(new URL(url).pathname, async (request) => {
-      const given = Buffer.from(request.headers.get("x-telegram-bot-api-secret-token") ?? "");
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        this.logger.warn("refused a webhook request without the right secret token");
-        return new Response(null, { status: 403 });
-      }
-      const update = await request.json().catch(() => undefined);
-      if (update === undefined) return new Response(null, { status: 400 });
-      this.dispatch(update);
-      return new Response(null, { status: 200 });
-    });
-    try {
-      await telegram.setWebhook(url, { secret_token: secret, allowed_updates: ["message"] });
-    } catch (error) {
-      this.unmount();
-      throw error;
-    }
-  }
-
   /** Hands one update on without waiting, so a slow reply in one chat never holds up the others. */
   private dispatch(update: unknown): void {
     const work = this.handle(update).catch((error: unknown) =>
@@ -200,9 +182,10 @@ export class TelegramConnector implements PlatformConnector {
       return;
     }
     if (reading.kind === "command") {
-      const userName =
-        (update as { message?: { from?: { first_name?: string } } }).message?.from?.first_name ?? "friend";
-      const text = commandReply(reading.command, this.options.character, { botUsername: me.username, userName });
+      const text = commandReply(reading.command, this.options.character, {
+        botUsername: me.username,
+        userName: reading.userName,
+      });
       await sender.send(reading.target, text, { quote: !reading.target.direct });
       return;
     }

@@ -157,4 +157,28 @@ describe("Telegram connector", () => {
     expect(JSON.stringify(troupe.agent("Juno")?.working.get("user:telegram:42"))).toContain("Quito");
     await close();
   });
+
+  it("answers only in allowed chats, a forum topic counting as its chat, and only allowed users", async () => {
+    const { fake, troupe, connect, close, waitForReason } = await startTelegramTroupe(tempDir());
+    const juno = troupe.agent("Juno")?.character;
+    if (juno) {
+      juno.connectors.telegram = { enabled: true, respondTo: "mentions", admins: [], allowRooms: [String(GROUP.id)] };
+      juno.connectors.telegram.allowUsers = ["42", "telegram:43"];
+    }
+    await connect("Juno");
+    await fake.userSays(JUNO_BOT.token, {
+      from: ALICE,
+      chat: GROUP,
+      threadId: 9,
+      text: "@juno_bot hello from a topic",
+    });
+    await fake.waitFor(() => fake.sent.length === 1);
+    const elsewhere = { id: -100999, type: "supergroup" as const, title: "Elsewhere" };
+    await fake.userSays(JUNO_BOT.token, { from: BOB, chat: elsewhere, text: "@juno_bot hello" });
+    await waitForReason(/the room is not on the allowlist/);
+    await fake.userSays(JUNO_BOT.token, { from: { id: 77, first_name: "Eve" }, chat: GROUP, text: "@juno_bot hi" });
+    await waitForReason(/the sender is not on the allowlist/);
+    expect(fake.sent).toHaveLength(1);
+    await close();
+  });
 });
