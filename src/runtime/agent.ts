@@ -32,6 +32,7 @@ import { recordStep } from "./steps/record-step.js";
 import { reflectStep } from "./steps/reflect-step.js";
 import { replyStep } from "./steps/reply-step.js";
 import type { AgentReply, Turn } from "./turn.js";
+import { type RateLimitSettings, rateLimitRefusal, UserRateLimit } from "./user-rate-limit.js";
 import { composePostPrompt } from "./write-post.js";
 
 export type { AgentReply } from "./turn.js";
@@ -61,6 +62,8 @@ export interface AgentOptions {
   usage?: { chat: UsageMeter; embeddings: UsageMeter };
   /** Which model the agent runs on, for start-up lines (`Models.description`). Default: "offline model". */
   modelDescription?: string;
+  /** Messages one user may send in a window (the terminal and delegated tasks are never limited). Default: no limit. */
+  rateLimit?: RateLimitSettings;
 }
 
 /** Per-message options of `Agent.handle`. */
@@ -83,6 +86,8 @@ export class Agent {
   /** Which model the agent runs on, e.g. `offline model` or `gpt-4o-mini at http://127.0.0.1:11434/v1, …`. */
   readonly modelDescription: string;
   private readonly memory: AgentMemory;
+  private readonly rateLimit: UserRateLimit | undefined;
+  private readonly logger: Logger;
   private readonly meters: { chat: UsageMeter; embeddings: UsageMeter };
   private readonly plugins: PluginHost;
   private readonly queue = new RoomQueue();
@@ -93,9 +98,11 @@ export class Agent {
   constructor(options: AgentOptions) {
     this.character = options.character;
     this.modelDescription = options.modelDescription ?? "offline model";
+    this.rateLimit = options.rateLimit ? new UserRateLimit(options.rateLimit) : undefined;
     this.meters = options.usage ?? { chat: new UsageMeter(), embeddings: new UsageMeter() };
     this.writer = { chat: options.chat, guard: options.guard };
     const logger = options.logger.child({ agent: options.character.name });
+    this.logger = logger;
     this.plugins = new PluginHost({
       agent: { name: this.name, character: this.character },
       db: options.db,
@@ -188,6 +195,13 @@ export class Agent {
    * the agent stays silent (not addressed, a bot, a duplicate delivery).
    */
   handle(message: InboundMessage, options: HandleOptions = {}): Promise<AgentReply | undefined> {
+    // Checked before the room's queue: a flood is turned away here and never waits in line or reaches the pipeline.
+    const decision = this.isLimited(message) ? this.rateLimit?.take(message.user.id) : "allow";
+    if (decision === "drop") return Promise.resolve(undefined);
+    if (decision === "refuse") {
+      this.logger.info({ user: message.user.id }, "rate limit reached; refused once, dropping the rest of the window");
+      return Promise.resolve({ text: rateLimitRefusal(message.user.name), actions: [] });
+    }
     return this.queue.run(`${message.platform}:${message.room.id}`, () => this.process(message, options));
   }
 
@@ -213,6 +227,11 @@ export class Agent {
       meter: this.meters.chat,
     });
     return answer.text.trim();
+  }
+
+  /** The operator's terminal and tasks from other agents are not strangers: only platform users are limited. */
+  private isLimited(message: InboundMessage): boolean {
+    return this.rateLimit !== undefined && message.platform !== "terminal" && message.delegation === undefined;
   }
 
   /** Token usage and latency of this agent's model calls so far. */

@@ -7,5 +7,14 @@ export { Agent, type AgentOptions, type AgentReply, type HandleOptions } from ".
 export { createLogger, type Logger } from "./create-logger.js";
 export { DuplicateAgentError } from "./duplicate-agent-error.js";
 export { openTroupeStore, TROUPE_MIGRATIONS } from "./open-troupe-store.js";
+export { RateLimitSettingError } from "./rate-limit-setting-error.js";
 export type { ActionRun } from "./run-actions.js";
 export { Troupe, type TroupeOptions } from "./troupe.js";
+export {
+  DEFAULT_RATE_LIMIT,
+  type RateDecision,
+  type RateLimitSettings,
+  rateLimitRefusal,
+  readRateLimit,
+  UserRateLimit,
+} from "./user-rate-limit.js";

@@ -12,6 +12,7 @@ import { Agent, type AgentReply } from "./agent.js";
 import { createLogger } from "./create-logger.js";
 import { DuplicateAgentError } from "./duplicate-agent-error.js";
 import { openTroupeStore } from "./open-troupe-store.js";
+import { readRateLimit } from "./user-rate-limit.js";
 
 const DAY_MS = 86_400_000;
 
@@ -59,6 +60,7 @@ export class Troupe {
     const logger = options.logger ?? createLogger();
     const env = options.env ?? process.env;
     rememberEnvSecrets(env);
+    const rateLimit = readRateLimit(env.TROUPE_RATE_LIMIT);
     const characters = await loadAll(files, { env, cwd: options.cwd }, logger);
     // Plugins are checked before the store opens, like characters: a bad one stops start-up with its name and file.
     // The characters' plugins (and then their models) load side by side: start-up waits on imports once, not per character.
@@ -97,6 +99,7 @@ export class Troupe {
           fallback: models.fallback,
           usage: models.usage,
           modelDescription: models.description,
+          rateLimit,
           embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
           logger,
           indexDir: join(options.dataDir, "index"),
