@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { config as loadDotenv } from "dotenv";
 import { redactSecrets, rememberEnvSecrets, TroupeError } from "../errors/index.js";
+import { isDamagedDatabase, StoreDamagedError } from "../store/index.js";
 import { runProgram } from "./program.js";
 
 loadDotenv({ quiet: true });
@@ -16,7 +17,11 @@ try {
   const code = await runProgram(process.argv);
   if (code !== undefined) process.exitCode = code;
 } catch (error) {
-  console.error(redactSecrets(describeFailure(error, process.env.LOG_LEVEL)));
+  // SQLite may find damage long after the file opened: say what is wrong and how to restore, not a raw SqliteError.
+  const failure = isDamagedDatabase(error)
+    ? new StoreDamagedError({ path: "troupe.db in the data folder", detail: (error as Error).message })
+    : error;
+  console.error(redactSecrets(describeFailure(failure, process.env.LOG_LEVEL)));
   process.exitCode = 1;
 }
 

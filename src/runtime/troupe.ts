@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { BusNode, busPrefix } from "../bus/index.js";
@@ -7,7 +8,7 @@ import { rememberEnvSecrets } from "../errors/index.js";
 import { createEmbedder } from "../memory/index.js";
 import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
 import { loadPlugins, type OutboundListener, type Plugin } from "../plugins/index.js";
-import type { Store } from "../store/index.js";
+import { type Store, StoreOpenError } from "../store/index.js";
 import { Agent, type AgentReply } from "./agent.js";
 import { createLogger } from "./create-logger.js";
 import { DuplicateAgentError } from "./duplicate-agent-error.js";
@@ -82,6 +83,7 @@ export class Troupe {
     const node = await BusNode.connect({ url: options.bus ?? env.REDIS_URL, prefix, logger });
     let db: Store;
     try {
+      refuseIndexFile(join(options.dataDir, "index"));
       db = openTroupeStore({ dataDir: options.dataDir });
     } catch (error) {
       await node.close();
@@ -212,4 +214,14 @@ async function loadAll(files: string[], options: LoadCharacterOptions, logger: L
     seen.set(key, character.source.file);
   }
   return characters;
+}
+
+/** The index folder's place taken by a file would only fail at shutdown (EEXIST), after a session's work. */
+function refuseIndexFile(indexDir: string): void {
+  if (existsSync(indexDir) && !statSync(indexDir).isDirectory()) {
+    throw new StoreOpenError({
+      path: indexDir,
+      reason: "it is a file where the index folder belongs; move it aside and the indexes are rebuilt from troupe.db",
+    });
+  }
 }

@@ -8,4 +8,5 @@
 export { applyMigrations, migrationVersions } from "./apply-migrations.js";
 export { type OpenStoreOptions, openStore, type Store } from "./open-store.js";
 export type { OwnedMigrations } from "./owned-migrations.js";
+export { isDamagedDatabase, StoreDamagedError } from "./store-damaged-error.js";
 export { StoreOpenError } from "./store-open-error.js";

@@ -54,6 +54,8 @@ function describeSqliteFailure(cause: unknown): string {
     return "the database is locked by another process";
   if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN"))
     return "the database file is read-only or cannot be opened";
-  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") return "troupe.db is not a valid database";
+  if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) {
+    return "troupe.db is not a valid database or is damaged: restore it from a backup, or move it aside to start with empty memory";
+  }
   return cause instanceof Error ? cause.message : String(cause);
 }
