@@ -23,7 +23,11 @@ function mergeValues(base: unknown, child: unknown): unknown {
   if (Array.isArray(base) && Array.isArray(child)) return [...base, ...child];
   if (isObject(base) && isObject(child)) {
     const result: Record<string, unknown> = { ...base };
-    for (const [key, value] of Object.entries(child)) result[key] = mergeValues(base[key], value);
+    // defineProperty, not assignment: a "__proto__" key from a file stays a key instead of becoming the prototype.
+    for (const [key, value] of Object.entries(child)) {
+      const merged = mergeValues(Object.hasOwn(base, key) ? base[key] : undefined, value);
+      Object.defineProperty(result, key, { value: merged, enumerable: true, writable: true, configurable: true });
+    }
     return result;
   }
   return child;
