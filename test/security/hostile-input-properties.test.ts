@@ -24,7 +24,7 @@ const hostileString = fc.oneof(
     "\u001b[2J\u0007",
     "__proto__",
     "constructor",
-    "${HOME}",
+    ["$", "{HOME}"].join(""),
     "../../../../etc/passwd",
   ),
   fc.integer({ min: 1, max: 3000 }).map((length) => "x".repeat(length)),
@@ -144,7 +144,7 @@ describe("hostile input never crashes and never pollutes prototypes", () => {
       fc.property(hostileString, (text) => {
         for (const clean of [cleanText(text), cleanText(text, { oneLine: true }), cleanIdentity(text, 64)]) {
           expect((clean as string & { isWellFormed(): boolean }).isWellFormed()).toBe(true);
-          expect(clean).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+          expect(clean).not.toMatch(/(?![\n\t\r])\p{Cc}/u);
         }
         expect(Array.from(cleanIdentity(text, 64)).length).toBeLessThanOrEqual(64);
       }),
