@@ -19,7 +19,8 @@ function scheduler(ctx: ActionContext): ReminderScheduler {
 /**
  * The `reminders` plugin: "remind me in 20 minutes to stretch" stores a
  * reminder in SQLite; the plugin's service delivers it when due, to the same
- * platform and room, even after a restart. Reminders can be listed and
+ * platform and room, even after a restart. A reminder no connector can
+ * deliver yet (its user is not connected) stays pending until one can. Reminders can be listed and
  * cancelled.
  */
 export function createRemindersPlugin(options: RemindersPluginOptions = {}): Plugin {
@@ -33,10 +34,12 @@ export function createRemindersPlugin(options: RemindersPluginOptions = {}): Plu
         name: "reminders",
         start: (rt) => {
           const started = new ReminderScheduler(rt, now);
-          started.wake();
+          void started.wake();
           return started;
         },
         stop: (started: ReminderScheduler) => started.stop(),
+        // A connector started or a user came to collect: reminders that found nobody are offered again.
+        redeliver: (started: ReminderScheduler) => started.wake(),
       },
     ],
     actions: [
@@ -73,7 +76,7 @@ export function createRemindersPlugin(options: RemindersPluginOptions = {}): Plu
             text: task,
             dueAt: when.dueAt,
           });
-          reminders.wake();
+          void reminders.wake();
           return `I'll remind you to ${task} ${describeDue(when.dueAt, started)} (reminder #${id}).`;
         },
       },
@@ -117,7 +120,7 @@ export function createRemindersPlugin(options: RemindersPluginOptions = {}): Plu
           }
           const [reminder] = matches as [Reminder];
           reminders.store.cancel(reminder.id, ctx.message.user.id);
-          reminders.wake();
+          void reminders.wake();
           return `Cancelled reminder #${reminder.id}: ${reminder.text}.`;
         },
       },

@@ -32,7 +32,9 @@ export class ReminderStore {
       due: db.prepare(
         `SELECT ${COLUMNS} FROM reminders WHERE agent = ? AND status = 'pending' AND due_at <= ? ORDER BY due_at, id`,
       ),
-      next: db.prepare("SELECT MIN(due_at) AS dueAt FROM reminders WHERE agent = ? AND status = 'pending'"),
+      next: db.prepare(
+        "SELECT MIN(due_at) AS dueAt FROM reminders WHERE agent = ? AND status = 'pending' AND due_at > ?",
+      ),
       pending: db.prepare(
         `SELECT ${COLUMNS} FROM reminders WHERE agent = ? AND user_id = ? AND status = 'pending' ORDER BY due_at, id`,
       ),
@@ -54,9 +56,9 @@ export class ReminderStore {
     return this.statements.due.all(this.agent, now) as Reminder[];
   }
 
-  /** When the next pending reminder is due, if any. */
-  nextDueAt(): number | undefined {
-    return (this.statements.next.get(this.agent) as { dueAt: number | null }).dueAt ?? undefined;
+  /** When the next pending reminder due after `now` is due, if any. */
+  nextDueAfter(now: number): number | undefined {
+    return (this.statements.next.get(this.agent, now) as { dueAt: number | null }).dueAt ?? undefined;
   }
 
   /** A user's pending reminders, soonest first. */

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Character } from "../character/index.js";
-import type { OutboundMessage } from "../plugins/index.js";
+import type { ActionRun, OutboundMessage } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import type { InboundMessage } from "./inbound-message.js";
 import type { WebhookRoutes } from "./webhook-routes.js";
@@ -11,6 +11,8 @@ export const CONNECTOR_API_VERSION = 1;
 /** What a connector gets back from an agent for one inbound message. */
 export interface ConnectorReply {
   text: string;
+  /** The actions that ran for it, for connectors that show them (the HTTP API). */
+  actions?: ActionRun[];
 }
 
 /** Per-message options a connector may pass along with a message. */
@@ -35,6 +37,13 @@ export interface ConnectedAgent {
   readonly character: Character;
   /** Handles one message; resolves to the reply, or undefined when the agent stays silent. */
   handle(message: InboundMessage, options?: ConnectorHandleOptions): Promise<ConnectorReply | undefined>;
+  /**
+   * Asks the agent's plugins to offer again the proactive messages they keep
+   * because no connector could deliver them (a reminder for a user who was
+   * away); resolves once offered. A connector calls it when a user it can
+   * now reach shows up, as the HTTP API does when a user collects messages.
+   */
+  redeliver(): Promise<void>;
   /**
    * Forgets one user on their request (Discord's `/forget-me`): their
    * conversation memories, profile and the rooms only they talked in.
@@ -88,7 +97,9 @@ export interface Connector {
   /**
    * Sends a message an agent starts on its own to the room it names. Resolves
    * true once the platform accepted it, false when this connector cannot reach
-   * that room or agent (the sender then keeps the message for later).
+   * that room or agent, or is stopped (the sender then keeps the message, and
+   * offers it again when a connector starts). The troupe offers each message
+   * to the connectors of its platform in turn until one says true.
    */
   deliver(message: OutboundMessage): Promise<boolean>;
   /** Who it is connected as, for start-up lines: `@juno_bot`, `http://127.0.0.1:3000`. Undefined before start. */

@@ -24,6 +24,7 @@ export { ConnectorSettingError } from "./connector-setting-error.js";
 export { ConnectorTokenRejectedError } from "./connector-token-rejected-error.js";
 export { describePolicy } from "./describe-policy.js";
 export { type CodeFence, findCodeFences } from "./find-code-fences.js";
+export { createHttpConnector, HttpConnector } from "./http/index.js";
 export type { DelegationContext, InboundMessage } from "./inbound-message.js";
 export type {
   PlatformConnector,
@@ -37,4 +38,5 @@ export {
   redactToken,
 } from "./read-connector-token.js";
 export { MIN_SPLIT_LIMIT, splitMessage } from "./split-message.js";
+export { createTerminalConnector, TerminalConnector, type TerminalConnectorOptions } from "./terminal/index.js";
 export { type WebhookHandler, WebhookRoutes } from "./webhook-routes.js";

@@ -47,7 +47,7 @@ const pluginSchema = z.object({
   actions: z.array(actionSchema).optional(),
   providers: z.array(namedHook("get")).optional(),
   evaluators: z.array(namedHook("run")).optional(),
-  services: z.array(namedHook("start").extend({ stop: fn.optional() })).optional(),
+  services: z.array(namedHook("start").extend({ stop: fn.optional(), redeliver: fn.optional() })).optional(),
   steps: z.array(stepSchema).optional(),
   migrations: z.array(z.string().min(1, { error: "expected SQL" })).optional(),
 });

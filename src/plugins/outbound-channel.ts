@@ -1,55 +1,44 @@
 import type { Logger } from "pino";
 import type { OutboundMessage } from "./plugin-runtime.js";
 
-/** Receives messages an agent sends on its own initiative. */
-export type OutboundListener = (message: OutboundMessage) => void;
-
-/** Messages kept while nobody listens (a reminder due while the process was down, delivered at start). */
-const MAX_WAITING = 100;
+/**
+ * Offered a message an agent sends on its own initiative: resolves true once
+ * it delivered it (a connector sent it), false when it cannot reach that
+ * platform or room, so the message goes on to the next listener or back to
+ * the sender.
+ */
+export type OutboundListener = (message: OutboundMessage) => boolean | Promise<boolean>;
 
 /**
- * The agent's way out for proactive messages. Messages sent before anyone
- * subscribes wait and go to the first subscriber, so a reminder that fell
- * due during a restart is not lost while connectors are still starting.
+ * The agent's way out for proactive messages. A message is offered to each
+ * listener in turn until one delivers it, and `send` says whether one did:
+ * a plugin marks a message sent only when it really went out, and keeps it
+ * otherwise (a reminder stays pending and is offered again when a connector
+ * starts, see `Service.redeliver`).
  */
 export class OutboundChannel {
-  private readonly listeners = new Set<OutboundListener>();
-  private readonly waiting: OutboundMessage[] = [];
+  private readonly listeners: OutboundListener[] = [];
 
   constructor(private readonly logger: Logger) {}
 
   /** Subscribes; returns the function that unsubscribes. */
   subscribe(listener: OutboundListener): () => void {
-    this.listeners.add(listener);
-    for (const message of this.waiting.splice(0)) this.deliver(message);
+    this.listeners.push(listener);
     return () => {
-      this.listeners.delete(listener);
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
     };
   }
 
-  /** Delivers to every listener now, or keeps the message until one subscribes. */
-  send(message: OutboundMessage): void {
-    if (this.listeners.size > 0) {
-      this.deliver(message);
-      return;
-    }
-    if (this.waiting.length >= MAX_WAITING) {
-      this.logger.warn(
-        { room: message.room.id, source: message.source },
-        "nobody listens for outbound messages; dropped the oldest",
-      );
-      this.waiting.shift();
-    }
-    this.waiting.push(message);
-  }
-
-  private deliver(message: OutboundMessage): void {
-    for (const listener of this.listeners) {
+  /** Offers the message to the listeners in order; resolves true once one delivered it, false when none did. */
+  async send(message: OutboundMessage): Promise<boolean> {
+    for (const listener of [...this.listeners]) {
       try {
-        listener(message);
+        if (await listener(message)) return true;
       } catch (error) {
         this.logger.error({ err: error, room: message.room.id }, "an outbound listener failed");
       }
     }
+    return false;
   }
 }

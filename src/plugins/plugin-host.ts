@@ -120,6 +120,25 @@ export class PluginHost {
     }
   }
 
+  /**
+   * Asks each started service that keeps messages for later (`redeliver`)
+   * to offer them again; resolves once they have. One that fails or hangs is
+   * logged.
+   */
+  async redeliver(): Promise<void> {
+    await Promise.all(
+      this.services.map(async ({ plugin, item }) => {
+        if (!item.redeliver || !this.handles.has(item.name)) return;
+        const handle = this.handles.get(item.name);
+        try {
+          await withTimeout(() => item.redeliver?.(handle), this.timeoutMs, `service ${item.name}`);
+        } catch (error) {
+          this.scoped(plugin).logger.error({ err: error, service: item.name }, "service could not redeliver");
+        }
+      }),
+    );
+  }
+
   /** Waits for running evaluators, then stops the started services in reverse order. */
   async stop(): Promise<void> {
     await Promise.all(this.running);

@@ -25,8 +25,12 @@ export interface PluginRuntime {
   agent: { name: string; character: Character };
   db: Store;
   logger: Logger;
-  /** Delivers a message to a room through the connector it came from (`Troupe.onOutbound`). */
-  send(message: Omit<OutboundMessage, "agent">): void;
+  /**
+   * Offers a message to the connectors of its platform. Resolves true once
+   * one sent it; false when none could reach the room (nobody there yet):
+   * keep the message and offer it again from the service's `redeliver`.
+   */
+  send(message: Omit<OutboundMessage, "agent">): Promise<boolean>;
   /** The handle a service's `start` returned, by service name. */
   service<Handle = unknown>(name: string): Handle | undefined;
 }

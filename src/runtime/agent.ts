@@ -184,6 +184,11 @@ export class Agent {
     return this.plugins.onOutbound(listener);
   }
 
+  /** Asks the plugins to offer again the proactive messages no connector could deliver yet; resolves once offered. */
+  redeliver(): Promise<void> {
+    return this.plugins.redeliver();
+  }
+
   /** Resolves when the background work of the messages handled so far (evaluators) has finished. */
   async settle(): Promise<void> {
     await this.queue.drain();

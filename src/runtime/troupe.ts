@@ -7,7 +7,7 @@ import { CONNECTOR_API_VERSION, type Connector, type InboundMessage, WebhookRout
 import { rememberEnvSecrets } from "../errors/index.js";
 import { createEmbedder } from "../memory/index.js";
 import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
-import { loadPlugins, type OutboundListener, type Plugin } from "../plugins/index.js";
+import { loadPlugins, type Plugin } from "../plugins/index.js";
 import { type Store, StoreOpenError } from "../store/index.js";
 import { Agent, type AgentReply } from "./agent.js";
 import { createLogger } from "./create-logger.js";
@@ -41,7 +41,7 @@ export class Troupe {
   /** This process on the bus: registry of live agents, delegation, task serving. */
   readonly node: BusNode;
   private readonly db: Store;
-  private readonly connectors: Connector[] = [];
+  private readonly connections: { connector: Connector; unsubscribe: () => void }[] = [];
   /** Webhook paths the connectors serve on the HTTP server (`serve` routes POSTs to them). */
   readonly webhooks = new WebhookRoutes();
 
@@ -137,21 +137,12 @@ export class Troupe {
   }
 
   /**
-   * Subscribes to every agent's proactive messages (reminders, plugin
-   * replies); connectors and `troupe chat` deliver them to the room they
-   * name. Returns the unsubscribe function.
-   */
-  onOutbound(listener: OutboundListener): () => void {
-    const unsubscribers = this.agents.map((agent) => agent.onOutbound(listener));
-    return () => {
-      for (const unsubscribe of unsubscribers) unsubscribe();
-    };
-  }
-
-  /**
    * Starts a connector and keeps it until `stop`: it hands platform messages
-   * to the agents, and receives their proactive messages for its platform.
-   * A connector that fails to start is not kept; the error names what failed.
+   * to the agents, and is offered their proactive messages for its platform
+   * (`deliver`; the first connector that sends one ends the offer). Once it
+   * has started, what waited for a connector (a reminder due while its user
+   * was away) is offered again. A connector that fails to start is not kept;
+   * the error names what failed.
    */
   async connect(connector: Connector): Promise<void> {
     if (connector.apiVersion !== CONNECTOR_API_VERSION) {
@@ -160,17 +151,28 @@ export class Troupe {
       );
     }
     await connector.start({ agents: this.agents, logger: this.logger, webhooks: this.webhooks, store: this.db });
-    this.connectors.push(connector);
+    const unsubscribers = this.agents.map((agent) =>
+      agent.onOutbound((message) => message.platform === connector.platform && connector.deliver(message)),
+    );
+    this.connections.push({
+      connector,
+      unsubscribe: () => {
+        for (const unsubscribe of unsubscribers) unsubscribe();
+      },
+    });
+    await Promise.all(this.agents.map((agent) => agent.redeliver()));
   }
 
   /** The connectors started with `connect`, in order. */
   get connected(): readonly Connector[] {
-    return this.connectors;
+    return this.connections.map((connection) => connection.connector);
   }
 
   /** Stops the connectors (no new messages), finishes queued messages, saves every index and closes the store. */
   async stop(): Promise<void> {
-    await Promise.all(this.connectors.splice(0).map((connector) => connector.stop()));
+    const connections = this.connections.splice(0);
+    for (const connection of connections) connection.unsubscribe();
+    await Promise.all(connections.map((connection) => connection.connector.stop()));
     // Leave the bus next: finish the tasks in hand, take no more.
     await this.node.close();
     await Promise.all(this.agents.map((agent) => agent.stop()));

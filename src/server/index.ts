@@ -1,5 +1,6 @@
 /**
- * The HTTP API (Hono on Node): health and a message endpoint per agent,
+ * The HTTP API (Hono on Node): the port, /health, the connectors' webhooks
+ * and the HTTP connector's conversation routes mounted beside them,
  * behind guards for a hostile network and hostile web pages (host check, JSON
  * only, body limit, bearer token beyond loopback). The web UI, server-sent
  * events and /metrics join it later.

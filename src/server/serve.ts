@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { serve as serveNode } from "@hono/node-server";
+import { createHttpConnector, type HttpConnector } from "../connectors/index.js";
 import type { Troupe } from "../runtime/index.js";
 import type { ApiGuardOptions } from "./api-guard.js";
 import { createApp } from "./create-app.js";
@@ -16,17 +17,22 @@ export interface RunningServer {
  * it is listening. An address beyond loopback (`0.0.0.0`, a LAN address) is
  * refused without a `token`: anyone on the network could speak as any user.
  * `token`, `allowedHosts` and `maxBodyBytes` are the guards' (`createApiGuards`).
+ * The server owns the port; it mounts the HTTP connector's conversation
+ * routes: `http`, already connected with `troupe.connect(http)`, or else a
+ * new one it connects itself.
  */
-export function serve(
+export async function serve(
   troupe: Troupe,
-  options: Omit<ApiGuardOptions, "host"> & { host: string; port: number },
+  options: Omit<ApiGuardOptions, "host"> & { host: string; port: number; http?: HttpConnector },
 ): Promise<RunningServer> {
   if (!isLoopback(options.host) && !options.token) {
     const reason =
       "an address beyond loopback needs TROUPE_API_TOKEN (clients then send Authorization: Bearer <token>)";
-    return Promise.reject(new ServeError({ host: options.host, port: options.port, reason }));
+    throw new ServeError({ host: options.host, port: options.port, reason });
   }
-  const app = createApp(troupe, options);
+  const { http = createHttpConnector(), ...guarded } = options;
+  if (!options.http) await troupe.connect(http);
+  const app = createApp(troupe, guarded, http);
   return new Promise((resolve, reject) => {
     const server = serveNode({ fetch: app.fetch, hostname: options.host, port: options.port }) as Server;
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -37,8 +43,10 @@ export function serve(
     server.once("listening", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : options.port;
+      const url = `http://${options.host}:${port}`;
+      http.servedAt(url);
       resolve({
-        url: `http://${options.host}:${port}`,
+        url,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

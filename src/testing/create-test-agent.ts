@@ -40,7 +40,11 @@ export interface TestAgent {
   agent: Agent;
   db: Store;
   dataDir: string;
-  /** Every proactive message the agent sent so far (reminders, plugin replies), oldest first. */
+  /**
+   * Every proactive message the agent sent so far (reminders, plugin
+   * replies), oldest first. The test agent stands for the platform: each
+   * message it is offered counts as delivered.
+   */
   outbound: OutboundMessage[];
   /** Sends a message and resolves to the reply and the actions that ran; throws if the agent stays silent. */
   send(text: string, options?: TestMessageOptions): Promise<AgentReply>;
@@ -96,7 +100,10 @@ export async function createTestAgent(options: TestAgentOptions = {}): Promise<T
   const unsubscribe = agent.onOutbound((message) => {
     outbound.push(message);
     for (const waiter of waiters) waiter(message);
+    return true;
   });
+  // What the plugins kept while nothing listened (a reminder that fell due before the restart) goes out now.
+  await agent.redeliver();
 
   return {
     agent,

@@ -1,5 +1,6 @@
 import { busPrefix } from "../../bus/index.js";
 import { listCharacterFiles } from "../../character/index.js";
+import { createHttpConnector } from "../../connectors/index.js";
 import { redactSecrets } from "../../errors/index.js";
 import { createLogger, Troupe } from "../../runtime/index.js";
 import { isLoopback, serve } from "../../server/index.js";
@@ -63,14 +64,19 @@ export async function startCommand(options: StartOptions, config: Config): Promi
   );
   // Workflows a previous run left half-way carry on; finished steps are not redone.
   troupe.node.resumeWorkflows().catch((error: unknown) => logger.error({ err: error }, "could not resume workflows"));
+  const http = createHttpConnector();
+  await troupe.connect(http);
   const server = await serve(troupe, {
     host,
     port: options.port ?? config.TROUPE_PORT,
     token: config.TROUPE_API_TOKEN,
     allowedHosts: config.TROUPE_ALLOWED_HOSTS,
     maxBodyBytes: config.TROUPE_MAX_BODY_BYTES,
+    http,
   });
-  console.log(`HTTP API on ${server.url} (GET /health, POST /agents/:name/messages)`);
+  console.log(
+    `HTTP API on ${server.url} (GET /health, POST /agents/:name/messages, GET /agents/:name/users/:user/messages)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
