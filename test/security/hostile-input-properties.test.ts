@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readEnvelope } from "../../src/bus/index.js";
 import { checkCharacterFile } from "../../src/character/index.js";
-import { cleanIdentity } from "../../src/connectors/index.js";
+import { cleanIdentity, createHttpConnector } from "../../src/connectors/index.js";
 import { createLogger } from "../../src/index.js";
 import { createApp } from "../../src/server/index.js";
 import { createTestAgent } from "../../src/testing/index.js";
@@ -95,10 +95,14 @@ describe("hostile input never crashes and never pollutes prototypes", () => {
       logger: createLogger({ level: "silent" }),
       webhooks: { find: () => undefined },
     };
-    const app = createApp(troupe as unknown as Parameters<typeof createApp>[0], {
-      host: "127.0.0.1",
-      maxBodyBytes: 4096,
-    });
+    // The messages route is the HTTP connector's, started on the same agents.
+    const http = createHttpConnector();
+    await http.start({ agents: troupe.agents, logger: troupe.logger });
+    const app = createApp(
+      troupe as unknown as Parameters<typeof createApp>[0],
+      { host: "127.0.0.1", maxBodyBytes: 4096 },
+      http,
+    );
     try {
       await fc.assert(
         fc.asyncProperty(
