@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Capability } from "../character/index.js";
-import type { InboundMessage } from "../connectors/index.js";
+import type { InboundMessage } from "../messages/index.js";
 import type { Store } from "../store/index.js";
 import type { Bus } from "./bus.js";
 import {

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { Character } from "../character/index.js";
+import type { InboundMessage } from "../messages/index.js";
 import type { ActionRun, OutboundMessage } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
-import type { InboundMessage } from "./inbound-message.js";
 import type { WebhookRoutes } from "./webhook-routes.js";
 
 /** The contract's version: a connector written for another version is refused with a clear error, not misread. */

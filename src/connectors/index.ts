@@ -8,6 +8,9 @@
  * the factory `troupe start` builds them with, and `cleanIdentity` /
  * `cleanMessageText`, which every connector applies to what strangers send.
  */
+
+// The message shape lives below connectors so plugins and the bus can name it; connectors hand it on.
+export type { DelegationContext, InboundMessage } from "../messages/index.js";
 export { assignBotTokens, type BotAssignment } from "./assign-bot-tokens.js";
 export { cleanIdentity, cleanMessageText, MAX_ID_LENGTH, MAX_NAME_LENGTH } from "./clean-identity.js";
 export {
@@ -25,7 +28,6 @@ export { ConnectorTokenRejectedError } from "./connector-token-rejected-error.js
 export { describePolicy } from "./describe-policy.js";
 export { type CodeFence, findCodeFences } from "./find-code-fences.js";
 export { createHttpConnector, HttpConnector } from "./http/index.js";
-export type { DelegationContext, InboundMessage } from "./inbound-message.js";
 export type {
   PlatformConnector,
   PlatformConnectorFactory,

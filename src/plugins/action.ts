@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { InboundMessage } from "../connectors/index.js";
+import type { InboundMessage } from "../messages/index.js";
 import type { PluginMemory, PluginRuntime } from "./plugin-runtime.js";
 
 /** What an action handler gets: the runtime, the message being answered, memory and a way to reply right away. */

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Character } from "../character/index.js";
-import type { InboundMessage } from "../connectors/index.js";
+import type { InboundMessage } from "../messages/index.js";
 import { applyMigrations, type Store } from "../store/index.js";
 import type { Action } from "./action.js";
 import { actionToTool, type FunctionTool } from "./action-to-tool.js";

@@ -1,4 +1,4 @@
-import type { InboundMessage } from "../connectors/index.js";
+import type { InboundMessage } from "../messages/index.js";
 import type { ActionRun } from "./evaluator.js";
 import type { PluginMemory, PluginRuntime } from "./plugin-runtime.js";
 

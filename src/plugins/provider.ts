@@ -1,4 +1,4 @@
-import type { InboundMessage } from "../connectors/index.js";
+import type { InboundMessage } from "../messages/index.js";
 import type { PluginMemory, PluginRuntime } from "./plugin-runtime.js";
 
 /** What a provider gets: the runtime, the message about to be answered and memory. */

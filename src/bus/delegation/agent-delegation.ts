@@ -1,4 +1,4 @@
-import type { InboundMessage } from "../../connectors/index.js";
+import type { InboundMessage } from "../../messages/index.js";
 import { createDelegateAction, type DelegateTool } from "./delegate-action.js";
 import type { Delegator } from "./delegator.js";
 import type { Registry } from "./registry.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { InboundMessage } from "../../connectors/index.js";
 import { TroupeError } from "../../errors/index.js";
+import type { InboundMessage } from "../../messages/index.js";
 import type { Action } from "../../plugins/index.js";
 import { contentStems } from "../../text/index.js";
 import type { DelegationRequest, DelegationResult } from "./delegator.js";

@@ -1,9 +1,9 @@
 import { type Client, DiscordAPIError, Events, type Interaction, type Message, Routes } from "discord.js";
 import type { Logger } from "pino";
+import type { InboundMessage } from "../../messages/index.js";
 import type { OutboundMessage } from "../../plugins/index.js";
 import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost } from "../connector.js";
 import { ConnectorTokenRejectedError } from "../connector-token-rejected-error.js";
-import type { InboundMessage } from "../inbound-message.js";
 import type { PlatformConnector } from "../platform-connector-factory.js";
 import { type ConnectorToken, describeTokenSource } from "../read-connector-token.js";
 import { describeDiscordAnswers } from "./describe-discord-answers.js";

@@ -6,8 +6,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Logger } from "pino";
+import type { InboundMessage } from "../../messages/index.js";
 import type { ConnectedAgent } from "../connector.js";
-import type { InboundMessage } from "../inbound-message.js";
 import { splitMessage } from "../split-message.js";
 import { ALLOWED_MENTIONS, DISCORD_MESSAGE_LIMIT } from "./send-chunks.js";
 import { discordUserId } from "./to-inbound-message.js";

@@ -1,5 +1,5 @@
 import { ChannelType, cleanContent, type Message } from "discord.js";
-import type { InboundMessage } from "../inbound-message.js";
+import type { InboundMessage } from "../../messages/index.js";
 
 /** How a Discord user is known to the runtime: one identity per platform (`discord:456`), so profiles never mix. */
 export function discordUserId(id: string): string {

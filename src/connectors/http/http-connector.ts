@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import type { InboundMessage } from "../../messages/index.js";
 import type { OutboundMessage } from "../../plugins/index.js";
 import { cleanIdentity, cleanMessageText, MAX_NAME_LENGTH } from "../clean-identity.js";
 import { CONNECTOR_API_VERSION, type ConnectedAgent, type Connector, type ConnectorHost } from "../connector.js";
-import type { InboundMessage } from "../inbound-message.js";
 
 // Cleaned before the length check: control characters and invisible overrides do not count, nor pass.
 const userSchema = z

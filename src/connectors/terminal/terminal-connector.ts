@@ -1,8 +1,8 @@
 import { createInterface, type Interface } from "node:readline";
+import type { InboundMessage } from "../../messages/index.js";
 import type { OutboundMessage } from "../../plugins/index.js";
 import { cleanMessageText } from "../clean-identity.js";
 import { CONNECTOR_API_VERSION, type ConnectedAgent, type Connector, type ConnectorHost } from "../connector.js";
-import type { InboundMessage } from "../inbound-message.js";
 
 /** Options of `createTerminalConnector`. */
 export interface TerminalConnectorOptions {

@@ -1,5 +1,5 @@
 import type { TweetV2, UserV2 } from "twitter-api-v2";
-import type { InboundMessage } from "../inbound-message.js";
+import type { InboundMessage } from "../../messages/index.js";
 import { leadingMentions, stripLeadingMentions } from "./strip-leading-mentions.js";
 import type { XAccount } from "./x-api.js";
 
