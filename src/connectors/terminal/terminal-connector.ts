@@ -4,6 +4,10 @@ import type { OutboundMessage } from "../../plugins/index.js";
 import { cleanMessageText } from "../clean-identity.js";
 import { CONNECTOR_API_VERSION, type ConnectedAgent, type Connector, type ConnectorHost } from "../connector.js";
 
+/** What ends a chat, typed on a line of its own. */
+const QUIT = new Set(["/quit", "/exit", "exit", "quit"]);
+const HELP = "Type a message and press Enter; /help shows this, /quit (or exit) leaves.";
+
 /** Options of `createTerminalConnector`. */
 export interface TerminalConnectorOptions {
   /** The agent to talk to, by character name (ignoring case). */
@@ -23,7 +27,9 @@ export interface TerminalConnectorOptions {
  * agent. Each line read is a message; each reply, and each message the agent
  * starts on its own for this user's room (a reminder), is written as one
  * line `<Agent>: <text>`. Messages for another user's room are refused, so
- * they wait for that user's own session.
+ * they wait for that user's own session. `/help` and `/quit` (or `exit`)
+ * are commands, never messages to the character; at a terminal a first line
+ * says who you are talking to and how to leave.
  */
 export class TerminalConnector implements Connector {
   readonly apiVersion = CONNECTOR_API_VERSION;
@@ -62,6 +68,7 @@ export class TerminalConnector implements Connector {
     });
     this.lines = lines;
     if (this.interactive) {
+      this.output.write(`Talking to ${agent.name} as ${this.options.user}. ${HELP}\n`);
       if (agent.character.greeting) this.write(agent.name, agent.character.greeting);
       lines.setPrompt(`${this.options.user}: `);
       lines.prompt();
@@ -94,6 +101,13 @@ export class TerminalConnector implements Connector {
 
   private async read(agent: ConnectedAgent, lines: Interface): Promise<void> {
     for await (const line of lines) {
+      const command = line.trim().toLowerCase();
+      if (QUIT.has(command)) break;
+      if (command === "/help") {
+        this.output.write(`${HELP}\n`);
+        if (this.interactive && !this.stopped) lines.prompt();
+        continue;
+      }
       const reply = await agent.handle({
         platform: this.platform,
         room: this.room,
