@@ -13,6 +13,8 @@ describe("time plugin", () => {
     agent = await createTestAgent({ plugins: [plugin], character: { settings: { timezone: "Asia/Tokyo" } } });
     const reply = await agent.send("what time is it?");
     expect(reply.actions.map((run) => run.name)).toEqual(["current_time"]);
+    // The reply shows what the model passed: no place was named, so none was passed.
+    expect(reply.actions[0]?.args).toEqual({});
     expect(reply.text).toContain("Tuesday, 3 June 2025 at 21:00 (Asia/Tokyo)");
   });
 

@@ -77,7 +77,7 @@ function enumValue(schema: ParameterSchema, text: string): unknown {
 /**
  * Fills a tool's arguments from the user's message: enum values mentioned in
  * it, numbers in order for number parameters, a place after "in/at/for" for
- * place-like parameters (`city`, `location`…), the whole request for a parameter that asks for it
+ * place-like parameters (`city`, `location`…; an optional one stays unset when no place is named), the whole request for a parameter that asks for it
  * "in full", the relevant part of the message for the main string parameter (the first required one, else the
  * first), and schema defaults for the rest.
  */
@@ -103,7 +103,9 @@ export function fillToolArguments(tool: ToolProfile, text: string): Record<strin
       value = found === undefined ? schema.default : type === "integer" ? Math.round(found) : found;
     } else if (type === "string" && PLACE_NAME.test(name)) {
       const place = PLACE_TAIL.exec(text)?.[1]?.trim();
-      value = place ?? (name === mainString ? relevantPart(text, tool, numberNames.length > 0) : schema.default);
+      // No place named: an optional place stays unset ("What time is it?" is not a place); a required one gets the request.
+      const fallback = name === mainString && required.has(name);
+      value = place ?? (fallback ? relevantPart(text, tool, numberNames.length > 0) : schema.default);
     } else if (type === "string" && IN_FULL.test(schema.description ?? "")) value = wholeRequest(text);
     else if (type === "string" && name === mainString) value = relevantPart(text, tool, numberNames.length > 0);
     else if (type === "boolean") value = schema.default ?? (required.has(name) ? false : undefined);

@@ -44,6 +44,18 @@ describe("troupe start", () => {
         body: "{not json",
       });
       expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toBe(
+        'The body must be JSON: {"user": "…", "text": "…"}.',
+      );
+      const missing = await fetch(`${base}/agents/juno/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ user: "alice" }),
+      });
+      expect(missing.status).toBe(400);
+      expect(((await missing.json()) as { error: string }).error).toMatch(
+        /^text: .*Expected \{"user": "…", "text": "…"\}\.$/,
+      );
     } finally {
       child.kill("SIGTERM");
     }

@@ -27,6 +27,11 @@ interface Collector {
   wake?: () => void;
 }
 
+/** What a message body looks like, for error answers. */
+const BODY_SHAPE = '{"user": "…", "text": "…"}';
+/** Marks a body that did not parse as JSON (null is valid JSON, so it cannot mark it). */
+const NOT_JSON = Symbol("not JSON");
+
 /**
  * The HTTP connector: each user of the API has a direct room per agent
  * (`http:<user>`; the name cleaned of control and invisible characters and
@@ -92,12 +97,13 @@ export class HttpConnector implements Connector {
     routes.post("/agents/:name/messages", async (c) => {
       const agent = this.findAgent(c.req.param("name"));
       if ("error" in agent) return c.json(agent.error, agent.status);
-      const body = messageBodySchema.safeParse(await c.req.json().catch(() => undefined));
+      const json: unknown = await c.req.json().catch(() => NOT_JSON);
+      if (json === NOT_JSON) return c.json({ error: `The body must be JSON: ${BODY_SHAPE}.` }, 400);
+      const body = messageBodySchema.safeParse(json);
       if (!body.success) {
-        return c.json(
-          { error: 'Expected a JSON body {"user": string, "text": string}.', issues: body.error.issues },
-          400,
-        );
+        const issue = body.error.issues[0];
+        const field = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+        return c.json({ error: `${field}${issue?.message}. Expected ${BODY_SHAPE}.`, issues: body.error.issues }, 400);
       }
       const { user, text } = body.data;
       const reply = await agent.found.handle(httpMessage(user, text));
