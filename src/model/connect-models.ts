@@ -52,7 +52,12 @@ export async function connectModels(
   } catch (error) {
     // Some compatible servers have no /models: only a refused key matters here.
     if (!refused(error) && classifyModelFailure(error).kind === "transient") {
-      log.warn({ err: error }, "the model server did not answer at start-up; agents apologise until it does");
+      // One line for the operator; the stack only at debug level.
+      log.warn(
+        { detail: detailOf(error) },
+        "the model server did not answer at start-up; agents apologise until it does",
+      );
+      log.debug({ err: error }, "model server check at start-up");
     }
   }
 
@@ -68,7 +73,11 @@ export async function connectModels(
       probedDimensions = answer.data[0]?.embedding.length;
     } catch (error) {
       refused(error);
-      log.warn({ err: error, model: config.embeddingModel }, "could not ask the embedding model for its dimension");
+      log.warn(
+        { detail: detailOf(error), model: config.embeddingModel },
+        "could not ask the embedding model for its dimension",
+      );
+      log.debug({ err: error }, "embedding dimension probe");
     }
     const declared = config.embeddingDimensions;
     if (declared !== undefined && probedDimensions !== undefined && declared !== probedDimensions) {
@@ -81,4 +90,8 @@ export async function connectModels(
     }
   }
   return createModels(character, env, { ...options, probedDimensions });
+}
+
+function detailOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

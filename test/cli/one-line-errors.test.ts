@@ -15,6 +15,17 @@ describe("what the troupe command prints when something is wrong", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("says a model server is down in short lines, with no stack, and still answers", async () => {
+    const result = await runCli(["chat", "Juno", "--no-helpers", "--data-dir", tempDir()], {
+      input: "hello\n",
+      env: { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", OPENAI_API_KEY: "sk-unused", TROUPE_MODEL_RETRIES: "1" },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Juno: \S/);
+    expect(result.stderr).not.toMatch(/"stack"|\n\s+at /);
+    expect(result.stderr).toMatch(/is unavailable/);
+  });
+
   it("never puts a configuration error in a character's mouth", async () => {
     const result = await runCli(["chat", "Juno", "--data-dir", tempDir()], { env: { TROUPE_TEMPERATURE: "9" } });
     expect(result.code).toBe(1);
