@@ -2,7 +2,7 @@
 export const MAX_MESSAGE_CHARS = 20_000;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every remaining control or invisible format character (zero-width space, direction marks). */
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
@@ -18,7 +18,7 @@ export interface CleanTextOptions {
 }
 
 /**
- * Removes control characters (keeping newlines and tabs), replaces unpaired
+ * Removes control characters, C1 included (keeping newlines and tabs), replaces unpaired
  * surrogates, and trims. Emoji and right-to-left text pass through untouched.
  *
  * @example cleanText("  hi\u0000 there ") // "hi there"

@@ -6,6 +6,11 @@ describe("cleanText", () => {
     expect(cleanText("  hi\u0000 there\n👋 שלום \u0007")).toBe("hi there\n👋 שלום");
   });
 
+  it("strips the C1 control characters too, in both modes", () => {
+    expect(cleanText("a\u0080b\u009fc")).toBe("abc");
+    expect(cleanText("a\u0085b", { oneLine: true })).toBe("ab");
+  });
+
   it("replaces a lone surrogate rather than passing broken text on", () => {
     expect(cleanText("a\uD800b")).toBe("a\uFFFDb");
   });
