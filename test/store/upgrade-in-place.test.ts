@@ -1,4 +1,3 @@
-import { cpSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -10,10 +9,46 @@ import { createTestAgent } from "../../src/testing/index.js";
 import { SINGLE_LIST_MIGRATIONS } from "../fixtures/store/single-list-migrations.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
-/** Made by `troupe chat Juno --user lee` on main before each owner kept its migrations (PRAGMA user_version 5). */
-const MADE_BY_SINGLE_LIST = join(import.meta.dirname, "../fixtures/store/made-by-user-version-5");
-/** Lee's reminder in that file ("pay rent") is due at this time. */
+/** Lee's reminder ("pay rent") is due at this time. */
 const LEE_REMINDER_DUE = 1_796_634_000_000;
+
+/**
+ * Builds, in `dataDir`, the `troupe.db` that `troupe chat Juno --user lee` left on main before each owner
+ * kept its migrations (PRAGMA user_version 5): the rows below are the ones that session wrote.
+ */
+function writeDatabaseMadeBySingleList(dataDir: string): void {
+  const db = new Database(join(dataDir, "troupe.db"));
+  for (const migration of SINGLE_LIST_MIGRATIONS) db.exec(migration);
+  db.pragma(`user_version = ${SINGLE_LIST_MIGRATIONS.length}`);
+  const said = [
+    ["user", "Hi, my name is Lee."],
+    ["agent", "Nice to meet you, Lee!"],
+    ["user", "remind me tomorrow at 9 to pay rent"],
+    ["agent", "I'll remind you to pay rent on Monday 7 December at 09:00 (reminder #1)."],
+    ["user", "I live in Oslo."],
+    ["agent", "Oh, Oslo! What do you like most about it?"],
+  ];
+  const message = db.prepare(
+    "INSERT INTO messages (agent, room, user_id, user_name, role, text, platform, created_at) VALUES ('Juno', 'terminal:lee', 'terminal:lee', 'lee', ?, ?, 'terminal', ?)",
+  );
+  said.forEach(([role, text], index) => {
+    message.run(role, text, 1_796_541_500_000 + index);
+  });
+  const origin = { room: "terminal:lee", private: true };
+  const profile = {
+    facts: { name: "Lee", "lives in": "Oslo" },
+    history: [],
+    updatedAt: 1_796_541_507_597,
+    origins: { name: { Lee: origin }, "lives in": { Oslo: origin } },
+  };
+  db.prepare(
+    "INSERT INTO working_memory (agent, scope, data, updated_at) VALUES ('Juno', 'user:terminal:lee', ?, ?)",
+  ).run(JSON.stringify(profile), profile.updatedAt);
+  db.prepare(
+    "INSERT INTO reminders (agent, platform, room, room_kind, user_id, user_name, text, due_at, created_at) VALUES ('Juno', 'terminal', 'terminal:lee', 'direct', 'terminal:lee', 'lee', 'pay rent', ?, 1796541507593)",
+  ).run(LEE_REMINDER_DUE);
+  db.close();
+}
 
 /** Every table, index and trigger with the SQL that made it, without the store's own bookkeeping. */
 function schema(db: Store): Record<string, string> {
@@ -28,7 +63,7 @@ describe("a database made before each owner kept its own migrations", () => {
 
   it("opens in place and keeps its reminders, messages and what the agent knew", async () => {
     const dataDir = tempDir();
-    cpSync(MADE_BY_SINGLE_LIST, dataDir, { recursive: true });
+    writeDatabaseMadeBySingleList(dataDir);
     const lee = { user: { id: "terminal:lee", name: "lee" }, platform: "terminal" };
     const juno = await createTestAgent({
       dataDir,
