@@ -2,8 +2,10 @@ import { SECTION } from "../model/index.js";
 import { contentStems, cosineSimilarity, splitSentences } from "../text/index.js";
 import { type AnalysedText, sharedStems } from "./analysed-text.js";
 import { pick } from "./deterministic-choice.js";
+import { isQuestion } from "./is-question.js";
 import { plainProse } from "./plain-prose.js";
 import { reflectPronouns } from "./pronoun-reflection.js";
+import { readSpeakerLine } from "./read-speaker-line.js";
 import type { ReplyContext } from "./reply-context.js";
 
 /** Relevance a line needs to be offered in reply to a question, and to a statement (which needs more). */
@@ -14,7 +16,6 @@ const COVERAGE_WEIGHT = 0.15;
 /** A line holding less than this share of the message's content words must be this close to be quoted. */
 const MIN_COVERAGE = 0.5;
 const CLOSE_LINE = 0.45;
-const QUESTION = /\?|^(?:what|who|where|when|why|how|which|do|does|did|is|are|can|could|tell me|explain)\b/i;
 const TO_YOU = /\b(?:you|your|yours|yourself)\b/i;
 const POLITE_YOU = /\b(?:can|could|would|will) you\b/gi;
 
@@ -33,7 +34,7 @@ function rankedCandidates(ctx: ReplyContext): Candidate[] {
     // "Wren is the Troupe's writer" answers "what do you do?", not "how do I write a good opening line?".
     ...(isAboutCharacter(ctx) ? ctx.index.selfLines : []).map((line) => ({ line, memory: false })),
   ];
-  const threshold = QUESTION.test(ctx.conversation.text) ? QUESTION_THRESHOLD : STATEMENT_THRESHOLD;
+  const threshold = isQuestion(ctx.conversation.text) ? QUESTION_THRESHOLD : STATEMENT_THRESHOLD;
   const ranked: { score: number; candidate: Candidate }[] = [];
   for (const candidate of candidates) {
     const shared = sharedStems(candidate.line, ctx.message);
@@ -83,12 +84,11 @@ function endSentence(text: string): string {
 
 /** "Alice: I adopted a cat" → "You told me you adopted a cat." when Alice is the user. */
 function recallMemory(ctx: ReplyContext, line: string): string {
-  const match = /^([^:]{1,40}):\s+(.+)$/.exec(line);
-  if (!match) return `I remember this: ${line}`;
-  const speaker = (match[1] as string).trim();
-  const said = (match[2] as string).replace(/[.!?]+$/, "");
-  const user = [ctx.name, ctx.conversation.facts.get("name"), ctx.conversation.speaker.get("display name")];
-  if (user.some((name) => name?.toLowerCase() === speaker.toLowerCase())) {
+  const read = readSpeakerLine(ctx, line);
+  if (!read) return `I remember this: ${line}`;
+  const { speaker } = read;
+  const said = read.said.replace(/[.!?]+$/, "");
+  if (read.byUser) {
     return pick(["You told me {s}.", "I remember you saying {s}.", "You mentioned {s}."], ctx.seed, 60).replace(
       "{s}",
       reflectPronouns(said),

@@ -1,13 +1,12 @@
 import { SECTION } from "../model/index.js";
-import { cosineSimilarity } from "../text/index.js";
+import { cosineSimilarity, tokenize } from "../text/index.js";
 import { sharedStems } from "./analysed-text.js";
 import { pick } from "./deterministic-choice.js";
+import { isQuestion } from "./is-question.js";
 import { reflectPronouns } from "./pronoun-reflection.js";
+import { readSpeakerLine } from "./read-speaker-line.js";
 import type { ReplyContext } from "./reply-context.js";
 
-const QUESTION = /\?|^(?:what|who|where|when|why|how|which|whose|do|does|did|is|are|was|were|have|has)\b/i;
-/** A question about the user's own things: "What is my cousin's tortoise called?". */
-const ABOUT_THE_USER = /\b(?:my|mine)\b/i;
 /** Share of the question's content words a statement must hold to answer it. */
 const MIN_COVERAGE = 0.5;
 
@@ -21,18 +20,15 @@ const MIN_COVERAGE = 0.5;
  * shares enough of the question's words.
  */
 export function answerFromUserStatement(ctx: ReplyContext): string | undefined {
-  const { text, sections, facts, speaker } = ctx.conversation;
-  if (!QUESTION.test(text) || !ABOUT_THE_USER.test(text) || ctx.message.stems.size === 0) return undefined;
-  const names = new Set(
-    [ctx.name, facts.get("name"), speaker.get("display name")].flatMap((name) => (name ? [name.toLowerCase()] : [])),
-  );
+  const { text, sections } = ctx.conversation;
+  if (!isQuestion(text) || !isAboutTheUser(text) || ctx.message.stems.size === 0) return undefined;
   const recalled = (sections.get(SECTION.memories) ?? []).flatMap((line) => {
-    const match = /^([^:]{1,40}):\s+(.+)$/.exec(line);
-    return match && names.has((match[1] as string).trim().toLowerCase()) ? [(match[2] as string).trim()] : [];
+    const read = readSpeakerLine(ctx, line);
+    return read?.byUser ? [read.said] : [];
   });
   let best: { said: string; score: number } | undefined;
   for (const said of [...recalled, ...ctx.conversation.ownEarlier]) {
-    if (QUESTION.test(said)) continue;
+    if (isQuestion(said)) continue;
     const analysed = ctx.analyse(said);
     const shared = sharedStems(analysed, ctx.message);
     if (shared / ctx.message.stems.size < MIN_COVERAGE) continue;
@@ -44,4 +40,9 @@ export function answerFromUserStatement(ctx: ReplyContext): string | undefined {
     "{s}",
     reflectPronouns(best.said.replace(/[.!?]+$/, "")),
   );
+}
+
+/** A question about the user's own things ("What is my cousin's tortoise called?"): it says "my" or "mine". */
+function isAboutTheUser(text: string): boolean {
+  return tokenize(text).some((word) => word === "my" || word === "mine");
 }
