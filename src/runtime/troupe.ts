@@ -18,6 +18,8 @@ import { readRateLimit } from "./user-rate-limit.js";
 const DAY_MS = 86_400_000;
 
 export interface TroupeOptions {
+  /** More character files to run beside `files` when they are valid; an invalid one is left out with a warning naming it. */
+  optionalFiles?: string[];
   /** Folder for `troupe.db` and the index files. */
   dataDir: string;
   logger?: Logger;
@@ -62,7 +64,7 @@ export class Troupe {
     const env = options.env ?? process.env;
     rememberEnvSecrets(env);
     const rateLimit = readRateLimit(env.TROUPE_RATE_LIMIT);
-    const characters = await loadAll(files, { env, cwd: options.cwd }, logger);
+    const characters = await loadAll(files, options.optionalFiles ?? [], { env, cwd: options.cwd }, logger);
     // Plugins are checked before the store opens, like characters: a bad one stops start-up with its name and file.
     // The characters' plugins (and then their models) load side by side: start-up waits on imports once, not per character.
     const plugins: Plugin[][] = await Promise.all(
@@ -188,18 +190,28 @@ function applyRetention(agent: Agent, logger: Logger): void {
   if (forgotten > 0) logger.info({ agent: agent.name, forgotten, retentionDays: days }, "forgot old memories");
 }
 
-async function loadAll(files: string[], options: LoadCharacterOptions, logger: Logger): Promise<Character[]> {
+async function loadAll(
+  files: string[],
+  optionalFiles: string[],
+  options: LoadCharacterOptions,
+  logger: Logger,
+): Promise<Character[]> {
   const problems: string[] = [];
   const characters: Character[] = [];
   const results = await Promise.all(
-    files.map((file) =>
+    [...files, ...optionalFiles].map((file) =>
       loadCharacter(file, options).catch((error: unknown) => {
         if (!(error instanceof CharacterFileError)) throw error;
         return error;
       }),
     ),
   );
-  for (const result of results) {
+  for (const [index, result] of results.entries()) {
+    if (result instanceof CharacterFileError && index >= files.length) {
+      const count = result.problems.length === 1 ? "a problem" : `${result.problems.length} problems`;
+      logger.warn(`Left out ${result.file}, which has ${count} (see troupe validate ${result.file}).`);
+      continue;
+    }
     if (result instanceof CharacterFileError) {
       problems.push(...result.problems);
       continue;

@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import { checkCharacterFile, findCharacter, listCharacterFiles } from "../../character/index.js";
+import { findCharacter, listCharacterFiles } from "../../character/index.js";
 import { cleanIdentity, createTerminalConnector, MAX_NAME_LENGTH } from "../../connectors/index.js";
 import { type Agent, createLogger, Troupe } from "../../runtime/index.js";
 import type { Config } from "../read-config.js";
@@ -25,7 +25,9 @@ export async function chatCommand(options: ChatOptions, config: Config): Promise
   const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
   const file = await findCharacter(options.character, "characters");
   const helpers = options.helpers === false ? [] : await helperFiles(file);
-  const troupe = await Troupe.start([file, ...helpers], {
+  // A broken colleague never keeps you from your chat: it is left out with a line naming it.
+  const troupe = await Troupe.start([file], {
+    optionalFiles: helpers,
     dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
     logger,
     bus: options.bus,
@@ -42,21 +44,9 @@ export async function chatCommand(options: ChatOptions, config: Config): Promise
   }
 }
 
-/**
- * The other characters of `characters/` when talking to one of them: the
- * agent's colleagues on the bus. One that is invalid is left out with one
- * line naming it, so a broken colleague never keeps you from your chat.
- */
+/** The other characters of `characters/` when talking to one of them: the agent's colleagues on the bus. */
 async function helperFiles(file: string): Promise<string[]> {
   if (resolve(dirname(file)) !== resolve("characters")) return [];
-  const files = (await listCharacterFiles(["characters"])).filter((other) => resolve(other) !== resolve(file));
-  const checks = await Promise.all(files.map((other) => checkCharacterFile(other)));
-  return files.filter((other, index) => {
-    const problems = checks[index]?.problems ?? [];
-    if (problems.length === 0) return true;
-    console.error(
-      `Left out ${other}, which has ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (see troupe validate ${other}; --no-helpers runs without the others).`,
-    );
-    return false;
-  });
+  const files = await listCharacterFiles(["characters"]);
+  return files.filter((other) => resolve(other) !== resolve(file));
 }
