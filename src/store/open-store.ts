@@ -41,11 +41,22 @@ export function openStore(options: OpenStoreOptions): Store {
     db.pragma("foreign_keys = ON");
     prepareMigrations(db);
     for (const migrations of options.migrations ?? []) applyMigrations(db, migrations);
+    refuseReadOnly(db);
     return db;
   } catch (cause) {
     db?.close();
     throw new StoreOpenError({ path: dataDir, reason: describeSqliteFailure(cause), cause });
   }
+}
+
+/**
+ * A database file the process may read but not write (mode 0444 for another user, `chattr +i`) opens
+ * without complaint and would fail only at the first message. Rewriting the header's own user_version
+ * is a write that changes nothing: it fails here, with SQLITE_READONLY, instead.
+ */
+function refuseReadOnly(db: Store): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  db.pragma(`user_version = ${version}`);
 }
 
 function describeSqliteFailure(cause: unknown): string {

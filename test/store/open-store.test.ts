@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openTroupeStore, TROUPE_MIGRATIONS } from "../../src/runtime/index.js";
@@ -47,5 +48,29 @@ describe("openStore", () => {
     const file = join(tempDir(), "plain-file");
     writeFileSync(file, "x");
     expect(() => openStore({ dataDir: file })).toThrow(/cannot be created or is not writable/);
+  });
+});
+
+describe("openStore on a database it may read but not write", () => {
+  const tempDir = useTempDir();
+
+  it("refuses at open with the read-only sentence, not at the first message", () => {
+    const dataDir = tempDir();
+    openStore({ dataDir }).close();
+    // Root ignores file modes, so the open runs as an unprivileged user when the test runs as root.
+    chmodSync(dataDir, 0o777);
+    chmodSync(join(dataDir, "troupe.db"), 0o444);
+    const script = `import { openStore } from "./src/store/index.ts";
+      try { openStore({ dataDir: ${JSON.stringify(dataDir)} }); console.log("opened"); }
+      catch (error) { console.log(error.name + ": " + error.message); }`;
+    const asRoot = process.getuid?.() === 0;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: process.cwd(),
+      encoding: "utf8",
+      ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: dataDir } } : {}),
+    });
+    expect(result.stdout.trim()).toBe(
+      `StoreOpenError: Cannot use the data directory ${dataDir}: the database file is read-only or cannot be opened. Set TROUPE_DATA_DIR (or --data-dir) to a writable folder.`,
+    );
   });
 });
