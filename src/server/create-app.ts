@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import type { HttpConnector } from "../connectors/index.js";
 import type { Troupe } from "../runtime/index.js";
 import { type ApiGuardOptions, createApiGuards } from "./api-guard.js";
+import { findConsoleAssets } from "./console-assets.js";
+import { createConsoleRoutes } from "./console-routes.js";
 
 /**
  * The HTTP API:
@@ -9,7 +11,8 @@ import { type ApiGuardOptions, createApiGuards } from "./api-guard.js";
  *   each started connector, with what it reports (the X connector: today's calls and estimated cost)
  * - the HTTP connector's routes, when one is given (`serve` always gives one): messages in, replies
  *   and proactive messages out (see `HttpConnector`)
- * - the connectors' webhooks (`troupe.webhooks`).
+ * - the connectors' webhooks (`troupe.webhooks`)
+ * - the web console: its page at `/`, its assets under `/console/` (`createConsoleRoutes`).
  * An error in a route is logged and answered 500.
  *
  * Every request passes the guards of `createApiGuards` first (host, JSON, body size, token):
@@ -37,6 +40,7 @@ export function createApp(
     }),
   );
   if (http) app.route("/", http.routes);
+  app.route("/", createConsoleRoutes(findConsoleAssets()));
 
   // Webhooks of the connectors (a Telegram bot in webhook mode): each checks its own secret.
   app.post("*", (c) => {

@@ -17,7 +17,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ["model", "offline", "memory", "plugins"],
   ["bus"],
   ["runtime", "connectors"],
-  ["server", "cli", "mcp", "testing", "(package)"],
+  ["server", "cli", "mcp", "testing", "console", "(package)"],
 ];
 
 /** Folders that may import only the folders listed, whatever their floor says. */
@@ -26,6 +26,8 @@ export const ONLY: Readonly<Record<string, readonly string[]>> = {
   text: [],
   messages: [],
   store: ["errors", "text"],
+  // The web console runs in the browser and reaches Troupe only through the HTTP API.
+  console: [],
 };
 
 /** A source file: its path relative to the repository root (`src/memory/x.ts`) and its text. */
