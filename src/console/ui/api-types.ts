@@ -29,7 +29,7 @@ export interface WorkingMemory {
 }
 
 export interface LongTermMemory {
-  id: string;
+  id: number | string;
   text: string;
   user?: string;
   room?: string;
@@ -51,8 +51,10 @@ export interface Trace {
   text: string;
   durationMs: number;
   reply?: string;
+  /** Why the turn failed, when it did. */
+  error?: string;
   steps: TraceStep[];
-  recalled: { id?: string; text: string; score: number; kind: string }[];
+  recalled: { id?: number | string; text: string; score: number; kind: string }[];
   prompt?: { sections: { name: string; tokens: number }[]; totalTokens: number };
   tools: { name: string; args: unknown; result?: unknown; error?: string; durationMs: number }[];
   delegations: { capability: string; helper: string; taskId: string; durationMs: number; traceId?: string }[];

@@ -16,10 +16,10 @@ export function MemorySearch({ agent, user }: { agent: string; user: string }) {
     0,
     [agent, user, asked],
   );
-  const remove = async (id: string) => {
+  const remove = async (id: number | string) => {
     setError(undefined);
     try {
-      await api.delete(agentPath(agent, "memories", id));
+      await api.delete(agentPath(agent, "memories", String(id)));
       memories.refresh();
     } catch (failure) {
       setError(failure as Error);

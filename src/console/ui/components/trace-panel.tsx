@@ -3,6 +3,7 @@ import type { Trace, WorkingMemory } from "../api-types.js";
 import { usePoll } from "../use-poll.js";
 import { ErrorLine } from "./error-line.js";
 import { FactList } from "./fact-list.js";
+import { PromptTokens } from "./prompt-tokens.js";
 import { RecalledMemories } from "./recalled-memories.js";
 import { TraceActions } from "./trace-actions.js";
 import { TraceSteps } from "./trace-steps.js";
@@ -26,8 +27,10 @@ export function TracePanel({ agent, user, traceId }: { agent: string; user: stri
       {!traceId && <p class="muted">Send a message to see how the reply was made.</p>}
       {trace.value && (
         <>
+          {trace.value.error && <p class="error">{trace.value.error}</p>}
           <TraceSteps steps={trace.value.steps} totalMs={trace.value.durationMs} />
           <RecalledMemories recalled={trace.value.recalled} />
+          {trace.value.prompt && <PromptTokens prompt={trace.value.prompt} />}
           <TraceActions tools={trace.value.tools} delegations={trace.value.delegations} />
         </>
       )}
