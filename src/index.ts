@@ -99,8 +99,11 @@ export {
   createLogger,
   type Logger,
   openTroupeStore,
+  type Trace,
+  type TraceSummary,
   Troupe,
   type TroupeOptions,
+  type TurnTrace,
 } from "./runtime/index.js";
 export {
   applyMigrations,

@@ -8,6 +8,7 @@ import {
   createAgentDelegation,
   Delegator,
   Registry,
+  type TaskAnswer,
   TaskLog,
   type TaskRequest,
   TaskServer,
@@ -27,7 +28,8 @@ import {
 export interface ServableAgent {
   readonly name: string;
   readonly character: { capabilities: Capability[] };
-  handle(message: InboundMessage): Promise<{ text: string } | undefined>;
+  /** Resolves to the answer, with the id of the agent's trace of it when it keeps one. */
+  handle(message: InboundMessage): Promise<{ text: string; traceId?: string } | undefined>;
 }
 
 /** Options of `BusNode.connect`. */
@@ -155,15 +157,15 @@ export class BusNode {
   }
 }
 
-async function answerTask(agent: ServableAgent, task: TaskRequest): Promise<string> {
+async function answerTask(agent: ServableAgent, task: TaskRequest): Promise<TaskAnswer> {
   const reply = await agent.handle({
     platform: "bus",
-    // One room per delegation chain: tasks from different conversations run side by side.
+    // One room per asking message: tasks from different conversations run side by side.
     room: { id: `bus:${task.from}:${task.traceId}`, kind: "direct" },
     user: { id: `agent:${task.from}`, name: task.from },
     text: task.input,
     delegation: { path: task.path, traceId: task.traceId },
   });
   if (!reply?.text) throw new Error(`${agent.name} had no answer`);
-  return reply.text;
+  return { text: reply.text, traceId: reply.traceId };
 }

@@ -13,6 +13,8 @@ export interface ConnectorReply {
   text: string;
   /** The actions that ran for it, for connectors that show them (the HTTP API). */
   actions?: ActionRun[];
+  /** The id of the message's trace (`GET /traces/:id`), for connectors that show it. */
+  traceId?: string;
 }
 
 /** Per-message options a connector may pass along with a message. */

@@ -31,6 +31,8 @@ import { recallStep } from "./steps/recall-step.js";
 import { recordStep } from "./steps/record-step.js";
 import { reflectStep } from "./steps/reflect-step.js";
 import { replyStep } from "./steps/reply-step.js";
+import { TraceRing } from "./trace/trace-ring.js";
+import { TurnTrace } from "./trace/turn-trace.js";
 import type { AgentReply, Turn } from "./turn.js";
 import { type RateLimitSettings, rateLimitRefusal, UserRateLimit } from "./user-rate-limit.js";
 import { composePostPrompt } from "./write-post.js";
@@ -64,7 +66,12 @@ export interface AgentOptions {
   modelDescription?: string;
   /** Messages one user may send in a window (the terminal and delegated tasks are never limited). Default: no limit. */
   rateLimit?: RateLimitSettings;
+  /** How many recent messages keep their trace (`traces`, `trace`). Default 100 (`DEFAULT_TRACE_LIMIT`). */
+  traceLimit?: number;
 }
+
+/** Hears every message's finished trace (metrics, export); called after the reply, must not throw. */
+export type TraceListener = (trace: TurnTrace) => void;
 
 /** Per-message options of `Agent.handle`. */
 export interface HandleOptions {
@@ -91,6 +98,8 @@ export class Agent {
   private readonly meters: { chat: UsageMeter; embeddings: UsageMeter };
   private readonly plugins: PluginHost;
   private readonly queue = new RoomQueue();
+  private readonly recentTraces: TraceRing;
+  private readonly traceListeners = new Set<TraceListener>();
   private readonly pipeline: (turn: Turn) => Promise<void>;
   /** The configured chat model, unbound, for posts the agent writes on its own. */
   private readonly writer: { chat: BaseChatModel; guard?: ModelGuard };
@@ -103,6 +112,7 @@ export class Agent {
     this.writer = { chat: options.chat, guard: options.guard };
     const logger = options.logger.child({ agent: options.character.name });
     this.logger = logger;
+    this.recentTraces = new TraceRing(options.traceLimit);
     this.plugins = new PluginHost({
       agent: { name: this.name, character: this.character },
       db: options.db,
@@ -239,6 +249,22 @@ export class Agent {
     return this.rateLimit !== undefined && message.platform !== "terminal" && message.delegation === undefined;
   }
 
+  /** The traces of the most recent messages, newest first (at most `traceLimit` are kept). */
+  traces(limit?: number): TurnTrace[] {
+    return this.recentTraces.recent(limit);
+  }
+
+  /** The trace of one recent message by its id (`AgentReply.traceId`), while it is among the kept ones. */
+  trace(id: string): TurnTrace | undefined {
+    return this.recentTraces.get(id);
+  }
+
+  /** Calls `listener` with each message's trace once the message is handled. Returns the unsubscribe function. */
+  onTrace(listener: TraceListener): () => void {
+    this.traceListeners.add(listener);
+    return () => this.traceListeners.delete(listener);
+  }
+
   /** Token usage and latency of this agent's model calls so far. */
   get usage(): { chat: ModelUsage; embeddings: ModelUsage } {
     return { chat: this.meters.chat.snapshot(), embeddings: this.meters.embeddings.snapshot() };
@@ -253,15 +279,38 @@ export class Agent {
 
   private async process(message: InboundMessage, options: HandleOptions): Promise<AgentReply | undefined> {
     const scope = userScope(message.user.id);
+    const text = cleanText(message.text);
+    const trace = new TurnTrace(this.name, message, text, this.logger);
     const turn: Turn = {
       message,
-      text: cleanText(message.text),
+      text,
       scope,
       conversation: `${message.platform}:${message.room.id}:${message.user.id}`,
       onToken: options.onToken,
       memory: this.memory.pluginMemory(message, scope),
+      trace,
     };
-    await this.pipeline(turn);
+    try {
+      await this.pipeline(turn);
+    } catch (error) {
+      this.keep(trace, turn, error);
+      throw error;
+    }
+    if (turn.reply) turn.reply.traceId = trace.id;
+    this.keep(trace, turn);
     return turn.reply;
+  }
+
+  /** Files the finished trace and tells the listeners; a listener that throws is logged, never the turn's failure. */
+  private keep(trace: TurnTrace, turn: Turn, error?: unknown): void {
+    trace.finish(turn.replied ? turn.reply?.text : undefined, error);
+    this.recentTraces.add(trace);
+    for (const listener of this.traceListeners) {
+      try {
+        listener(trace);
+      } catch (failure) {
+        this.logger.warn({ err: failure }, "a trace listener failed");
+      }
+    }
   }
 }

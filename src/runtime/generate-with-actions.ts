@@ -1,8 +1,8 @@
 import { type BaseMessage, type ToolCall, ToolMessage } from "@langchain/core/messages";
-import type { Logger } from "pino";
 import { type ChatRunnable, type InvokeChatOptions, invokeChat, messageText } from "../model/index.js";
 import type { Action, ActionContext } from "../plugins/index.js";
 import { type ActionPolicy, type ActionRun, runActions } from "./run-actions.js";
+import type { TurnTrace } from "./trace/turn-trace.js";
 
 /** Tool-call rounds per message before the agent answers with what it has. */
 const MAX_TOOL_STEPS = 4;
@@ -16,7 +16,8 @@ export interface GenerateWithActionsOptions {
   actions: Map<string, Action>;
   ctx: ActionContext;
   policy: ActionPolicy;
-  logger: Logger;
+  /** The turn's trace: the actions run go into it, and its logger is used. */
+  trace: TurnTrace;
 }
 
 /** The model's answer, or an action that waits for the user's yes; with the actions run on the way. */
@@ -30,7 +31,7 @@ export type Generated =
  * then the action results are the answer) or an action needs confirmation.
  */
 export async function generateWithActions(options: GenerateWithActionsOptions): Promise<Generated> {
-  const { model, messages, call, actions, ctx, policy, logger } = options;
+  const { model, messages, call, actions, ctx, policy, trace } = options;
   const runs: ActionRun[] = [];
   for (let step = 0; ; step++) {
     const response = await invokeChat(model, messages, call);
@@ -39,7 +40,7 @@ export async function generateWithActions(options: GenerateWithActionsOptions): 
       // Out of steps while still calling tools: answer with what the actions found rather than nothing.
       return { text: messageText(response).trim() || runs.map((run) => run.result).join(" "), runs };
     }
-    const outcome = await runActions(calls, actions, ctx, policy, logger);
+    const outcome = await runActions(calls, actions, ctx, policy, trace);
     runs.push(...outcome.runs);
     if (outcome.needsConfirmation) return { runs, needsConfirmation: outcome.needsConfirmation };
     messages.push(response);

@@ -1,7 +1,8 @@
 import type { ToolCall } from "@langchain/core/messages";
-import type { Logger } from "pino";
 import { z } from "zod";
+import { redactSecrets } from "../errors/index.js";
 import { type Action, type ActionContext, type ActionRun, withTimeout } from "../plugins/index.js";
+import type { TurnTrace } from "./trace/turn-trace.js";
 
 export type { ActionRun } from "../plugins/index.js";
 
@@ -30,17 +31,24 @@ const resultSchema = z.union([z.string(), z.object({ text: z.string() })]);
  * is neither text nor `{ text }` becomes a failed `ActionRun` whose result
  * politely says what went wrong; it is logged and never escapes. A call to an
  * action that needs confirmation stops the round and is returned instead.
+ * Each call goes into the turn's trace with its time, and the real error
+ * (secrets redacted) where the user's result only apologises.
  */
 export async function runActions(
   calls: ToolCall[],
   actions: Map<string, Action>,
   ctx: ActionContext,
   policy: ActionPolicy,
-  logger: Logger,
+  trace: TurnTrace,
 ): Promise<ActionOutcome> {
   const runs: ActionRun[] = [];
+  const logger = trace.logger;
   for (const call of calls) {
-    const failed = (result: string) => runs.push({ name: call.name, args: call.args, ok: false, result });
+    const started = performance.now();
+    const failed = (result: string, error = result) => {
+      runs.push({ name: call.name, args: call.args, ok: false, result });
+      trace.tools.push({ name: call.name, args: call.args, error, durationMs: performance.now() - started });
+    };
     const action = actions.get(call.name);
     if (!action) {
       failed(`There is no action named ${call.name}.`);
@@ -55,7 +63,10 @@ export async function runActions(
       failed(`Sorry, only an admin of ${ctx.agent.name} may use ${call.name}.`);
       continue;
     }
-    if (action.confirm && !policy.confirmed) return { runs, needsConfirmation: { call, action } };
+    if (action.confirm && !policy.confirmed) {
+      trace.note(`${call.name} waits for the user's yes`);
+      return { runs, needsConfirmation: { call, action } };
+    }
     const where = { action: call.name, room: ctx.message.room.id, user: ctx.message.user.id };
     try {
       const what = `action ${call.name}`;
@@ -71,10 +82,13 @@ export async function runActions(
         continue;
       }
       const text = typeof result.data === "string" ? result.data : result.data.text;
-      runs.push({ name: call.name, args: call.args, ok: true, result: text.slice(0, MAX_RESULT_CHARS) });
+      const kept = text.slice(0, MAX_RESULT_CHARS);
+      runs.push({ name: call.name, args: call.args, ok: true, result: kept });
+      trace.tools.push({ name: call.name, args: call.args, result: kept, durationMs: performance.now() - started });
     } catch (error) {
       logger.warn({ err: error, ...where }, "action failed");
-      failed(`Sorry, ${call.name} ran into a problem and could not finish.`);
+      const reason = redactSecrets(error instanceof Error ? error.message : String(error));
+      failed(`Sorry, ${call.name} ran into a problem and could not finish.`, reason);
     }
   }
   return { runs };

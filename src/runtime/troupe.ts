@@ -13,6 +13,7 @@ import { Agent, type AgentReply } from "./agent.js";
 import { createLogger } from "./create-logger.js";
 import { DuplicateAgentError } from "./duplicate-agent-error.js";
 import { openTroupeStore } from "./open-troupe-store.js";
+import { readTraceLimit, type TurnTrace } from "./trace/index.js";
 import { readRateLimit } from "./user-rate-limit.js";
 
 const DAY_MS = 86_400_000;
@@ -31,6 +32,8 @@ export interface TroupeOptions {
   busPrefix?: string;
   /** The project folder: plugins load from its `plugins/` and `node_modules/`. Default: the current folder. */
   cwd?: string;
+  /** How many recent messages per agent keep their trace. Default: `TROUPE_TRACE_LIMIT`, else 100. */
+  traceLimit?: number;
 }
 
 /**
@@ -64,6 +67,7 @@ export class Troupe {
     const env = options.env ?? process.env;
     rememberEnvSecrets(env);
     const rateLimit = readRateLimit(env.TROUPE_RATE_LIMIT);
+    const traceLimit = options.traceLimit ?? readTraceLimit(env.TROUPE_TRACE_LIMIT);
     const characters = await loadAll(files, options.optionalFiles ?? [], { env, cwd: options.cwd }, logger);
     // Plugins are checked before the store opens, like characters: a bad one stops start-up with its name and file.
     // The characters' plugins (and then their models) load side by side: start-up waits on imports once, not per character.
@@ -104,6 +108,7 @@ export class Troupe {
           usage: models.usage,
           modelDescription: models.description,
           rateLimit,
+          traceLimit,
           embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
           logger,
           indexDir: join(options.dataDir, "index"),
@@ -129,6 +134,15 @@ export class Troupe {
   agent(name: string): Agent | undefined {
     const wanted = name.toLowerCase();
     return this.agents.find((agent) => agent.name.toLowerCase() === wanted);
+  }
+
+  /** The trace of a recent message of any agent, by id (`AgentReply.traceId`). */
+  trace(id: string): TurnTrace | undefined {
+    for (const agent of this.agents) {
+      const found = agent.trace(id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Hands a message to the named agent. */

@@ -3,11 +3,14 @@ import type { InboundMessage } from "../connectors/index.js";
 import type { StoredMessage } from "../memory/index.js";
 import type { Action, ActionRun, PluginMemory } from "../plugins/index.js";
 import type { Recollection } from "./agent-memory.js";
+import type { TurnTrace } from "./trace/turn-trace.js";
 
 /** What the agent answered, and the actions it ran on the way. */
 export interface AgentReply {
   text: string;
   actions: ActionRun[];
+  /** The trace of the message (`Agent.trace`); absent for a refusal that never reached the pipeline. */
+  traceId?: string;
 }
 
 /**
@@ -27,6 +30,8 @@ export interface Turn {
   readonly onToken?: (token: string) => void;
   /** Memory as plugins see it, scoped to this user and room; built once per message. */
   readonly memory: PluginMemory;
+  /** What happens to the message, step by step; its `logger` puts the trace id on every line. */
+  readonly trace: TurnTrace;
   /** 1 record: the stored user message; the memories made from it point to its id. */
   stored?: StoredMessage;
   /** 2 decide: an action that waited for this user's yes, and got it; 6 act runs it. */

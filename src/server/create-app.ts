@@ -4,6 +4,7 @@ import type { Troupe } from "../runtime/index.js";
 import { type ApiGuardOptions, createApiGuards } from "./api-guard.js";
 import { findConsoleAssets } from "./console-assets.js";
 import { createConsoleRoutes } from "./console-routes.js";
+import { traceRoutes } from "./trace-routes.js";
 
 /**
  * The HTTP API:
@@ -11,6 +12,7 @@ import { createConsoleRoutes } from "./console-routes.js";
  *   each started connector, with what it reports (the X connector: today's calls and estimated cost)
  * - the HTTP connector's routes, when one is given (`serve` always gives one): messages in, replies
  *   and proactive messages out (see `HttpConnector`)
+ * - the traces of recent messages (`traceRoutes`)
  * - the connectors' webhooks (`troupe.webhooks`)
  * - the web console: its page at `/`, its assets under `/console/` (`createConsoleRoutes`).
  * An error in a route is logged and answered 500.
@@ -26,7 +28,10 @@ export function createApp(
   const app = new Hono();
   const guards = createApiGuards(options);
   app.use("*", ...guards.everyRequest);
-  if (guards.apiRoutes.length > 0) app.use("/agents/*", ...guards.apiRoutes);
+  if (guards.apiRoutes.length > 0) {
+    app.use("/agents/*", ...guards.apiRoutes);
+    app.use("/traces/*", ...guards.apiRoutes);
+  }
 
   app.get("/health", (c) =>
     c.json({
@@ -40,6 +45,7 @@ export function createApp(
     }),
   );
   if (http) app.route("/", http.routes);
+  app.route("/", traceRoutes(troupe));
   app.route("/", createConsoleRoutes(findConsoleAssets()));
 
   // Webhooks of the connectors (a Telegram bot in webhook mode): each checks its own secret.

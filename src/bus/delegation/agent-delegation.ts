@@ -5,8 +5,11 @@ import type { Registry } from "./registry.js";
 
 /** What an agent needs to delegate: a fresh `delegate` tool for each message it answers. */
 export interface AgentDelegation {
-  /** The `delegate` action for `agent` answering `message`, or undefined when no other live agent offers anything. */
-  toolFor(agent: string, message: InboundMessage): DelegateTool | undefined;
+  /**
+   * The `delegate` action for `agent` answering `message`, or undefined when no other live agent offers
+   * anything. `traceId` is the asking message's trace: the tasks carry it, and helpers' traces link back to it.
+   */
+  toolFor(agent: string, message: InboundMessage, traceId?: string): DelegateTool | undefined;
 }
 
 /**
@@ -20,12 +23,13 @@ export function createAgentDelegation(options: {
   timeoutMs?: number;
 }): AgentDelegation {
   return {
-    toolFor(agent, message) {
+    toolFor(agent, message, traceId) {
       const others = options.registry.live().filter((live) => live.name !== agent);
       return createDelegateAction({
         agent,
         others,
         message,
+        traceId,
         delegate: (request) => options.delegator.delegate(request),
         timeoutMs: options.timeoutMs,
       });

@@ -6,10 +6,20 @@ import { contentStems } from "../../text/index.js";
 import type { DelegationRequest, DelegationResult } from "./delegator.js";
 import type { LiveAgent } from "./registry.js";
 
-/** A per-message `delegate` action and the helpers it used (filled in as it runs). */
+/** A per-message `delegate` action, the helpers it used and the tasks they answered (filled in as it runs). */
 export interface DelegateTool {
   action: Action;
   helpers: string[];
+  delegations: DelegationRecord[];
+}
+
+/** One task a helper answered: who, for which capability, in how long, and the helper's trace of it. */
+export interface DelegationRecord {
+  capability: string;
+  helper: string;
+  taskId: string;
+  durationMs: number;
+  traceId?: string;
 }
 
 /** Options of `createDelegateAction`. */
@@ -19,6 +29,8 @@ export interface DelegateActionOptions {
   /** The other live agents; the action is built from their capabilities. */
   others: LiveAgent[];
   message: InboundMessage;
+  /** The asking message's trace; the tasks carry it (default: the delegated message's own chain). */
+  traceId?: string;
   delegate(request: DelegationRequest): Promise<DelegationResult>;
   /** Time one helper gets. */
   timeoutMs?: number;
@@ -49,6 +61,7 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
   }
   if (offers.size === 0) return undefined;
   const helpers: string[] = [];
+  const delegations: DelegationRecord[] = [];
   const listing = [...offers].map(([name, description]) => (description ? `${name} (${description})` : name));
   const action: Action = {
     name: "delegate",
@@ -64,10 +77,17 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
           input: task,
           from: options.agent,
           path: context?.path,
-          traceId: context?.traceId,
+          traceId: options.traceId ?? context?.traceId,
           timeoutMs: options.timeoutMs,
         });
         helpers.push(result.agent);
+        delegations.push({
+          capability,
+          helper: result.agent,
+          taskId: result.taskId,
+          durationMs: result.latencyMs,
+          traceId: result.traceId,
+        });
         // Credit is for the person asking; an agent answering a task passes the helper's answer on plain, so
         // chains never read "Juno helped with introductions: Wren helped with write: …".
         return context ? result.text : `${result.agent} helped with ${capability}: ${result.text}`;
@@ -77,7 +97,7 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
       }
     },
   };
-  return { action, helpers };
+  return { action, helpers, delegations };
 }
 
 /** "fact-check" + "Checks whether a claim…" → "can you fact-check this for me", "check whether a claim…". */

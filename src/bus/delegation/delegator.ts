@@ -34,6 +34,10 @@ export interface DelegationResult {
   /** Agents asked, this one included. */
   attempts: number;
   latencyMs: number;
+  /** The id of the task (envelope) that was answered. */
+  taskId: string;
+  /** The helper's trace of the task, when it keeps one. */
+  traceId?: string;
 }
 
 /** Options of `Delegator`. */
@@ -119,6 +123,8 @@ export class Delegator {
           text: outcome.text,
           attempts: attempt + 1,
           latencyMs: performance.now() - started,
+          taskId: outcome.taskId,
+          traceId: outcome.traceId,
         };
       }
       failures.push({ agent, reason: outcome.reason });
@@ -132,7 +138,7 @@ export class Delegator {
     request: DelegationRequest,
     path: string[],
     traceId: string,
-  ): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  ): Promise<{ ok: true; text: string; taskId: string; traceId?: string } | { ok: false; reason: string }> {
     const timeoutMs = request.timeoutMs ?? this.options.timeoutMs ?? 4000;
     const envelope = createEnvelope({
       kind: "task",
@@ -171,9 +177,9 @@ export class Delegator {
         tasks?.finished(envelope.id, "failed", { error: answer.error });
         return { ok: false, reason: answer.error };
       }
-      const text = resultPayloadSchema.parse(answer.payload).text;
+      const { text, traceId: helperTrace } = resultPayloadSchema.parse(answer.payload);
       tasks?.finished(envelope.id, "succeeded", { result: text });
-      return { ok: true, text };
+      return { ok: true, text, taskId: envelope.id, traceId: helperTrace };
     } finally {
       clearTimeout(timer);
       this.waiting.delete(envelope.correlationId);

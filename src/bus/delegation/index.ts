@@ -9,12 +9,12 @@
 export { type AgentDelegation, createAgentDelegation, creditHelpers } from "./agent-delegation.js";
 export { BUS_MIGRATIONS } from "./bus-migrations.js";
 export { type CapabilityStats, scoreAgent } from "./capability-stats.js";
-export { createDelegateAction, type DelegateTool } from "./delegate-action.js";
+export { createDelegateAction, type DelegateTool, type DelegationRecord } from "./delegate-action.js";
 export { DelegationFailedError, type FailedAttempt } from "./delegation-failed-error.js";
 export { type DelegationRequest, type DelegationResult, Delegator, type DelegatorOptions } from "./delegator.js";
 export { HopLimitError } from "./hop-limit-error.js";
 export { NoAgentForCapabilityError } from "./no-agent-for-capability-error.js";
 export { type Heartbeat, type LiveAgent, Registry, type RegistryOptions } from "./registry.js";
-export { agentTopic, inboxTopic, type TaskRequest } from "./task.js";
+export { agentTopic, inboxTopic, type TaskAnswer, type TaskRequest } from "./task.js";
 export { TaskLog, type TaskRecord, type TaskStatus } from "./task-log.js";
 export { TaskServer, type TaskServerOptions } from "./task-server.js";

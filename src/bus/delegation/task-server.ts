@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Bus, Unsubscribe } from "../bus.js";
 import { createEnvelope, type Envelope } from "../envelope.js";
 import { type CapabilityStats, recordTask } from "./capability-stats.js";
-import { agentTopic, type TaskRequest, taskPayloadSchema } from "./task.js";
+import { agentTopic, type TaskAnswer, type TaskRequest, taskPayloadSchema } from "./task.js";
 
 /** Options of `TaskServer`. */
 export interface TaskServerOptions {
@@ -12,7 +12,7 @@ export interface TaskServerOptions {
   /** This process's id on the bus (consumer name). */
   instance: string;
   /** Does the work; its text is the result. */
-  handler: (task: TaskRequest) => Promise<string>;
+  handler: (task: TaskRequest) => Promise<TaskAnswer>;
   /** Tasks run at once. Default 32. */
   concurrency?: number;
   logger?: Logger;
@@ -54,7 +54,7 @@ export class TaskServer {
     this.load++;
     try {
       const payload = taskPayloadSchema.parse(envelope.payload);
-      const text = await this.options.handler({
+      const answer = await this.options.handler({
         capability,
         input: payload.input,
         from: envelope.from,
@@ -64,7 +64,7 @@ export class TaskServer {
         attempt: envelope.attempt,
       });
       recordTask(this.stats, capability, true, performance.now() - started);
-      await this.reply(envelope, { ok: true, text });
+      await this.reply(envelope, { ok: true, ...answer });
     } catch (error) {
       recordTask(this.stats, capability, false, performance.now() - started);
       const message = error instanceof Error ? error.message : String(error);
@@ -77,7 +77,7 @@ export class TaskServer {
     }
   }
 
-  private async reply(task: Envelope, outcome: { ok: boolean; text: string }): Promise<void> {
+  private async reply(task: Envelope, outcome: { ok: boolean; text: string; traceId?: string }): Promise<void> {
     if (!task.replyTo) return;
     await this.options.bus.publish(
       task.replyTo,
@@ -86,7 +86,7 @@ export class TaskServer {
         from: this.options.agent,
         capability: task.capability,
         correlationId: task.correlationId,
-        payload: { text: outcome.ok ? outcome.text : "" },
+        payload: outcome.ok ? { text: outcome.text, traceId: outcome.traceId } : { text: "" },
         error: outcome.ok ? undefined : outcome.text,
         traceId: task.traceId,
         path: task.path,

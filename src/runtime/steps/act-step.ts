@@ -18,7 +18,7 @@ export function actStep(parts: AgentParts): Step {
           parts.plugins.actions,
           actionContext(parts, turn),
           actionPolicy(parts, turn, true),
-          parts.logger,
+          turn.trace,
         );
         const run = outcome.runs[0];
         turn.reply = {

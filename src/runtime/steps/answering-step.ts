@@ -1,4 +1,3 @@
-import type { AgentParts } from "../agent-parts.js";
 import type { Step } from "../run-steps.js";
 import { needsAnswer, type Turn } from "../turn.js";
 
@@ -11,7 +10,7 @@ const TANGLED = "Sorry, my thoughts got tangled just now. Could you say that aga
  * (decide, a plugin step) skips it. A failure is logged and answered with an
  * apology; the steps after it then skip too, and the agent keeps serving.
  */
-export function answeringStep(parts: AgentParts, name: string, work: (turn: Turn) => Promise<void>): Step {
+export function answeringStep(name: string, work: (turn: Turn) => Promise<void>): Step {
   return {
     name,
     async run(turn, next) {
@@ -19,9 +18,12 @@ export function answeringStep(parts: AgentParts, name: string, work: (turn: Turn
         try {
           await work(turn);
         } catch (error) {
-          parts.logger.error({ err: error, room: turn.message.room.id, step: name }, "could not generate a reply");
+          turn.trace.logger.error({ err: error, room: turn.message.room.id, step: name }, "could not generate a reply");
+          turn.trace.note(`failed: ${error instanceof Error ? error.message : String(error)}`);
           turn.reply = { text: TANGLED, actions: [] };
         }
+      } else {
+        turn.trace.note("skipped: answered before");
       }
       await next();
     },

@@ -5,9 +5,9 @@ import { answeringStep } from "./answering-step.js";
 
 /** 4 compose: the prompt, from the character, what was recalled, the user's facts, the room and the providers. */
 export function composeStep(parts: AgentParts): Step {
-  return answeringStep(parts, "compose", async (turn) => {
+  return answeringStep("compose", async (turn) => {
     const { message, text, recollection } = turn;
-    turn.prompt = composePrompt({
+    const prompt = composePrompt({
       character: parts.character,
       message,
       text,
@@ -18,5 +18,7 @@ export function composeStep(parts: AgentParts): Step {
       history: recollection?.history ?? [],
       context: await parts.plugins.provide(message, turn.memory),
     });
+    turn.prompt = prompt;
+    turn.trace.prompt = prompt;
   });
 }

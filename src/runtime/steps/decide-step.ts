@@ -19,7 +19,8 @@ export function decideStep(parts: AgentParts): Step {
       const decision = decideToRespond(message, parts.character, parts.botExchanges);
       if (!decision.respond) {
         // "It never answers" is one LOG_LEVEL=debug away from an explanation.
-        parts.logger.debug(
+        turn.trace.note(`silent: ${decision.reason}`);
+        turn.trace.logger.debug(
           { platform: message.platform, room: message.room.id, reason: decision.reason },
           "not answering",
         );
@@ -29,6 +30,7 @@ export function decideStep(parts: AgentParts): Step {
       if (answer && parts.confirmations.has(turn.conversation)) {
         const call = parts.confirmations.take(turn.conversation);
         if (answer === "yes" && call) {
+          turn.trace.note(`confirmed ${call.name}`);
           turn.confirmed = call;
           await next();
           return;

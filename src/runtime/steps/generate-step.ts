@@ -13,7 +13,7 @@ import { answeringStep } from "./answering-step.js";
  * server is down the fallback model answers, or the character apologises.
  */
 export function generateStep(parts: AgentParts): Step {
-  return answeringStep(parts, "generate", async (turn) => {
+  return answeringStep("generate", async (turn) => {
     try {
       await generate(parts, turn, false);
     } catch (error) {
@@ -26,24 +26,27 @@ export function generateStep(parts: AgentParts): Step {
 /** The model server failed: answer with the fallback model if the character has one, else apologise in character. */
 async function whileModelIsDown(parts: AgentParts, turn: Turn, failure: Error & { code: string }): Promise<void> {
   const room = turn.message.room.id;
+  const logger = turn.trace.logger;
   // A known failure is one clear line (never the key, never a stack); the cause is there at debug level.
-  parts.logger.error({ code: failure.code, room }, failure.message);
-  parts.logger.debug({ err: failure }, "model failure");
+  logger.error({ code: failure.code, room }, failure.message);
+  logger.debug({ err: failure }, "model failure");
   if (parts.chat.hasFallback) {
     try {
       await generate(parts, turn, true);
+      turn.trace.note(`the fallback model answered: ${failure.code}`);
       return;
     } catch (error) {
-      parts.logger.error({ err: error, room }, "the fallback model could not answer either");
+      logger.error({ err: error, room }, "the fallback model could not answer either");
     }
   }
+  turn.trace.note(`apologised: ${failure.code}`);
   turn.reply = { text: unavailableReply(parts.character, turn.text), actions: [] };
 }
 
 async function generate(parts: AgentParts, turn: Turn, useFallback: boolean): Promise<void> {
   if (!turn.prompt) throw new Error("the compose step has not written a prompt");
   // The delegate tool lists what the other live agents can do now, so it is built and bound per message.
-  const delegate = parts.delegation?.toolFor(parts.name, turn.message);
+  const delegate = parts.delegation?.toolFor(parts.name, turn.message, turn.trace.id);
   const actions = delegate ? new Map([...parts.plugins.actions, ["delegate", delegate.action]]) : parts.plugins.actions;
   const { model, call } = parts.chat.prepare({ useFallback, delegate: delegate?.action, onToken: turn.onToken });
   const generated = await generateWithActions({
@@ -54,7 +57,9 @@ async function generate(parts: AgentParts, turn: Turn, useFallback: boolean): Pr
     actions,
     ctx: actionContext(parts, turn),
     policy: actionPolicy(parts, turn),
-    logger: parts.logger,
+    trace: turn.trace,
+  }).finally(() => {
+    if (delegate) turn.trace.delegations.push(...delegate.delegations);
   });
   if (generated.needsConfirmation) {
     turn.awaitingYes = { ...generated.needsConfirmation, runs: generated.runs };

@@ -4,7 +4,9 @@ import { answeringStep } from "./answering-step.js";
 
 /** 3 recall: the short-term window, long-term memories in scope and knowledge for this message. */
 export function recallStep(parts: AgentParts): Step {
-  return answeringStep(parts, "recall", async (turn) => {
-    turn.recollection = await parts.memory.recall(turn);
+  return answeringStep("recall", async (turn) => {
+    const recollection = await parts.memory.recall(turn);
+    turn.recollection = recollection;
+    turn.trace.recalled(recollection.memories, recollection.knowledge);
   });
 }

@@ -12,7 +12,8 @@ export function recordStep(parts: AgentParts): Step {
         await next();
         return;
       }
-      parts.logger.debug(
+      turn.trace.note("delivered again: handled once");
+      turn.trace.logger.debug(
         { platform: message.platform, room: message.room.id, reason: "already handled (delivered again)" },
         "not answering",
       );

@@ -32,7 +32,14 @@ async function delegated(text: string, others: LiveAgent[], path?: string[]): Pr
     message,
     delegate: async (request) => {
       requests.push(request);
-      return { agent: "Wren", capability: request.capability, text: "done", attempts: 1, latencyMs: 1 };
+      return {
+        agent: "Wren",
+        capability: request.capability,
+        text: "done",
+        attempts: 1,
+        latencyMs: 1,
+        taskId: "task-1",
+      };
     },
   });
   await tool?.action.handler({} as ActionContext, { task: text });

@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import type { BaseMessage } from "@langchain/core/messages";
+import type { Logger } from "pino";
+import type { RecalledMemory } from "../../memory/index.js";
+import type { InboundMessage } from "../../messages/index.js";
+import { promptTokens } from "./prompt-tokens.js";
+import type { Trace, TraceDelegation, TraceStep, TraceSummary, TraceTool } from "./trace.js";
+
+/** Characters of the message a trace summary shows. */
+const SUMMARY_CHARS = 200;
+
+/**
+ * Records one message's way through the pipeline while it runs. Recording
+ * is cheap because it runs on every message: it keeps references (the
+ * recalled memories, the prompt) and times steps with `performance.now()`;
+ * the shape the API shows (`Trace`) is built only when someone reads it.
+ */
+export class TurnTrace {
+  readonly id = randomUUID();
+  readonly agent: string;
+  readonly platform: string;
+  readonly user: string;
+  readonly room: string;
+  readonly text: string;
+  /** The trace of the agent that delegated this message, when it came over the bus. */
+  readonly parentId: string | undefined;
+  /** Epoch ms. */
+  readonly startedAt = Date.now();
+  readonly steps: TraceStep[] = [];
+  readonly tools: TraceTool[] = [];
+  readonly delegations: TraceDelegation[] = [];
+  durationMs = 0;
+  reply: string | undefined;
+  error: string | undefined;
+  /** The prompt the model read (kept, not copied). */
+  prompt: readonly BaseMessage[] | undefined;
+  private recalledMemories: readonly RecalledMemory[] = [];
+  private readonly origin = performance.now();
+  private current: TraceStep | undefined;
+  private readonly parentLogger: Logger;
+  private turnLogger: Logger | undefined;
+
+  constructor(agent: string, message: InboundMessage, text: string, logger: Logger) {
+    this.agent = agent;
+    this.platform = message.platform;
+    this.user = message.user.name;
+    this.room = message.room.id;
+    this.text = text;
+    this.parentId = message.delegation?.traceId;
+    this.parentLogger = logger;
+  }
+
+  /** The agent's logger with this trace's id on every line; made on first use, as most turns log nothing. */
+  get logger(): Logger {
+    this.turnLogger ??= this.parentLogger.child({ traceId: this.id });
+    return this.turnLogger;
+  }
+
+  /** A step begins; its duration is set by `stepEnded`. */
+  stepStarted(name: string): TraceStep {
+    const step: TraceStep = { name, startedAt: this.startedAt + (performance.now() - this.origin), durationMs: 0 };
+    this.steps.push(step);
+    this.current = step;
+    return step;
+  }
+
+  /** The step of `stepStarted` is running again (its `next` returned): notes go to it. */
+  resumed(step: TraceStep): void {
+    this.current = step;
+  }
+
+  /** A short line about what the running step did or why it skipped ("not addressed", "failed: …"). */
+  note(detail: string): void {
+    if (this.current) this.current.detail = detail;
+  }
+
+  /** The memories and knowledge recall brought to the prompt. */
+  recalled(memories: readonly RecalledMemory[], knowledge: readonly RecalledMemory[]): void {
+    this.recalledMemories = knowledge.length === 0 ? memories : [...memories, ...knowledge];
+  }
+
+  /** The whole message has been handled. */
+  finish(reply: string | undefined, error?: unknown): void {
+    this.durationMs = performance.now() - this.origin;
+    this.reply = reply;
+    if (error !== undefined) this.error = error instanceof Error ? error.message : String(error);
+  }
+
+  /** The own time of the named step, or undefined when the turn did not run it. */
+  stepDuration(name: string): number | undefined {
+    return this.steps.find((step) => step.name === name)?.durationMs;
+  }
+
+  /** The trace in brief, as lists show it. */
+  summary(): TraceSummary {
+    const { id, agent, platform, user, room, startedAt, durationMs, reply, parentId, error } = this;
+    const text = this.text.length > SUMMARY_CHARS ? `${this.text.slice(0, SUMMARY_CHARS)}…` : this.text;
+    return { id, agent, platform, user, room, text, startedAt, durationMs, reply, parentId, error };
+  }
+
+  /** The whole trace, as `GET /traces/:id` shows it. */
+  view(): Trace {
+    return {
+      ...this.summary(),
+      text: this.text,
+      steps: this.steps.map((step) => ({ ...step })),
+      recalled: this.recalledMemories.map((memory) => ({
+        id: memory.id,
+        text: memory.text,
+        score: memory.score,
+        kind: memory.kind,
+      })),
+      prompt: promptTokens(this.prompt),
+      tools: this.tools.map((tool) => ({ ...tool })),
+      delegations: this.delegations.map((delegation) => ({ ...delegation })),
+    };
+  }
+}
