@@ -26,7 +26,7 @@ describe("plugin steps", () => {
     const agent = await agentWith([definePlugin({ name: "moderation", steps: [moderation] })], { chat });
 
     const blocked = await agent.send("tell me the FORBIDDEN recipe");
-    expect(blocked).toEqual({ text: BLOCKED, actions: [] });
+    expect(blocked).toEqual({ text: BLOCKED, actions: [], traceId: expect.any(String) });
     expect(chat.prompts).toHaveLength(0);
 
     // Other messages still reach the model, and its answer is the reply.
