@@ -108,6 +108,31 @@ export const exampleTurnSchema = z.object({
 });
 export type ExampleTurn = z.infer<typeof exampleTurnSchema>;
 
+/**
+ * An MCP server whose tools become the agent's actions (`mcp` in the
+ * character file): a program run over stdio (`command`, `args`) or a
+ * streamable HTTP endpoint (`url`), never both. `tools` keeps only the tools
+ * named (default: all of them); `timeoutMs` bounds each call. Which commands
+ * and URLs may be used is the operator's choice (`TROUPE_MCP_COMMANDS`,
+ * `TROUPE_MCP_URLS`), checked when the file is read.
+ */
+export const mcpServerSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, "expected 1-32 letters, digits, _ or -"),
+    command: z.string().min(1).max(1024).optional(),
+    args: z.array(z.string().max(4096)).max(64).default([]),
+    url: z
+      .url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" })
+      .max(2048)
+      .optional(),
+    tools: z.array(z.string().min(1).max(128)).max(256).optional(),
+    timeoutMs: z.number().int().min(100).max(300_000).default(10_000),
+  })
+  .refine((server) => (server.command === undefined) !== (server.url === undefined), {
+    error: "expected either command (a program spoken to over stdio) or url (streamable HTTP), not both",
+  });
+export type McpServerConfig = z.infer<typeof mcpServerSchema>;
+
 export const characterDialectSchema = z.enum(["troupe", "eliza-0", "eliza-1", "tavern"]);
 export type CharacterDialect = z.infer<typeof characterDialectSchema>;
 
@@ -140,6 +165,8 @@ export const characterSchema = z.object({
   knowledge: z.array(knowledgeItemSchema).default([]),
   /** Plugin package names or paths, as written in the file. */
   plugins: z.array(z.string()).default([]),
+  /** MCP servers whose tools become the agent's actions, as allowed by the operator. */
+  mcp: z.array(mcpServerSchema).max(16).default([]),
   /** elizaOS `clients` (platform names), kept to enable matching connectors. */
   clients: z.array(z.string()).default([]),
   /** Settings with `${VAR}` already resolved from the environment. */

@@ -6,12 +6,14 @@ import { isPluginPath } from "./read-plugins.js";
 /**
  * Merges the parts of an `extends` chain, base first, the way elizaOS does:
  * objects merge key by key, arrays are concatenated, and for anything else the
- * later file wins. Plugins, clients and capabilities are kept once each.
+ * later file wins. Plugins, clients, capabilities and MCP servers (by name) are kept once each.
  */
 export function mergeParts(layers: CharacterParts[]): CharacterParts {
   const merged = layers.reduce<unknown>((base, child) => mergeValues(base, child), {}) as CharacterParts;
   if (merged.plugins) merged.plugins = [...new Set(merged.plugins)];
   if (merged.clients) merged.clients = [...new Set(merged.clients)];
+  // A server named again in a file that extends its base replaces the base's.
+  if (merged.mcp) merged.mcp = [...new Map(merged.mcp.map((server) => [server.name, server])).values()];
   if (merged.capabilities) {
     merged.capabilities = [...new Map(merged.capabilities.map((capability) => [capability.name, capability])).values()];
   }

@@ -3,6 +3,7 @@ import type { FileReport } from "./file-report.js";
 import type { OperatorPolicy } from "./operator-policy.js";
 import { readMessageExamples, type Speaker } from "./read-examples.js";
 import { readKnowledge } from "./read-knowledge.js";
+import { readMcpServers } from "./read-mcp-servers.js";
 import { readElizaModel } from "./read-model-settings.js";
 import { readClients, readPlugins } from "./read-plugins.js";
 import { readTroupeFields, type TroupeFields } from "./read-troupe-fields.js";
@@ -15,7 +16,7 @@ export type CharacterParts = Omit<Partial<Character>, "source" | "memory" | "con
 /** Keys read into the character (or, for `extends`, by the loader). */
 const HANDLED = new Set([
   ...["name", "username", "system", "bio", "lore", "topics", "adjectives", "style", "messageExamples"],
-  ...["postExamples", "greeting", "knowledge", "plugins", "clients", "settings", "secrets", "templates"],
+  ...["postExamples", "greeting", "knowledge", "plugins", "mcp", "clients", "settings", "secrets", "templates"],
   ...["capabilities", "connectors", "memory", "model", "modelProvider", "extends"],
 ]);
 
@@ -58,6 +59,7 @@ export function readElizaCharacter(
   parts.messageExamples = readMessageExamples(report, raw.messageExamples, ["messageExamples"], speaker);
   parts.knowledge = readKnowledge(report, raw.knowledge, ["knowledge"], policy.knowledgeDirs);
   parts.plugins = readPlugins(report, raw.plugins, ["plugins"], policy.pluginDirs);
+  parts.mcp = readMcpServers(report, raw.mcp, ["mcp"], policy);
   parts.clients = readClients(report, raw.clients, ["clients"]);
   parts.templates = readStringRecord(report, raw.templates, ["templates"]);
 
