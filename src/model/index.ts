@@ -43,4 +43,5 @@ export {
   SECTION,
   type SectionTitle,
 } from "./prompt-sections.js";
+export { backoffDelay, type RetrySchedule } from "./retry-delay.js";
 export { type ModelUsage, type TokenCounts, UsageMeter } from "./usage-meter.js";

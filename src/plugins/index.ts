@@ -8,6 +8,7 @@
  * runs them for one agent with timeouts, so a failing plugin never stops it.
  */
 export type { Action, ActionContext, ActionResult } from "./action.js";
+export type { ActionSource } from "./action-source.js";
 export { actionToTool, type FunctionTool } from "./action-to-tool.js";
 export { checkPlugin, type PluginCheck } from "./check-plugin.js";
 export type { ActionRun, Evaluator, EvaluatorContext } from "./evaluator.js";

@@ -3,6 +3,7 @@ import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../messages/index.js";
 import { applyMigrations, type Store } from "../store/index.js";
 import type { Action } from "./action.js";
+import type { ActionSource } from "./action-source.js";
 import { actionToTool, type FunctionTool } from "./action-to-tool.js";
 import type { ActionRun, Evaluator } from "./evaluator.js";
 import { OutboundChannel, type OutboundListener } from "./outbound-channel.js";
@@ -21,6 +22,8 @@ export interface PluginHostOptions {
   plugins?: Plugin[];
   /** Actions given directly, outside any plugin. */
   actions?: Action[];
+  /** Actions that come and go (an MCP server's tools); a plugin's action of the same name wins. */
+  sources?: ActionSource[];
   /** How long a provider, evaluator, service start or pipeline step may take, in ms. Default 10000. */
   timeoutMs?: number;
 }
@@ -46,7 +49,6 @@ export interface HostedStep {
  * stops the agent.
  */
 export class PluginHost {
-  readonly actions = new Map<string, Action>();
   readonly runtime: PluginRuntime;
   readonly timeoutMs: number;
   private readonly providers: Owned<Provider>[] = [];
@@ -59,14 +61,18 @@ export class PluginHost {
   private readonly outbound: OutboundChannel;
   private readonly running = new Set<Promise<void>>();
   private readonly logger: Logger;
+  private readonly ownActions = new Map<string, Action>();
+  private readonly sources: ActionSource[];
+  private current: { revision: number; actions: Map<string, Action> } | undefined;
 
   constructor(options: PluginHostOptions) {
     this.logger = options.logger;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.outbound = new OutboundChannel(options.logger);
-    for (const action of options.actions ?? []) this.actions.set(action.name, action);
+    this.sources = options.sources ?? [];
+    for (const action of options.actions ?? []) this.ownActions.set(action.name, action);
     for (const plugin of options.plugins ?? []) {
-      for (const action of plugin.actions ?? []) this.actions.set(action.name, action);
+      for (const action of plugin.actions ?? []) this.ownActions.set(action.name, action);
       for (const item of plugin.providers ?? []) this.providers.push({ plugin: plugin.name, item });
       for (const item of plugin.evaluators ?? []) this.evaluators.push({ plugin: plugin.name, item });
       for (const item of plugin.services ?? []) this.services.push({ plugin: plugin.name, item });
@@ -83,6 +89,25 @@ export class PluginHost {
     };
   }
 
+  /** Every action the agent has now: the plugins' and loose ones, then those of its sources. */
+  get actions(): Map<string, Action> {
+    if (this.sources.length === 0) return this.ownActions;
+    const revision = this.revision;
+    if (this.current?.revision !== revision) {
+      const actions = new Map(this.ownActions);
+      for (const source of this.sources) {
+        for (const action of source.actions()) if (!actions.has(action.name)) actions.set(action.name, action);
+      }
+      this.current = { revision, actions };
+    }
+    return this.current.actions;
+  }
+
+  /** Grows whenever the sources' actions change (each source's revision only grows, so their sum does too). */
+  get revision(): number {
+    return this.sources.reduce((sum, source) => sum + source.revision, 0);
+  }
+
   /** The actions as tools for the chat model. */
   tools(): FunctionTool[] {
     return [...this.actions.values()].map(actionToTool);
@@ -94,11 +119,13 @@ export class PluginHost {
   }
 
   /**
-   * Migrates each plugin's tables (under `plugin:<name>`), then starts every
+   * Starts the action sources, migrates each plugin's tables (under `plugin:<name>`), then starts every
    * service. A service that fails or hangs is logged and left out, and so
    * are the services of a plugin whose migration failed.
    */
   async start(): Promise<void> {
+    // Sources reach their servers side by side; one that is down is retried in the background by itself.
+    await Promise.all(this.sources.map((source) => source.start()));
     const unmigrated = new Set<string>();
     for (const { plugin, steps } of this.migrations) {
       try {
@@ -139,9 +166,10 @@ export class PluginHost {
     );
   }
 
-  /** Waits for running evaluators, then stops the started services in reverse order. */
+  /** Waits for running evaluators, then stops the started services in reverse order, and the action sources. */
   async stop(): Promise<void> {
     await Promise.all(this.running);
+    await Promise.all(this.sources.map((source) => source.stop()));
     for (const { plugin, item } of [...this.services].reverse()) {
       if (!this.handles.has(item.name)) continue;
       const handle = this.handles.get(item.name);

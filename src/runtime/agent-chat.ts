@@ -31,6 +31,8 @@ export class AgentChat {
   readonly hasFallback: boolean;
   private readonly options: AgentChatOptions;
   private readonly bound = new Map<BaseChatModel, Map<string, ChatRunnable>>();
+  /** The plugin host's revision the bound models were built for: an MCP server coming or going rebuilds them. */
+  private boundRevision = 0;
 
   constructor(options: AgentChatOptions) {
     this.options = options;
@@ -41,6 +43,10 @@ export class AgentChat {
   prepare(options: { useFallback: boolean; delegate?: Action; onToken?: (token: string) => void }): ChatCall {
     const { chat, fallback, guard, meter, plugins } = this.options;
     const model = options.useFallback && fallback ? fallback : chat;
+    if (plugins.revision !== this.boundRevision) {
+      this.bound.clear();
+      this.boundRevision = plugins.revision;
+    }
     const bound = options.delegate || plugins.actions.size > 0 ? this.bindActions(model, options.delegate) : model;
     return { model: bound, call: { guard: model === chat ? guard : undefined, meter, onToken: options.onToken } };
   }

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { AgentDelegation } from "../bus/index.js";
 import type { Character } from "../character/index.js";
 import type { ForgottenUser, InboundMessage, PostRequest } from "../connectors/index.js";
+import { createMcpToolsets } from "../mcp-client/index.js";
 import type { Embedder, LongTermMemory, WorkingMemory } from "../memory/index.js";
 import { userScope } from "../memory/index.js";
 import {
@@ -13,7 +14,14 @@ import {
   type ModelUsage,
   UsageMeter,
 } from "../model/index.js";
-import { type Action, type OutboundListener, PendingConfirmations, type Plugin, PluginHost } from "../plugins/index.js";
+import {
+  type Action,
+  type ActionSource,
+  type OutboundListener,
+  PendingConfirmations,
+  type Plugin,
+  PluginHost,
+} from "../plugins/index.js";
 import type { Store } from "../store/index.js";
 import { cleanText } from "../text/index.js";
 import { AgentChat } from "./agent-chat.js";
@@ -50,6 +58,8 @@ export interface AgentOptions {
   actions?: Action[];
   /** Loaded plugins: their actions, providers, evaluators, services and steps. */
   plugins?: Plugin[];
+  /** Actions that come and go while the agent runs. Default: the tools of the character's `mcp` servers. */
+  actionSources?: ActionSource[];
   /** Lets the agent hand work to the other agents on the bus (the built-in `delegate` action). */
   delegation?: AgentDelegation;
   /** How long an action, provider, evaluator or plugin step may run, in ms. Default 10000. */
@@ -119,6 +129,7 @@ export class Agent {
       logger,
       plugins: options.plugins,
       actions: options.actions,
+      sources: options.actionSources ?? createMcpToolsets(options.character.mcp, { logger }),
       timeoutMs: options.pluginTimeoutMs,
     });
     this.memory = new AgentMemory({

@@ -6,7 +6,14 @@ import { type CharacterInput, characterSchema } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import { createEmbedder } from "../memory/index.js";
 import { createModels } from "../model/index.js";
-import { type Action, checkPlugin, type OutboundMessage, type Plugin, PluginLoadError } from "../plugins/index.js";
+import {
+  type Action,
+  type ActionSource,
+  checkPlugin,
+  type OutboundMessage,
+  type Plugin,
+  PluginLoadError,
+} from "../plugins/index.js";
 import { Agent, type AgentReply, createLogger, type Logger, openTroupeStore } from "../runtime/index.js";
 import type { Store } from "../store/index.js";
 
@@ -15,6 +22,8 @@ export interface TestAgentOptions {
   plugins?: Plugin[];
   /** Loose actions, outside any plugin. */
   actions?: Action[];
+  /** Actions that come and go (see `ActionSource`). Default: the tools of the character's `mcp` servers. */
+  actionSources?: ActionSource[];
   /** Character fields; default a plain character named "Tester" with the offline model. */
   character?: Partial<CharacterInput>;
   /** A chat model to use instead of the offline one (a scripted model, a real one). */
@@ -91,6 +100,7 @@ export async function createTestAgent(options: TestAgentOptions = {}): Promise<T
     logger: options.logger ?? createLogger({ level: "silent" }),
     plugins: options.plugins,
     actions: options.actions,
+    actionSources: options.actionSources,
     pluginTimeoutMs: options.pluginTimeoutMs,
   });
   await agent.start();

@@ -14,7 +14,7 @@ import ts from "typescript";
 export const FLOORS: readonly (readonly string[])[] = [
   ["errors", "text", "messages"],
   ["store", "character"],
-  ["model", "offline", "memory", "plugins"],
+  ["model", "offline", "memory", "plugins", "mcp-client"],
   ["bus"],
   ["runtime", "connectors"],
   ["server", "cli", "mcp", "testing", "console", "(package)"],
