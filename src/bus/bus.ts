@@ -42,6 +42,13 @@ export interface DeadLetter {
   at: number;
 }
 
+/** Whether the bus can carry envelopes now (for readiness checks). */
+export interface BusStatus {
+  ready: boolean;
+  /** Why not, in one line, while not ready. */
+  reason?: string;
+}
+
 /**
  * The message bus (DESIGN.md §7). Two implementations behave the same way,
  * checked by one contract test suite: `InProcessBus` (one process) and
@@ -57,6 +64,8 @@ export interface Bus {
   deadLetters(topic: string): Promise<DeadLetter[]>;
   /** Nobody will read `topic` again (a stopped process's inbox): drops what it holds, dead letters included. */
   retire(topic: string): Promise<void>;
+  /** Whether the bus can carry envelopes now: false while its server is unreachable. */
+  status(): BusStatus;
   /** Stops every subscription (waiting for running handlers) and releases connections. */
   close(): Promise<void>;
 }

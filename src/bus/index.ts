@@ -8,7 +8,7 @@
  * `workflow/`. `BusNode` puts the three together for one process.
  */
 
-export type { Bus, DeadLetter, Handler, PublishOptions, SubscribeOptions, Unsubscribe } from "./bus.js";
+export type { Bus, BusStatus, DeadLetter, Handler, PublishOptions, SubscribeOptions, Unsubscribe } from "./bus.js";
 export { BusNode, type BusNodeOptions, type ServableAgent } from "./bus-node.js";
 export { busPrefix } from "./bus-prefix.js";
 export {

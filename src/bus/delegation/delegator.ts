@@ -83,9 +83,13 @@ export class Delegator {
     });
   }
 
-  /** Stops listening for results and retires the inbox, so a stopped process leaves nothing behind on the bus. */
-  async stop(): Promise<void> {
+  /**
+   * Stops listening for results and retires the inbox, so a stopped process
+   * leaves nothing behind on the bus (unless `retire` is false: the bus is down).
+   */
+  async stop(options: { retire?: boolean } = {}): Promise<void> {
     await this.unsubscribe?.();
+    if (options.retire === false) return;
     await this.options.bus
       .retire(inboxTopic(this.options.instance))
       .catch((error: unknown) => this.options.logger?.warn({ err: error }, "could not retire this process's inbox"));

@@ -120,11 +120,16 @@ export class Registry {
       .map((entry) => entry.agent);
   }
 
-  /** Announces that local agents are leaving and stops beating and listening. */
-  async stop(): Promise<void> {
+  /**
+   * Announces that local agents are leaving (unless `goodbye` is false: the
+   * bus is down, and peers drop agents whose heartbeats stop anyway) and
+   * stops beating and listening.
+   */
+  async stop(options: { goodbye?: boolean } = {}): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     const leaving = [...this.local.values()].map((status) => ({ ...status(), leaving: true }));
     this.local.clear();
+    if (options.goodbye === false) leaving.length = 0;
     await Promise.all(leaving.map((heartbeat) => this.send(heartbeat))).catch((error: unknown) =>
       this.logger?.warn({ err: error }, "could not say goodbye on the bus"),
     );
@@ -135,7 +140,8 @@ export class Registry {
     try {
       await Promise.all([...this.local.values()].map((status) => this.send(status())));
     } catch (error) {
-      this.logger?.warn({ err: error }, "could not send a heartbeat");
+      // While the bus is down it says so itself, once; a line per missed beat would bury it.
+      if (this.bus.status().ready) this.logger?.warn({ err: error }, "could not send a heartbeat");
     }
   }
 

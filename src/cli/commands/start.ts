@@ -80,13 +80,25 @@ export async function startCommand(options: StartOptions, config: Config): Promi
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal means "now": whatever was still finishing is dropped (SQLite stays consistent).
+      logger.warn({ signal }, "stopping now, without waiting further");
+      process.exit(130);
+    }
     stopping = true;
-    logger.info({ signal }, "stopping");
+    logger.info({ signal }, "stopping (send the signal again to stop at once)");
+    // The last resort if something still waits on a server that never answers.
+    setTimeout(() => {
+      logger.error(`still stopping after ${STOP_LIMIT_MS / 1000} s; exiting without waiting further`);
+      process.exit(1);
+    }, STOP_LIMIT_MS).unref();
     await server.close();
     await troupe.stop();
     process.exit(0);
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
+
+/** Longest a clean stop may take before the process exits anyway. */
+const STOP_LIMIT_MS = 15_000;

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Bus, DeadLetter, Handler, PublishOptions, SubscribeOptions, Unsubscribe } from "../../bus.js";
+import type { Bus, BusStatus, DeadLetter, Handler, PublishOptions, SubscribeOptions, Unsubscribe } from "../../bus.js";
 import { type Envelope, isExpired, readEnvelope } from "../../envelope.js";
 import { RecentIds } from "./recent-ids.js";
 
@@ -128,6 +128,11 @@ export class InProcessBus implements Bus {
 
   async retire(topicName: string): Promise<void> {
     this.topics.delete(topicName);
+  }
+
+  /** Always ready: nothing outside the process can fail it. */
+  status(): BusStatus {
+    return { ready: true };
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 import type { Handler } from "../../bus.js";
 import { readEnvelope } from "../../envelope.js";
 import { fieldOf } from "./redis-keys.js";
+import type { RedisOutage } from "./redis-outage.js";
+import { RetryPause } from "./retry-pause.js";
 
 type Entry = [id: string, fields: string[]];
 
@@ -15,6 +17,7 @@ type Entry = [id: string, fields: string[]];
 export class RedisBroadcastReader {
   private readonly reader: Redis;
   private stopped = false;
+  private readonly pause = new RetryPause();
   private loop: Promise<void> | undefined;
 
   constructor(
@@ -23,9 +26,10 @@ export class RedisBroadcastReader {
     private readonly handler: Handler,
     private readonly blockMs: number,
     private readonly logger: Logger | undefined,
+    private readonly outage: RedisOutage,
     private readonly onMalformed: (raw: string, error: string) => Promise<void>,
   ) {
-    this.reader = client.duplicate();
+    this.reader = outage.watch(client.duplicate());
   }
 
   /** Starts after the stream's last entry, or at `since` (epoch ms) to replay what is still there. */
@@ -64,8 +68,11 @@ export class RedisBroadcastReader {
   /** Stops reading; the handler may still be finishing its last entry when this resolves. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.pause.cancel();
+    // A connection waiting to reconnect keeps its read queued until the command timeout: not worth waiting for.
+    const reading = this.reader.status === "ready" ? this.loop : undefined;
     this.reader.disconnect();
-    await this.loop;
+    await reading;
   }
 
   private async run(from: string): Promise<void> {
@@ -84,8 +91,9 @@ export class RedisBroadcastReader {
       } catch (error) {
         if (this.stopped) break;
         failures++;
-        this.logger?.warn({ err: error, key: this.key }, "bus read failed; retrying");
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 5000)));
+        // During an outage the outage's one line speaks for every reader.
+        if (!this.outage.down) this.logger?.warn({ err: error, key: this.key }, "bus read failed; retrying");
+        await this.pause.after(failures);
       }
     }
   }

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { Bus, DeadLetter, Handler, PublishOptions, SubscribeOptions, Unsubscribe } from "../../bus.js";
+import type { Bus, BusStatus, DeadLetter, Handler, PublishOptions, SubscribeOptions, Unsubscribe } from "../../bus.js";
 import type { Envelope } from "../../envelope.js";
-import { BusConnectionError } from "./bus-connection-error.js";
+import { connectRedis, redactUrl } from "./connect-redis.js";
 import { deadLetterFields, deadLetterOf } from "./dead-letter-fields.js";
 import { RedisBroadcastReader } from "./redis-broadcast-reader.js";
 import { type GroupConsumerSettings, RedisGroupConsumer } from "./redis-group-consumer.js";
 import { redisKeys } from "./redis-keys.js";
+import { RedisOutage } from "./redis-outage.js";
 
 /** Options of `RedisBus.connect`. */
 export interface RedisBusOptions {
@@ -27,8 +28,12 @@ export interface RedisBusOptions {
   maxLength?: number;
   /** How long the id of a handled envelope is remembered for deduplication. Default 24 h. */
   doneTtlMs?: number;
-  /** Time allowed to connect at start. Default 3000 ms. */
+  /** Time allowed to connect and get an answer at start. Default 3000 ms. */
   connectTimeoutMs?: number;
+  /** Time a command may wait for an answer, or for Redis to come back, before it fails. Default 5000 ms (at least `blockMs` + 1 s). */
+  commandTimeoutMs?: number;
+  /** Longest `close` waits for handlers in hand and goodbyes before it drops the connections. Default 3000 ms. */
+  closeTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -49,11 +54,15 @@ export class RedisBus implements Bus {
   private readonly settings: GroupConsumerSettings;
   private readonly subscriptions = new Set<Stoppable>();
   private readonly logger: Logger | undefined;
+  private readonly outage: RedisOutage;
+  private readonly closeTimeoutMs: number;
 
-  private constructor(client: Redis, options: RedisBusOptions) {
+  private constructor(client: Redis, outage: RedisOutage, options: RedisBusOptions) {
     this.client = client;
+    this.outage = outage;
     this.maxAttempts = options.maxAttempts ?? 3;
     this.logger = options.logger;
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 3000;
     const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 30_000;
     this.settings = {
       client,
@@ -65,39 +74,29 @@ export class RedisBus implements Bus {
       blockMs: options.blockMs ?? 1000,
       doneTtlMs: options.doneTtlMs ?? 24 * 60 * 60 * 1000,
       logger: options.logger,
+      outage,
     };
   }
 
-  /** Connects, or throws `BusConnectionError` with one clear sentence when Redis cannot be reached. */
+  /**
+   * Connects, or throws `BusConnectionError` with one clear sentence when
+   * Redis cannot be reached or does not answer within `connectTimeoutMs`.
+   */
   static async connect(options: RedisBusOptions): Promise<RedisBus> {
-    const client = new Redis(options.url, {
-      lazyConnect: true,
-      connectTimeout: options.connectTimeoutMs ?? 3000,
-      // Commands wait for the reconnection instead of failing; the backoff caps at 2 s.
-      maxRetriesPerRequest: null,
-      // Commands issued in the same tick share one round trip: many tasks in flight cost few packets.
-      enableAutoPipelining: false,
-      retryStrategy: (times) => Math.min(50 * 2 ** times, 2000),
+    const blockMs = options.blockMs ?? 1000;
+    const client = await connectRedis({
+      url: options.url,
+      connectTimeoutMs: options.connectTimeoutMs ?? 3000,
+      commandTimeoutMs: Math.max(options.commandTimeoutMs ?? 5000, blockMs + 1000),
     });
-    let lastError: Error | undefined;
-    const onError = (error: Error) => {
-      lastError = error;
-    };
-    client.on("error", onError);
-    try {
-      await client.connect();
-      await client.ping();
-    } catch (cause) {
-      client.disconnect();
-      const reason = (lastError ?? (cause instanceof Error ? cause : new Error(String(cause)))).message.replace(
-        /\.$/,
-        "",
-      );
-      throw new BusConnectionError({ url: redactUrl(options.url), reason, cause });
-    }
-    client.off("error", onError);
-    client.on("error", (error) => options.logger?.warn({ err: error }, "redis connection error"));
-    return new RedisBus(client, options);
+    const outage = new RedisOutage(redactUrl(options.url), options.logger);
+    outage.watch(client);
+    return new RedisBus(client, outage, options);
+  }
+
+  /** Ready while every connection to Redis is up; otherwise why not. */
+  status(): BusStatus {
+    return this.outage.status;
   }
 
   async publish(topic: string, envelope: Envelope, options: PublishOptions = {}): Promise<void> {
@@ -122,6 +121,7 @@ export class RedisBus implements Bus {
         handler,
         this.settings.blockMs,
         this.logger,
+        this.outage,
         (raw, error) => this.deadLetter(topic, raw, error),
       );
       await reader.start(options.since);
@@ -150,20 +150,33 @@ export class RedisBus implements Bus {
     return entries.map(([, fields]) => deadLetterOf(fields));
   }
 
+  /**
+   * Stops every subscription, waiting for handlers in hand, then closes the
+   * connections. Bounded by `closeTimeoutMs`: when Redis is down, what is
+   * still waiting for it is dropped (unacknowledged entries stay pending on
+   * Redis and are taken over by another consumer).
+   */
   async close(): Promise<void> {
     const subscriptions = [...this.subscriptions];
     this.subscriptions.clear();
-    await Promise.all(subscriptions.map((subscription) => subscription.stop()));
-    await this.client.quit().catch(() => this.client.disconnect());
+    const graceful = (async () => {
+      await Promise.all(subscriptions.map((subscription) => subscription.stop()));
+      // QUIT would wait in the offline queue for a Redis that is down.
+      if (this.client.status === "ready") await this.client.quit();
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), this.closeTimeoutMs);
+    });
+    const outcome = await Promise.race([graceful.catch(() => "failed" as const), deadline]);
+    clearTimeout(timer);
+    if (outcome === "late") this.logger?.warn("closed the Redis bus without waiting further: Redis does not answer");
+    // Disconnecting rejects whatever still waits for Redis, so the stops above unwind at once.
+    this.client.disconnect();
   }
 
   private async deadLetter(topic: string, raw: string, error: string): Promise<void> {
     this.logger?.warn({ topic, error }, "dead-lettered an envelope");
     await this.client.xadd(this.settings.keys.dead(topic), "*", ...deadLetterFields(raw, error, 1));
   }
-}
-
-/** `redis://user:secret@host` → `redis://user:***@host`: secrets are never printed. */
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
 }

@@ -4,6 +4,8 @@ import type { Handler } from "../../bus.js";
 import { type Envelope, isExpired, readEnvelope } from "../../envelope.js";
 import { deadLetterFields } from "./dead-letter-fields.js";
 import { fieldOf, type RedisKeys } from "./redis-keys.js";
+import type { RedisOutage } from "./redis-outage.js";
+import { RetryPause } from "./retry-pause.js";
 
 /** Settings a group consumer shares with its bus. */
 export interface GroupConsumerSettings {
@@ -16,6 +18,7 @@ export interface GroupConsumerSettings {
   blockMs: number;
   doneTtlMs: number;
   logger: Logger | undefined;
+  outage: RedisOutage;
 }
 
 type Entry = [id: string, fields: string[] | null];
@@ -33,6 +36,7 @@ type Entry = [id: string, fields: string[] | null];
 export class RedisGroupConsumer {
   private readonly reader: Redis;
   private readonly active = new Set<Promise<void>>();
+  private readonly pause = new RetryPause();
   private stopped = false;
   private nextClaim = 0;
   private claimCursor = "0-0";
@@ -46,7 +50,7 @@ export class RedisGroupConsumer {
     private readonly handler: Handler,
     private readonly concurrency: number,
   ) {
-    this.reader = settings.client.duplicate();
+    this.reader = settings.outage.watch(settings.client.duplicate());
   }
 
   private get key(): string {
@@ -55,19 +59,27 @@ export class RedisGroupConsumer {
 
   /** Creates the group (reading the stream from its start) and starts reading. */
   async start(): Promise<void> {
+    await this.createGroup();
+    this.loop = this.run();
+  }
+
+  /** Creates the group and its stream unless they exist. */
+  private async createGroup(): Promise<void> {
     try {
       await this.settings.client.xgroup("CREATE", this.key, this.group, "0", "MKSTREAM");
     } catch (error) {
       if (!String((error as Error).message).includes("BUSYGROUP")) throw error;
     }
-    this.loop = this.run();
   }
 
   /** Stops reading and waits for running handlers; what it had not started stays pending for the others. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.pause.cancel();
+    // A connection waiting to reconnect keeps its read queued until the command timeout: not worth waiting for.
+    const reading = this.reader.status === "ready" ? this.loop : undefined;
     this.reader.disconnect();
-    await this.loop;
+    await reading;
     while (this.active.size > 0) await Promise.allSettled([...this.active]);
   }
 
@@ -102,10 +114,32 @@ export class RedisGroupConsumer {
         for (const [id, fields] of byPriority(entries)) this.spawn(id, fields, false);
       } catch (error) {
         if (this.stopped) break;
+        if (isNoGroup(error)) {
+          // Redis came back without its data (restarted without persistence, a failover): the group is gone.
+          await this.recreateGroup();
+          continue;
+        }
         failures++;
-        this.settings.logger?.warn({ err: error, topic: this.topic }, "bus read failed; retrying");
-        await sleep(Math.min(100 * 2 ** failures, 5000));
+        // During an outage the outage's one line speaks for every reader.
+        if (!this.settings.outage.down) {
+          this.settings.logger?.warn({ err: error, topic: this.topic }, "bus read failed; retrying");
+        }
+        await this.pause.after(failures);
       }
+    }
+  }
+
+  private async recreateGroup(): Promise<void> {
+    try {
+      await this.createGroup();
+      this.claimCursor = "0-0";
+      this.settings.logger?.warn(
+        { topic: this.topic, group: this.group },
+        "Redis lost the bus's consumer group (restarted without its data?); created it again",
+      );
+    } catch (error) {
+      if (!this.stopped) await this.pause.after(0);
+      this.settings.logger?.debug({ err: error, topic: this.topic }, "could not create the consumer group yet");
     }
   }
 
@@ -239,6 +273,6 @@ function byPriority(entries: Entry[]): Entry[] {
     .map((item) => item.entry);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function isNoGroup(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith("NOGROUP");
 }
