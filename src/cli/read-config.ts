@@ -27,6 +27,8 @@ const configSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(64 * 1024),
+  /** How often the vector index files are saved while running (a crash costs at most this much indexing); 0: only at stop. */
+  TROUPE_INDEX_SAVE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Unset: `info` for `troupe start`, `warn` for `troupe chat`. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });

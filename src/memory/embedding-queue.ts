@@ -33,6 +33,8 @@ export class EmbeddingQueue {
   /** Memories embedded at insert whose vectors are not in the index yet. */
   private unindexed: { id: number; vector: Float32Array }[] = [];
   private embedding: Promise<void> | undefined;
+  /** The batch at the embedder now: out of `pending`, not yet in the index. */
+  private inFlight: number[] = [];
 
   constructor(private readonly options: EmbeddingQueueOptions) {}
 
@@ -50,6 +52,14 @@ export class EmbeddingQueue {
   /** Whether recall should flush before it searches: vectors are missing, or too many wait to be compared one by one. */
   get needsFlush(): boolean {
     return this.pending.length > 0 || this.unindexed.length > MAX_UNINDEXED;
+  }
+
+  /** The smallest id not in the index yet (waiting for its vector or for the index), or undefined when none waits. */
+  get oldestWaiting(): number | undefined {
+    let oldest: number | undefined;
+    for (const id of [...this.pending, ...this.inFlight]) oldest = Math.min(oldest ?? id, id);
+    for (const { id } of this.unindexed) oldest = Math.min(oldest ?? id, id);
+    return oldest;
   }
 
   /** Adds the vectors that came with their memories to the index. */
@@ -92,7 +102,16 @@ export class EmbeddingQueue {
     const { db, statements, embedder, shelves, entryOf } = this.options;
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, EMBED_BATCH).flatMap((id) => entryOf(id) ?? []);
-      const vectors = await embedder.embed(batch.map((entry) => entry.text));
+      this.inFlight = batch.map((entry) => entry.id);
+      let vectors: Float32Array[];
+      try {
+        vectors = await embedder.embed(batch.map((entry) => entry.text));
+      } catch (error) {
+        // Back in line for the next flush: a failed embedder (a model server down) loses no memory.
+        this.pending.unshift(...this.inFlight);
+        this.inFlight = [];
+        throw error;
+      }
       db.transaction(() => {
         batch.forEach((entry, i) => {
           statements.setEmbedding.run(
@@ -106,6 +125,7 @@ export class EmbeddingQueue {
       batch.forEach((entry, i) => {
         shelves.forKind(entry.kind).add(entry.id, vectors[i] as Float32Array);
       });
+      this.inFlight = [];
     }
   }
 }

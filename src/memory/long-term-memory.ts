@@ -3,6 +3,7 @@ import type { Embedder } from "./embedder.js";
 import { EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 import { EmbeddingQueue } from "./embedding-queue.js";
 import { rankByFusion } from "./fusion-ranking.js";
+import { IndexRebuild } from "./index-rebuild.js";
 import { type KeywordHit, KeywordSearch } from "./keyword-search.js";
 import {
   countUnindexed,
@@ -12,7 +13,7 @@ import {
   selectMemoryIds,
 } from "./memory-maintenance.js";
 import type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
-import { insertParameters, type MemoryStatements, prepareMemoryStatements, toRecord, toVector } from "./memory-rows.js";
+import { insertParameters, type MemoryStatements, prepareMemoryStatements, toRecord } from "./memory-rows.js";
 import { type ProgressFactory, terminalProgress } from "./progress-bar.js";
 import { isInRecallScope, type RecallOptions } from "./recall-scope.js";
 import { RoomTimeline } from "./room-timeline.js";
@@ -37,7 +38,6 @@ const TOUCH_WRITE_INTERVAL_MS = 1000;
 const MIN_CANDIDATES = 40;
 /** An index rebuild shows progress from this many vectors on: smaller ones finish before a bar is worth it. */
 const REBUILD_PROGRESS_FROM = 2_000;
-const REBUILD_PROGRESS_STEP = 500;
 
 /**
  * Long-term memory of one agent: rows in SQLite (the source of truth) and
@@ -62,6 +62,13 @@ export class LongTermMemory {
   private readonly touched = new Set<number>();
   private touchesWrittenAt = 0;
   private lastQuery: { text: string; vector: Float32Array } | undefined;
+  /** Per shelf, the last memory id the loaded index file held. */
+  private loadedThrough: Record<Shelf, number> = { conversation: 0, knowledge: 0 };
+  private rebuild: IndexRebuild | undefined;
+  private indexed: Promise<void> = Promise.resolve();
+  private missing = 0;
+  /** Whether the indexes changed since they were last saved. */
+  private dirty = false;
 
   constructor(options: LongTermMemoryOptions) {
     this.db = options.db;
@@ -91,31 +98,56 @@ export class LongTermMemory {
   }
 
   /**
-   * Loads the saved indexes (or rebuilds them from SQLite) and queues rows
-   * that were never embedded. Throws `EmbeddingModelChangedError` when
-   * memories were embedded with another model or dimension (see `reembed`).
+   * Loads the saved indexes and adds what SQLite holds beyond them (all of
+   * it when no file can be trusted), and queues rows that were never
+   * embedded. With `background`, the missing vectors are added in slices
+   * between messages (see `indexStatus`, `whenIndexed`) instead of before
+   * `open` returns. Throws `EmbeddingModelChangedError` when memories were
+   * embedded with another model or dimension (see `reembed`).
    */
-  open(): void {
+  open(options: { background?: boolean } = {}): void {
     const { model, dimensions } = this.embedder;
     const stored = otherEmbeddings(this.db, this.agent, this.embedder);
     if (stored.length > 0) throw new EmbeddingModelChangedError({ agent: this.agent, model, dimensions, stored });
-    const indexedThrough = this.shelves.load();
-    const missing = countUnindexed(this.db, this.agent, this.embedder, indexedThrough);
-    const bar =
-      missing >= REBUILD_PROGRESS_FROM ? this.progress(`Indexing ${this.agent}'s memories`, missing) : undefined;
-    let added = 0;
-    for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) {
-      this.catalogue(toRecord(row));
-      const shelf = shelfOf(row.kind);
-      if (row.id <= indexedThrough[shelf]) continue;
-      this.shelves.of(shelf).add(row.id, toVector(row.embedding));
-      if (++added % REBUILD_PROGRESS_STEP === 0) bar?.update(added);
-    }
-    bar?.finish();
+    this.loadedThrough = this.shelves.load();
+    const missing = countUnindexed(this.db, this.agent, this.embedder, this.loadedThrough);
+    for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) this.catalogue(toRecord(row));
     for (const row of this.statements.unembedded.all(this.agent)) {
       this.catalogue(toRecord(row));
       this.queue.enqueue(row.id);
     }
+    const rebuild = new IndexRebuild({
+      db: this.db,
+      agent: this.agent,
+      embedder: this.embedder,
+      shelves: this.shelves,
+      loadedThrough: this.loadedThrough,
+      until: this.statements.maxId.get(this.agent)?.id ?? 0,
+      isStored: (id) => this.entries.has(id),
+    });
+    this.missing = missing;
+    if (missing === 0) return;
+    this.dirty = true;
+    if (options.background) {
+      this.rebuild = rebuild;
+      this.indexed = rebuild.run();
+      return;
+    }
+    const bar =
+      missing >= REBUILD_PROGRESS_FROM ? this.progress(`Indexing ${this.agent}'s memories`, missing) : undefined;
+    rebuild.runNow((added) => bar?.update(Math.min(added, missing)));
+    bar?.finish();
+  }
+
+  /** Whether the indexes are still being rebuilt in the background, and how far along. */
+  get indexStatus(): { rebuilding: boolean; missing: number; added: number } {
+    const rebuild = this.rebuild;
+    return { rebuilding: rebuild?.running ?? false, missing: this.missing, added: rebuild?.added ?? this.missing };
+  }
+
+  /** Resolves once a background rebuild started by `open` has finished (or was stopped). */
+  whenIndexed(): Promise<void> {
+    return this.indexed;
   }
 
   /** Stores a memory now; its vector follows at the next `flush`. Returns its id. */
@@ -140,6 +172,7 @@ export class LongTermMemory {
       accessedAt: createdAt,
     });
     this.queue.enqueue(id, vector);
+    this.dirty = true;
     return id;
   }
 
@@ -273,6 +306,7 @@ export class LongTermMemory {
       this.entries.delete(id);
     }
     this.queue.dropForgotten();
+    this.dirty = true;
   }
 
   /** Deletes the conversation memories that match every field of `selection` (knowledge stays); returns how many. */
@@ -290,10 +324,34 @@ export class LongTermMemory {
     return reembedMemories(this.db, this.agent, this.embedder, progress);
   }
 
-  /** Writes the index files and records how far they go, so the next start loads them instead of rebuilding. */
+  /** Embeds what is pending, then writes the index files (`saveIndexes`); a background rebuild stops where it is. */
   async save(): Promise<void> {
+    this.rebuild?.stop();
+    await this.indexed;
     await this.flush();
+    this.saveIndexes();
+  }
+
+  /**
+   * Writes the index files now, if they changed, and records how far each
+   * reaches: below the oldest memory still waiting for its vector or the
+   * index, and no further than a running rebuild got, so the next start adds
+   * exactly what the files lack. Returns whether it wrote. Throws what the
+   * disk throws (full, read-only); the files saved before stay intact.
+   */
+  saveIndexes(): boolean {
+    this.queue.indexEmbedded();
     this.db.transaction(() => this.writeTouches())();
-    this.shelves.save();
+    if (!this.dirty) return false;
+    const waiting = this.queue.oldestWaiting;
+    const complete = Math.min(
+      this.statements.maxId.get(this.agent)?.id ?? 0,
+      waiting === undefined ? Number.POSITIVE_INFINITY : waiting - 1,
+      this.rebuild && !this.rebuild.complete ? this.rebuild.through : Number.POSITIVE_INFINITY,
+    );
+    const { conversation, knowledge } = this.loadedThrough;
+    this.shelves.save({ conversation: Math.max(conversation, complete), knowledge: Math.max(knowledge, complete) });
+    this.dirty = (this.rebuild !== undefined && !this.rebuild.complete) || waiting !== undefined;
+    return true;
   }
 }

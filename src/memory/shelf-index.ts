@@ -68,14 +68,17 @@ export class ShelfIndex {
     return size;
   }
 
-  /** Writes each shelf's file and records how far it reaches, so the next start loads it instead of rebuilding. */
-  save(): void {
-    const { agent, indexDir, statements, model, dimensions } = this.options;
+  /**
+   * Writes each shelf's file and records how far it reaches (`through`: per
+   * shelf, the last memory id below which every memory is in the index), so
+   * the next start loads it and adds only what came after.
+   */
+  save(through: Record<Shelf, number>): void {
+    const { indexDir, statements, model, dimensions } = this.options;
     if (!indexDir) return;
-    const indexedThrough = statements.maxId.get(agent)?.id ?? 0;
     for (const shelf of SHELVES) {
       const size = this.of(shelf).save(this.fileOf(shelf, indexDir));
-      statements.saveIndex.run(this.nameOf(shelf), model, dimensions, indexedThrough, size);
+      statements.saveIndex.run(this.nameOf(shelf), model, dimensions, through[shelf], size);
     }
   }
 

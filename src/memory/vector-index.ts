@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import hnswlib from "hnswlib-node";
 
@@ -108,7 +108,13 @@ export class VectorIndex {
   save(file: string): number {
     mkdirSync(dirname(file), { recursive: true });
     const temp = `${file}.tmp`;
-    this.index.writeIndexSync(temp);
+    try {
+      this.index.writeIndexSync(temp);
+    } catch (error) {
+      // A full disk leaves a partial temp file: free its space; the last good file stays as it was.
+      rmSync(temp, { force: true });
+      throw error;
+    }
     renameSync(temp, file);
     return statSync(file).size;
   }

@@ -43,7 +43,11 @@ export interface AgentMemoryOptions {
   logger: Logger;
   /** The agent's room queue: model work on memory waits behind the room's current message. */
   queue: RoomQueue;
+  /** How often the index files are saved while running (a crash costs at most this much indexing); 0: only at stop. Default 60 s. */
+  indexSaveMs?: number;
 }
+
+const DEFAULT_INDEX_SAVE_MS = 60_000;
 
 /** What step 3 (recall) hands to the prompt. */
 export interface Recollection {
@@ -76,6 +80,9 @@ export class AgentMemory {
   private readonly queue: RoomQueue;
   private readonly extractProfile: ReturnType<typeof createProfileExtractor>;
   private flushTimer: NodeJS.Immediate | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
+  private readonly indexSaveMs: number;
 
   constructor(options: AgentMemoryOptions) {
     const { character, db } = options;
@@ -85,6 +92,7 @@ export class AgentMemory {
     this.guard = options.guard;
     this.logger = options.logger;
     this.queue = options.queue;
+    this.indexSaveMs = options.indexSaveMs ?? DEFAULT_INDEX_SAVE_MS;
     this.log = new MessageLog(db, character.name);
     this.working = new WorkingMemory(db, character.name);
     this.extractProfile = createProfileExtractor(character.memory.profile ?? {});
@@ -107,9 +115,19 @@ export class AgentMemory {
     });
   }
 
-  /** Loads long-term memory and ingests the character's knowledge (skipping what is already stored). */
+  /**
+   * Loads long-term memory (adding what the saved index files lack in the
+   * background, while the agent serves), saves the index files every
+   * `indexSaveMs`, and ingests the character's knowledge (skipping what is
+   * already stored).
+   */
   async start(): Promise<void> {
-    this.longTerm.open();
+    this.longTerm.open({ background: true });
+    this.reportRebuild();
+    if (this.indexSaveMs > 0) {
+      this.saveTimer = setInterval(() => this.saveIndexes(), this.indexSaveMs);
+      this.saveTimer.unref();
+    }
     const report = await ingestKnowledge(this.longTerm, this.character.knowledge, dirname(this.character.source.file), {
       events: {
         warn: (message) => this.logger.warn(message),
@@ -121,8 +139,38 @@ export class AgentMemory {
 
   /** Embeds what is pending and saves the indexes. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.flushTimer) clearImmediate(this.flushTimer);
+    clearInterval(this.saveTimer);
     await this.longTerm.save();
+  }
+
+  /** Says in the log when the vector index lacks memories after a crash, and when they are back. */
+  private reportRebuild(): void {
+    const { rebuilding, missing } = this.longTerm.indexStatus;
+    if (!rebuilding) return;
+    const agent = this.character.name;
+    const started = performance.now();
+    this.logger.warn(
+      { agent, missing },
+      `${agent}'s vector index lacks ${missing} memories (no clean stop saved it); adding them in the background while serving`,
+    );
+    void this.longTerm.whenIndexed().then(() => {
+      // Stopped half-way: the next start carries on from what the stop saved.
+      if (this.stopping) return;
+      const { added } = this.longTerm.indexStatus;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      this.logger.info({ agent, added }, `${agent}'s vector index is complete again (${added} added in ${seconds} s)`);
+    });
+  }
+
+  /** The timer's save: a failure (a full disk) is one line; the files saved before stay as they were. */
+  private saveIndexes(): void {
+    try {
+      this.longTerm.saveIndexes();
+    } catch (error) {
+      this.logger.error({ err: error, agent: this.character.name }, "could not save the vector index; will try again");
+    }
   }
 
   /** 1 record: the user's message, durable before anything else; undefined for a redelivered message. */

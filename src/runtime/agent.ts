@@ -55,6 +55,8 @@ export interface AgentOptions {
   logger: Logger;
   /** Folder for the long-term index file; default: in memory only. */
   indexDir?: string;
+  /** How often the index files are saved while running; 0: only at stop. Default 60 s. */
+  indexSaveMs?: number;
   actions?: Action[];
   /** Loaded plugins: their actions, providers, evaluators, services and steps. */
   plugins?: Plugin[];
@@ -137,6 +139,7 @@ export class Agent {
       db: options.db,
       embedder: options.embedder,
       indexDir: options.indexDir,
+      indexSaveMs: options.indexSaveMs,
       chat: options.chat,
       abilities: options.abilities ?? LANGUAGE_MODEL_ABILITIES,
       guard: options.guard,

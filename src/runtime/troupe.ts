@@ -30,6 +30,8 @@ export interface TroupeOptions {
   bus?: string;
   /** Namespace of this troupe's keys on Redis. Default: `TROUPE_BUS_PREFIX`, else `troupe:<current folder name>`. */
   busPrefix?: string;
+  /** How often each agent's vector index files are saved while running; 0: only at stop. Default 60 s. */
+  indexSaveMs?: number;
   /** The project folder: plugins load from its `plugins/` and `node_modules/`. Default: the current folder. */
   cwd?: string;
   /** How many recent messages per agent keep their trace. Default: `TROUPE_TRACE_LIMIT`, else 100. */
@@ -112,6 +114,7 @@ export class Troupe {
           embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
           logger,
           indexDir: join(options.dataDir, "index"),
+          indexSaveMs: options.indexSaveMs,
           plugins: plugins[index],
           delegation: node.delegation,
         });

@@ -42,6 +42,7 @@ export async function startCommand(options: StartOptions, config: Config): Promi
     dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
     logger,
     bus: options.bus,
+    indexSaveMs: config.TROUPE_INDEX_SAVE_SECONDS * 1000,
   });
   for (const agent of troupe.agents) {
     const capabilities = agent.character.capabilities.map((capability) => capability.name).join(", ");
