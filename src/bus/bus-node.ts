@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Capability } from "../character/index.js";
+import type { Readiness } from "../health/index.js";
 import type { InboundMessage } from "../messages/index.js";
 import type { Store } from "../store/index.js";
 import type { Bus } from "./bus.js";
@@ -12,6 +13,7 @@ import {
   TaskLog,
   type TaskRequest,
   TaskServer,
+  type TaskStatus,
 } from "./delegation/index.js";
 import { createNodeId } from "./node-id.js";
 import { createBus } from "./transport/index.js";
@@ -62,6 +64,7 @@ export class BusNode {
   private readonly logger: Logger | undefined;
   private readonly servers: TaskServer[] = [];
   private tasks: TaskLog | undefined;
+  private state: "connected" | "started" | "closed" = "connected";
   private workflows: WorkflowStore | undefined;
 
   private constructor(bus: Bus, options: BusNodeOptions) {
@@ -102,6 +105,19 @@ export class BusNode {
     }
     await this.registry.start();
     await this.delegator.start();
+    this.state = "started";
+  }
+
+  /** Ready once started and until closed, while the bus itself says it can carry envelopes (Redis reachable). */
+  readiness(): Readiness {
+    if (this.state === "connected") return { ready: false, reason: "the bus node has not started" };
+    if (this.state === "closed") return { ready: false, reason: "the bus node is closed" };
+    return this.bus.status();
+  }
+
+  /** How many of the tasks this process delegated are in each state (none without a store). */
+  taskCounts(): Partial<Record<TaskStatus, number>> {
+    return this.tasks?.countByStatus() ?? {};
   }
 
   /** Announces `agent`'s capabilities and serves its tasks, each answered through its own pipeline. */
@@ -154,6 +170,7 @@ export class BusNode {
    * for it), so a stop during an outage takes seconds, not minutes.
    */
   async close(): Promise<void> {
+    this.state = "closed";
     const reachable = this.bus.status().ready;
     await this.registry.stop({ goodbye: reachable });
     await Promise.all(this.servers.map((server) => server.stop()));

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Character } from "../character/index.js";
+import type { Readiness } from "../health/index.js";
 import type { InboundMessage } from "../messages/index.js";
 import type { ActionRun, OutboundMessage } from "../plugins/index.js";
 import type { Store } from "../store/index.js";
@@ -108,4 +109,9 @@ export interface Connector {
   connectedAs(): string | undefined;
   /** What `/health` shows of this connector (today's calls and cost, a stopped state). Optional. */
   health?(): Record<string, unknown>;
+  /**
+   * Whether it can take and send messages now (`GET /ready`): false while its platform connection is down,
+   * with the reason. Optional: a started connector without it counts as ready.
+   */
+  readiness?(): Readiness;
 }

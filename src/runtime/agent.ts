@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { AgentDelegation } from "../bus/index.js";
 import type { Character } from "../character/index.js";
 import type { ForgottenUser, InboundMessage, PostRequest } from "../connectors/index.js";
+import { NotReadyReasons, type Readiness } from "../health/index.js";
 import { createMcpToolsets } from "../mcp-client/index.js";
 import type { Embedder, LongTermMemory, WorkingMemory } from "../memory/index.js";
 import { userScope } from "../memory/index.js";
@@ -104,6 +105,11 @@ export class Agent {
   readonly character: Character;
   /** Which model the agent runs on, e.g. `offline model` or `gpt-4o-mini at http://127.0.0.1:11434/v1, …`. */
   readonly modelDescription: string;
+  /**
+   * What keeps the agent from serving, for `GET /ready`: it is starting or stopping, or whatever its
+   * owners report (an index being rebuilt). Add a reason under a key of your own; remove it when done.
+   */
+  readonly notReady = new NotReadyReasons();
   private readonly memory: AgentMemory;
   private readonly rateLimit: UserRateLimit | undefined;
   private readonly logger: Logger;
@@ -124,6 +130,7 @@ export class Agent {
     this.writer = { chat: options.chat, guard: options.guard };
     const logger = options.logger.child({ agent: options.character.name });
     this.logger = logger;
+    this.notReady.add("lifecycle", "starting");
     this.recentTraces = new TraceRing(options.traceLimit);
     this.plugins = new PluginHost({
       agent: { name: this.name, character: this.character },
@@ -198,6 +205,12 @@ export class Agent {
   async start(): Promise<void> {
     await this.memory.start();
     await this.plugins.start();
+    this.notReady.remove("lifecycle");
+  }
+
+  /** Whether the agent serves now, and if not why (see `notReady`). */
+  readiness(): Readiness {
+    return this.notReady.readiness();
   }
 
   /**
@@ -286,6 +299,7 @@ export class Agent {
 
   /** Waits for queued messages, embeds what is pending and saves the index. */
   async stop(): Promise<void> {
+    this.notReady.add("lifecycle", "stopping");
     await this.queue.drain();
     await this.plugins.stop();
     await this.memory.stop();

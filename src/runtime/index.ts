@@ -24,6 +24,7 @@ export {
   TurnTrace,
 } from "./trace/index.js";
 export { Troupe, type TroupeOptions } from "./troupe.js";
+export type { TroupeReadiness } from "./troupe-readiness.js";
 export {
   DEFAULT_RATE_LIMIT,
   type RateDecision,

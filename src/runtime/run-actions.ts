@@ -45,9 +45,11 @@ export async function runActions(
   const logger = trace.logger;
   for (const call of calls) {
     const started = performance.now();
+    const startedAt = Date.now();
     const failed = (result: string, error = result) => {
       runs.push({ name: call.name, args: call.args, ok: false, result });
-      trace.tools.push({ name: call.name, args: call.args, error, durationMs: performance.now() - started });
+      const durationMs = performance.now() - started;
+      trace.tools.push({ name: call.name, args: call.args, error, startedAt, durationMs });
     };
     const action = actions.get(call.name);
     if (!action) {
@@ -84,7 +86,8 @@ export async function runActions(
       const text = typeof result.data === "string" ? result.data : result.data.text;
       const kept = text.slice(0, MAX_RESULT_CHARS);
       runs.push({ name: call.name, args: call.args, ok: true, result: kept });
-      trace.tools.push({ name: call.name, args: call.args, result: kept, durationMs: performance.now() - started });
+      const durationMs = performance.now() - started;
+      trace.tools.push({ name: call.name, args: call.args, result: kept, startedAt, durationMs });
     } catch (error) {
       logger.warn({ err: error, ...where }, "action failed");
       const reason = redactSecrets(error instanceof Error ? error.message : String(error));

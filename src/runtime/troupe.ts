@@ -9,11 +9,14 @@ import { createEmbedder } from "../memory/index.js";
 import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
 import { loadPlugins, type Plugin } from "../plugins/index.js";
 import { type Store, StoreOpenError } from "../store/index.js";
-import { Agent, type AgentReply } from "./agent.js";
+import { Agent, type AgentReply, type TraceListener } from "./agent.js";
 import { createLogger } from "./create-logger.js";
 import { DuplicateAgentError } from "./duplicate-agent-error.js";
 import { openTroupeStore } from "./open-troupe-store.js";
 import { readTraceLimit, type TurnTrace } from "./trace/index.js";
+import type { OtelExport } from "./trace/otel/export-to-otel.js";
+import { TraceHub } from "./trace/trace-hub.js";
+import { type TroupeReadiness, troupeReadiness } from "./troupe-readiness.js";
 import { readRateLimit } from "./user-rate-limit.js";
 
 const DAY_MS = 86_400_000;
@@ -51,12 +54,16 @@ export class Troupe {
   private readonly connections: { connector: Connector; unsubscribe: () => void }[] = [];
   /** Webhook paths the connectors serve on the HTTP server (`serve` routes POSTs to them). */
   readonly webhooks = new WebhookRoutes();
+  /** Every agent's traces in one stream (`onTrace`). */
+  private readonly traceHub = new TraceHub();
+  private otel: OtelExport | undefined;
 
   private constructor(agents: Agent[], db: Store, logger: Logger, node: BusNode) {
     this.agents = agents;
     this.db = db;
     this.logger = logger;
     this.node = node;
+    for (const agent of agents) this.traceHub.attach(agent);
   }
 
   /**
@@ -125,7 +132,9 @@ export class Troupe {
       }
       await node.start(db);
       for (const agent of agents) await node.serve(agent);
-      return new Troupe(agents, db, logger, node);
+      const troupe = new Troupe(agents, db, logger, node);
+      await troupe.exportTraces(env);
+      return troupe;
     } catch (error) {
       await node.close();
       db.close();
@@ -146,6 +155,35 @@ export class Troupe {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** Calls `listener` with every agent's trace of each message it handled. Returns the unsubscribe function. */
+  onTrace(listener: TraceListener): () => void {
+    return this.traceHub.on(listener);
+  }
+
+  /** Whether every agent, connector and the bus can serve now, each part with its reason when not (`GET /ready`). */
+  readiness(): TroupeReadiness {
+    return troupeReadiness(this.agents, this.connected, this.node);
+  }
+
+  /**
+   * With `OTEL_EXPORTER_OTLP_ENDPOINT` set, sends every trace to that OpenTelemetry collector. The SDK is
+   * imported only then, so a troupe without it starts as fast as before.
+   */
+  private async exportTraces(env: Record<string, string | undefined>): Promise<void> {
+    const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+    if (!endpoint) return;
+    const { exportToOtel } = await import("./trace/otel/export-to-otel.js");
+    const otel = exportToOtel({
+      endpoint,
+      tracesEndpoint: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || undefined,
+      serviceName: env.OTEL_SERVICE_NAME?.trim() || undefined,
+      logger: this.logger,
+    });
+    this.onTrace((trace) => otel.export(trace));
+    this.otel = otel;
+    this.logger.info(`Traces are exported to OpenTelemetry at ${endpoint}`);
   }
 
   /** Hands a message to the named agent. */
@@ -189,12 +227,18 @@ export class Troupe {
 
   /** Stops the connectors (no new messages), finishes queued messages, saves every index and closes the store. */
   async stop(): Promise<void> {
+    // Not ready from the first moment: a load balancer stops sending before the connectors close.
+    for (const agent of this.agents) agent.notReady.add("lifecycle", "stopping");
     const connections = this.connections.splice(0);
     for (const connection of connections) connection.unsubscribe();
     await Promise.all(connections.map((connection) => connection.connector.stop()));
     // Leave the bus next: finish the tasks in hand, take no more.
     await this.node.close();
     await Promise.all(this.agents.map((agent) => agent.stop()));
+    // The last traces go out before the process ends; a collector that is gone costs a warning, not the shutdown.
+    await this.otel
+      ?.shutdown()
+      .catch((error: unknown) => this.logger.warn({ err: error }, "could not send the last traces to OpenTelemetry"));
     this.db.close();
   }
 }

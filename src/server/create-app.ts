@@ -4,6 +4,8 @@ import type { Troupe } from "../runtime/index.js";
 import { type ApiGuardOptions, createApiGuards } from "./api-guard.js";
 import { findConsoleAssets } from "./console-assets.js";
 import { createConsoleRoutes } from "./console-routes.js";
+import { metricsRoute } from "./metrics/index.js";
+import { readyRoute } from "./ready-route.js";
 import { traceRoutes } from "./trace-routes.js";
 
 /**
@@ -12,7 +14,7 @@ import { traceRoutes } from "./trace-routes.js";
  *   each started connector, with what it reports (the X connector: today's calls and estimated cost)
  * - the HTTP connector's routes, when one is given (`serve` always gives one): messages in, replies
  *   and proactive messages out (see `HttpConnector`)
- * - the traces of recent messages (`traceRoutes`)
+ * - the traces of recent messages (`traceRoutes`), `GET /ready` (`readyRoute`) and `GET /metrics` (`metricsRoute`)
  * - the connectors' webhooks (`troupe.webhooks`)
  * - the web console: its page at `/`, its assets under `/console/` (`createConsoleRoutes`).
  * An error in a route is logged and answered 500.
@@ -46,6 +48,8 @@ export function createApp(
   );
   if (http) app.route("/", http.routes);
   app.route("/", traceRoutes(troupe));
+  app.route("/", readyRoute(troupe));
+  app.route("/", metricsRoute(troupe));
   app.route("/", createConsoleRoutes(findConsoleAssets()));
 
   // Webhooks of the connectors (a Telegram bot in webhook mode): each checks its own secret.

@@ -5,6 +5,7 @@ import type { Troupe } from "../runtime/index.js";
 import type { ApiGuardOptions } from "./api-guard.js";
 import { createApp } from "./create-app.js";
 import { isLoopback } from "./is-loopback.js";
+import { metricsOf } from "./metrics/index.js";
 import { ServeError } from "./serve-error.js";
 
 export interface RunningServer {
@@ -31,6 +32,8 @@ export async function serve(
     throw new ServeError({ host: options.host, port: options.port, reason });
   }
   const { http = createHttpConnector(), ...guarded } = options;
+  // Metrics count from here on: made before the HTTP connector takes its first message.
+  await metricsOf(troupe);
   if (!options.http) await troupe.connect(http);
   const app = createApp(troupe, guarded, http);
   return new Promise((resolve, reject) => {

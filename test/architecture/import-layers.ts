@@ -12,7 +12,7 @@ import ts from "typescript";
 
 /** The floors, lowest first. A new top-level folder of src/ must be placed on one. */
 export const FLOORS: readonly (readonly string[])[] = [
-  ["errors", "text", "messages"],
+  ["errors", "text", "messages", "health"],
   ["store", "character"],
   ["model", "offline", "memory", "plugins", "mcp-client"],
   ["bus"],
@@ -25,6 +25,7 @@ export const ONLY: Readonly<Record<string, readonly string[]>> = {
   errors: [],
   text: [],
   messages: [],
+  health: [],
   store: ["errors", "text"],
   // The web console runs in the browser and reaches Troupe only through the HTTP API.
   console: [],

@@ -18,6 +18,8 @@ export interface DelegationRecord {
   capability: string;
   helper: string;
   taskId: string;
+  /** Epoch ms. */
+  startedAt: number;
   durationMs: number;
   traceId?: string;
 }
@@ -71,6 +73,7 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
     handler: async (_ctx, args: { task: string; capability?: string }) => {
       const task = args.task.trim() || options.message.text;
       const capability = args.capability ?? closestCapability(`${task} ${options.message.text}`, offers);
+      const startedAt = Date.now();
       try {
         const result = await options.delegate({
           capability,
@@ -85,6 +88,7 @@ export function createDelegateAction(options: DelegateActionOptions): DelegateTo
           capability,
           helper: result.agent,
           taskId: result.taskId,
+          startedAt,
           durationMs: result.latencyMs,
           traceId: result.traceId,
         });

@@ -23,6 +23,7 @@ export class TaskLog {
   private readonly insert;
   private readonly finish;
   private readonly select;
+  private readonly count;
 
   constructor(db: Store) {
     this.insert = db.prepare(
@@ -34,6 +35,14 @@ export class TaskLog {
       `SELECT id, capability, from_agent AS fromAgent, to_agent AS toAgent, status, input, result, error
        FROM bus_tasks WHERE trace_id = ? ORDER BY created_at, rowid`,
     );
+    this.count = db.prepare("SELECT status, count(*) AS tasks FROM bus_tasks GROUP BY status");
+  }
+
+  /** How many tasks are in each state (every state listed, 0 when none). */
+  countByStatus(): Record<TaskStatus, number> {
+    const counts: Record<TaskStatus, number> = { sent: 0, succeeded: 0, failed: 0, "timed-out": 0 };
+    for (const row of this.count.all() as { status: TaskStatus; tasks: number }[]) counts[row.status] = row.tasks;
+    return counts;
   }
 
   /** Records a task as sent. */

@@ -3,7 +3,7 @@ import { listCharacterFiles } from "../../character/index.js";
 import { createHttpConnector } from "../../connectors/index.js";
 import { redactSecrets } from "../../errors/index.js";
 import { createLogger, Troupe } from "../../runtime/index.js";
-import { isLoopback, serve } from "../../server/index.js";
+import { isLoopback, metricsOf, serve } from "../../server/index.js";
 import { CliError } from "../cli-error.js";
 import { connectPlatforms } from "../connect-platforms.js";
 import { describeConnectors } from "../describe-connectors.js";
@@ -44,6 +44,8 @@ export async function startCommand(options: StartOptions, config: Config): Promi
     bus: options.bus,
     indexSaveMs: config.TROUPE_INDEX_SAVE_SECONDS * 1000,
   });
+  // Metrics before the platforms connect, so their first messages are counted too.
+  await metricsOf(troupe);
   for (const agent of troupe.agents) {
     const capabilities = agent.character.capabilities.map((capability) => capability.name).join(", ");
     console.log(

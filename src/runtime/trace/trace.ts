@@ -27,6 +27,8 @@ export interface TracePrompt {
 /** One action the model called (the built-in `delegate` included). */
 export interface TraceTool {
   name: string;
+  /** Epoch ms. */
+  startedAt: number;
   args: unknown;
   result?: string;
   error?: string;

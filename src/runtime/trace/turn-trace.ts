@@ -32,6 +32,8 @@ export class TurnTrace {
   durationMs = 0;
   reply: string | undefined;
   error: string | undefined;
+  /** How long recall took, when the turn recalled (for the recall latency metric). */
+  recallMs: number | undefined;
   /** The prompt the model read (kept, not copied). */
   prompt: readonly BaseMessage[] | undefined;
   private recalledMemories: readonly RecalledMemory[] = [];
@@ -75,7 +77,8 @@ export class TurnTrace {
   }
 
   /** The memories and knowledge recall brought to the prompt. */
-  recalled(memories: readonly RecalledMemory[], knowledge: readonly RecalledMemory[]): void {
+  recalled(memories: readonly RecalledMemory[], knowledge: readonly RecalledMemory[], durationMs: number): void {
+    this.recallMs = durationMs;
     this.recalledMemories = knowledge.length === 0 ? memories : [...memories, ...knowledge];
   }
 

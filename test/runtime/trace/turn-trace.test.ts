@@ -64,7 +64,13 @@ describe("the trace of a message", () => {
     const sum = await tester.send("what is 17 times 23?");
     const tools = tester.agent.trace(sum.traceId ?? "")?.view().tools;
     expect(tools).toEqual([
-      { name: "calculate", args: expect.any(Object), result: "17 * 23 = 391", durationMs: expect.any(Number) },
+      {
+        name: "calculate",
+        args: expect.any(Object),
+        result: "17 * 23 = 391",
+        startedAt: expect.any(Number),
+        durationMs: expect.any(Number),
+      },
     ]);
   });
 
