@@ -18,10 +18,12 @@ import {
 import { createNodeId } from "./node-id.js";
 import { createBus } from "./transport/index.js";
 import {
+  leaseOwner,
   resumeWorkflow,
   runWorkflow,
   type Workflow,
   type WorkflowProgress,
+  WorkflowRunHeldError,
   type WorkflowRunResult,
   WorkflowStore,
 } from "./workflow/index.js";
@@ -148,10 +150,23 @@ export class BusNode {
     return runWorkflow(workflow, input, this.workflowOptions(onProgress));
   }
 
-  /** Resumes every workflow run an earlier process left unfinished. */
+  /**
+   * Resumes every workflow run an earlier process left unfinished, each
+   * under this process's lease: a run another live process sharing the data
+   * folder holds is left to it (and logged), so no run is resumed twice.
+   */
   async resumeWorkflows(onProgress?: (progress: WorkflowProgress) => void): Promise<WorkflowRunResult[]> {
     const ids = this.workflows?.unfinished() ?? [];
-    return Promise.all(ids.map((id) => resumeWorkflow(id, this.workflowOptions(onProgress))));
+    const results = await Promise.all(
+      ids.map((id) =>
+        resumeWorkflow(id, this.workflowOptions(onProgress)).catch((error: unknown) => {
+          if (!(error instanceof WorkflowRunHeldError)) throw error;
+          this.logger?.info({ runId: id }, error.message);
+          return undefined;
+        }),
+      ),
+    );
+    return results.filter((result): result is WorkflowRunResult => result !== undefined);
   }
 
   private workflowOptions(onProgress?: (progress: WorkflowProgress) => void) {
@@ -161,6 +176,7 @@ export class BusNode {
       delegate: (request: Parameters<Delegator["delegate"]>[0]) => this.delegator.delegate(request),
       onProgress,
       logger: this.logger,
+      owner: leaseOwner(),
     };
   }
 

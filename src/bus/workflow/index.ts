@@ -21,6 +21,8 @@ export {
   workflowSchema,
 } from "./workflow-definition.js";
 export { WorkflowDefinitionError } from "./workflow-definition-error.js";
+export { LEASE_MS, leaseOwner } from "./workflow-lease.js";
 export { WORKFLOW_MIGRATIONS } from "./workflow-migrations.js";
+export { WorkflowRunHeldError } from "./workflow-run-held-error.js";
 export { type RunState, type RunStatus, type StepState, type StepStatus, WorkflowStore } from "./workflow-store.js";
 export { renderTemplate } from "./workflow-template.js";

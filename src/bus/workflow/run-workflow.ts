@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
 import type { DelegationRequest, DelegationResult } from "../delegation/index.js";
 import type { Workflow, WorkflowStep } from "./workflow-definition.js";
+import { LEASE_MS } from "./workflow-lease.js";
+import { WorkflowRunHeldError } from "./workflow-run-held-error.js";
 import type { RunState, RunStatus, StepState, StepStatus, WorkflowStore } from "./workflow-store.js";
 import { isTruthy, renderTemplate, type TemplateScope } from "./workflow-template.js";
 
@@ -34,6 +36,12 @@ export interface RunWorkflowOptions {
   from?: string;
   onProgress?(progress: WorkflowProgress): void;
   logger?: Logger;
+  /**
+   * Who runs it (`leaseOwner`): the run is leased to it while it runs, and
+   * `WorkflowRunHeldError` is thrown when another live process holds it.
+   * Unset: no lease (one process owns the data folder).
+   */
+  owner?: string;
 }
 
 /**
@@ -62,6 +70,18 @@ export async function resumeWorkflow(runId: string, options: RunWorkflowOptions)
 }
 
 async function execute(run: RunState, resumed: boolean, options: RunWorkflowOptions): Promise<WorkflowRunResult> {
+  const { owner, store } = options;
+  if (owner === undefined) return executeLeased(run, resumed, options);
+  if (!store.lease(run.id, owner)) throw new WorkflowRunHeldError({ runId: run.id });
+  const renew = setInterval(() => store.lease(run.id, owner), LEASE_MS / 3);
+  try {
+    return await executeLeased(run, resumed, options);
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+async function executeLeased(run: RunState, resumed: boolean, options: RunWorkflowOptions): Promise<WorkflowRunResult> {
   const { workflow } = run;
   const report = (step: WorkflowStep, state: StepState, extra: Partial<WorkflowProgress> = {}) =>
     options.onProgress?.({

@@ -33,5 +33,10 @@ export const WORKFLOW_MIGRATIONS: OwnedMigrations = {
     PRIMARY KEY (run_id, step_id)
   );
   `,
+    // 2: the lease on a run, so two processes sharing a data folder never both resume it.
+    `
+  ALTER TABLE workflow_runs ADD COLUMN lease_owner TEXT;
+  ALTER TABLE workflow_runs ADD COLUMN lease_until INTEGER;
+  `,
   ],
 };

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Store } from "../../store/index.js";
 import type { Workflow } from "./workflow-definition.js";
+import { takeLease } from "./workflow-lease.js";
 
 /** The states of a step. */
 export type StepStatus = "pending" | "running" | "succeeded" | "failed" | "skipped";
@@ -130,6 +131,11 @@ export class WorkflowStore {
         runId,
         step.id,
       );
+  }
+
+  /** Takes or renews `owner`'s lease on an unfinished run; false when another live process holds it. */
+  lease(runId: string, owner: string): boolean {
+    return takeLease(this.db, runId, owner);
   }
 
   /** Records how the run ended. */
