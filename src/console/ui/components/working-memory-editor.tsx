@@ -46,8 +46,8 @@ function FactRow({ fact, onChange }: { fact: Fact; onChange: (key: string, value
         onChange(fact.key, value);
       }}
     >
-      <label for={`fact-${fact.key}`}>{fact.key}</label>
-      <input id={`fact-${fact.key}`} value={value} onInput={(event) => setValue(event.currentTarget.value)} />
+      <span class="fact-key">{fact.key}</span>
+      <input aria-label={fact.key} value={value} onInput={(event) => setValue(event.currentTarget.value)} />
       <button type="submit" disabled={value === fact.value || !value.trim()}>
         Save
       </button>
