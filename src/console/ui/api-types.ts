@@ -41,7 +41,8 @@ export interface TraceStep {
   name: string;
   startedAt: number | string;
   durationMs: number;
-  detail?: unknown;
+  /** What the step noted about its work, when it noted something. */
+  detail?: string;
 }
 
 export interface Trace {

@@ -9,7 +9,7 @@ export function TraceSteps({ steps, totalMs }: { steps: TraceStep[]; totalMs: nu
       <h3>Steps · {formatMs(totalMs)}</h3>
       <ol class="steps" data-testid="trace-steps">
         {steps.map((step) => (
-          <li key={`${step.name}-${step.startedAt}`}>
+          <li key={`${step.name}-${step.startedAt}`} title={step.detail}>
             <span class="step-name">{step.name}</span>
             <meter min={0} max={slowest} value={step.durationMs} />
             <span class="step-time">{formatMs(step.durationMs)}</span>
