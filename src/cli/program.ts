@@ -67,6 +67,19 @@ export function createProgram(): Command {
     });
 
   program
+    .command("mcp")
+    .description("serve the troupe to an MCP client (Claude Desktop, an IDE) on standard input and output")
+    .argument("[paths...]", "character files or folders (default: characters/)")
+    .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
+    .option("--bus <url>", "share the bus with other processes: redis://host:6379")
+    .option("--offline", OFFLINE_HELP)
+    .action(async (paths: string[], options: { dataDir?: string; bus?: string; offline?: boolean }) => {
+      if (options.offline) process.env.TROUPE_OFFLINE = "1";
+      const { mcpCommand } = await import("./commands/mcp.js");
+      await mcpCommand({ paths, ...options }, readConfig());
+    });
+
+  program
     .command("validate")
     .description("check character files and print every problem")
     .argument("<paths...>", "character files or folders")

@@ -8,7 +8,7 @@
  * character's extra profile fields, and, with a real model, facts read through
  * structured output, all under the same keys (`FACT_KEY`).
  */
-export { addKnowledge } from "./add-knowledge.js";
+export { addKnowledge, addKnowledgeDocument } from "./add-knowledge.js";
 export { chunkText } from "./chunk-text.js";
 export {
   collectKnowledgeFiles,

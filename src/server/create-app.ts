@@ -4,6 +4,7 @@ import type { Troupe } from "../runtime/index.js";
 import { type ApiGuardOptions, createApiGuards } from "./api-guard.js";
 import { findConsoleAssets } from "./console-assets.js";
 import { createConsoleRoutes } from "./console-routes.js";
+import { mcpRoutes } from "./mcp-routes.js";
 import { metricsRoute } from "./metrics/index.js";
 import { readyRoute } from "./ready-route.js";
 import { traceRoutes } from "./trace-routes.js";
@@ -15,6 +16,7 @@ import { traceRoutes } from "./trace-routes.js";
  * - the HTTP connector's routes, when one is given (`serve` always gives one): messages in, replies
  *   and proactive messages out (see `HttpConnector`)
  * - the traces of recent messages (`traceRoutes`), `GET /ready` (`readyRoute`) and `GET /metrics` (`metricsRoute`)
+ * - the troupe's MCP tools over streamable HTTP at `/mcp` (`mcpRoutes`), behind the API's token
  * - the connectors' webhooks (`troupe.webhooks`)
  * - the web console: its page at `/`, its assets under `/console/` (`createConsoleRoutes`).
  * An error in a route is logged and answered 500.
@@ -50,6 +52,7 @@ export function createApp(
   app.route("/", traceRoutes(troupe));
   app.route("/", readyRoute(troupe));
   app.route("/", metricsRoute(troupe));
+  app.route("/", mcpRoutes(troupe, guards.apiRoutes));
   app.route("/", createConsoleRoutes(findConsoleAssets()));
 
   // Webhooks of the connectors (a Telegram bot in webhook mode): each checks its own secret.

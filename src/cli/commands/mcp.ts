@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+import { listCharacterFiles } from "../../character/index.js";
+import { serveMcpStdio } from "../../mcp/index.js";
+import { createLogger, Troupe } from "../../runtime/index.js";
+import { CliError } from "../cli-error.js";
+import type { Config } from "../read-config.js";
+
+export interface McpOptions {
+  paths: string[];
+  dataDir?: string;
+  /** `redis://…`: share the bus with troupes in other processes. */
+  bus?: string;
+}
+
+/**
+ * `troupe mcp`: runs every character in `characters/` (or the given files
+ * and folders) and serves them to an MCP client on standard input and
+ * output, until the client closes standard input or a signal stops it.
+ * Standard output carries only the protocol: logs (and any problem at
+ * start) go to standard error.
+ */
+export async function mcpCommand(options: McpOptions, config: Config): Promise<void> {
+  const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
+  const files = await listCharacterFiles(options.paths.length > 0 ? options.paths : ["characters"]);
+  if (files.length === 0)
+    throw new CliError("NO_CHARACTERS", "No character files found. Create one with: npx troupe new <name>");
+  const troupe = await Troupe.start(files, {
+    dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
+    logger,
+    bus: options.bus,
+  });
+  const stop = () => void troupe.stop().finally(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    logger.info({ agents: troupe.agents.map((agent) => agent.name) }, "serving the troupe over MCP on stdio");
+    await serveMcpStdio({ troupe, logger, workflowsDir: resolve("workflows") });
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    await troupe.stop();
+  }
+}

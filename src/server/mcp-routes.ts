@@ -1,0 +1,22 @@
+import { resolve } from "node:path";
+import { Hono, type MiddlewareHandler } from "hono";
+import { createMcpHttpHandler } from "../mcp/index.js";
+import type { Troupe } from "../runtime/index.js";
+
+/**
+ * `POST /mcp`: the troupe's MCP tools over streamable HTTP (stateless, JSON
+ * answers), behind `guards` (the API routes' token check) after the app's
+ * own (host, JSON, body size). A stateless server has no stream to open
+ * and no session to end, so `GET` and `DELETE` are refused with 405, as the
+ * SDK's stateless examples do.
+ */
+export function mcpRoutes(troupe: Troupe, guards: MiddlewareHandler[]): Hono {
+  const app = new Hono();
+  if (guards.length > 0) app.use("/mcp", ...guards);
+  const handle = createMcpHttpHandler({ troupe, logger: troupe.logger, workflowsDir: resolve("workflows") });
+  app.post("/mcp", (c) => handle(c.req.raw));
+  app.on(["GET", "DELETE"], "/mcp", (c) =>
+    c.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed." }, id: null }, 405),
+  );
+  return app;
+}
