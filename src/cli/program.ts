@@ -72,12 +72,15 @@ export function createProgram(): Command {
     .argument("[paths...]", "character files or folders (default: characters/)")
     .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
     .option("--bus <url>", "share the bus with other processes: redis://host:6379")
+    .option("--workflows <dir>", "folder of the workflows the run_workflow tool may run", "workflows")
     .option("--offline", OFFLINE_HELP)
-    .action(async (paths: string[], options: { dataDir?: string; bus?: string; offline?: boolean }) => {
-      if (options.offline) process.env.TROUPE_OFFLINE = "1";
-      const { mcpCommand } = await import("./commands/mcp.js");
-      await mcpCommand({ paths, ...options }, readConfig());
-    });
+    .action(
+      async (paths: string[], options: { dataDir?: string; bus?: string; workflows?: string; offline?: boolean }) => {
+        if (options.offline) process.env.TROUPE_OFFLINE = "1";
+        const { mcpCommand } = await import("./commands/mcp.js");
+        await mcpCommand({ paths, ...options }, readConfig());
+      },
+    );
 
   program
     .command("validate")

@@ -10,6 +10,8 @@ export interface McpOptions {
   dataDir?: string;
   /** `redis://…`: share the bus with troupes in other processes. */
   bus?: string;
+  /** Folder of the workflows `run_workflow` may run. Default `workflows/`. */
+  workflows?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function mcpCommand(options: McpOptions, config: Config): Promise<v
   process.once("SIGTERM", stop);
   try {
     logger.info({ agents: troupe.agents.map((agent) => agent.name) }, "serving the troupe over MCP on stdio");
-    await serveMcpStdio({ troupe, logger, workflowsDir: resolve("workflows") });
+    await serveMcpStdio({ troupe, logger, workflowsDir: resolve(options.workflows ?? "workflows") });
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
