@@ -1,3 +1,4 @@
+import type * as PromClient from "prom-client";
 import type { Troupe } from "../../runtime/index.js";
 import { createTroupeMetrics, type TroupeMetrics } from "./create-troupe-metrics.js";
 
@@ -12,8 +13,16 @@ const attached = new WeakMap<Troupe, Promise<TroupeMetrics>>();
 export function metricsOf(troupe: Troupe): Promise<TroupeMetrics> {
   let metrics = attached.get(troupe);
   if (!metrics) {
-    metrics = import("prom-client").then((prom) => createTroupeMetrics(troupe, prom));
+    metrics = import("prom-client").then((loaded) => createTroupeMetrics(troupe, commonJsExports(loaded)));
     attached.set(troupe, metrics);
   }
   return metrics;
+}
+
+/**
+ * prom-client is CommonJS. Node's own import lists its exports on the namespace, but esbuild's
+ * bundle (dist/, what `troupe start` runs) puts them on `default` only; `default` is the exports in both.
+ */
+function commonJsExports(loaded: typeof PromClient): typeof PromClient {
+  return (loaded as unknown as { default?: typeof PromClient }).default ?? loaded;
 }
