@@ -29,7 +29,9 @@ export function traceRoutes(troupe: Troupe): Hono {
   routes.get("/traces/:id", (c) => {
     const id = c.req.param("id");
     const trace = troupe.trace(id);
-    if (!trace) return c.json({ error: `No trace ${id} (only the most recent messages keep theirs).` }, 404);
+    // The id is echoed cut short: a long one from a stranger is not worth sending back whole.
+    const named = id.length > 64 ? `${id.slice(0, 64)}…` : id;
+    if (!trace) return c.json({ error: `No trace ${named} (only the most recent messages keep theirs).` }, 404);
     return c.json(trace.view());
   });
 

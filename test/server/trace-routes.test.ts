@@ -59,6 +59,12 @@ describe("the trace routes", () => {
     const missing = await getJson(server, "/traces/not-a-trace");
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatch(/^No trace not-a-trace/);
+    // Hostile ids: a path that climbs out, a long one, odd characters. Nothing but a lookup, and a short echo.
+    for (const id of ["..%2F..%2Fetc%2Fpasswd", "x".repeat(4000), "%00%0a%3Cscript%3E"]) {
+      const hostile = await getJson(server, `/traces/${id}`);
+      expect(hostile.status).toBe(404);
+      expect(String(hostile.body.error).length).toBeLessThan(160);
+    }
     for (const limit of ["abc", "0", "-3", "1.5", "99999999"]) {
       const bad = await getJson(server, `/agents/juno/traces?limit=${limit}`);
       expect(bad.status).toBe(400);

@@ -1,5 +1,6 @@
 import { type Client, DiscordAPIError, Events, type Interaction, type Message, Routes } from "discord.js";
 import type { Logger } from "pino";
+import { READY, type Readiness } from "../../health/index.js";
 import type { InboundMessage } from "../../messages/index.js";
 import type { OutboundMessage } from "../../plugins/index.js";
 import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost } from "../connector.js";
@@ -50,6 +51,8 @@ export class DiscordConnector implements PlatformConnector {
   private logger: Logger | undefined;
   private contentVisible = false;
   private stopped = false;
+  /** Gateway shards whose connection dropped and has not come back (`readiness`). */
+  private readonly shardsDown = new Set<number>();
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: DiscordConnectorOptions) {}
@@ -92,9 +95,27 @@ export class DiscordConnector implements PlatformConnector {
     client.on(Events.MessageCreate, (message) => this.track(this.answer(message), message.channelId));
     client.on(Events.InteractionCreate, (interaction) => this.track(this.command(interaction), interaction.channelId));
     client.on(Events.ShardError, (error, shard) => logger.warn({ shard, err: error }, "Discord gateway error"));
-    client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "Discord gateway dropped; reconnecting"));
-    client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "Discord gateway resumed"));
+    client.on(Events.ShardReconnecting, (shard) => {
+      this.shardsDown.add(shard);
+      logger.info({ shard }, "Discord gateway dropped; reconnecting");
+    });
+    client.on(Events.ShardDisconnect, (_event, shard) => this.shardsDown.add(shard));
+    client.on(Events.ShardResume, (shard, replayed) => {
+      this.shardsDown.delete(shard);
+      logger.info({ shard, replayed }, "Discord gateway resumed");
+    });
+    client.on(Events.ShardReady, (shard) => this.shardsDown.delete(shard));
     await this.registerCommands(client, agent, logger);
+  }
+
+  /** Ready while every gateway shard is connected; a dropped one is not ready until discord.js has resumed it. */
+  readiness(): Readiness {
+    if (!this.client || this.stopped) return { ready: false, reason: "not connected to Discord" };
+    if (this.shardsDown.size === 0) return READY;
+    return {
+      ready: false,
+      reason: `Discord gateway dropped (shards ${[...this.shardsDown].join(", ")}); reconnecting`,
+    };
   }
 
   async stop(): Promise<void> {
