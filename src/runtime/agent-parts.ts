@@ -29,6 +29,10 @@ export function actionContext(parts: AgentParts, turn: Turn): ActionContext {
   const runtime = parts.plugins.runtime;
   return {
     ...runtime,
+    // An action's log lines carry the message's trace id; the child logger is made only if one logs.
+    get logger() {
+      return turn.trace.logger;
+    },
     agentName: parts.name,
     message,
     memory: turn.memory,

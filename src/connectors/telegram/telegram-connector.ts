@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { Telegram, TelegramError } from "telegraf";
 import type { Character } from "../../character/index.js";
+import { READY, type Readiness } from "../../health/index.js";
 import type { OutboundMessage } from "../../plugins/index.js";
 import { RoomQueue } from "../../runtime/room-queue.js";
 import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost } from "../connector.js";
@@ -137,6 +138,13 @@ export class TelegramConnector implements PlatformConnector {
 
   connectedAs(): string | undefined {
     return this.me ? `@${this.me.username}` : undefined;
+  }
+
+  /** Ready once started and until stopped: by webhook, or while polling gets updates. */
+  readiness(): Readiness {
+    if (!this.me || this.stopping.signal.aborted) return { ready: false, reason: "not connected to Telegram" };
+    if (this.unmount) return READY;
+    return this.poller?.readiness() ?? { ready: false, reason: "not receiving Telegram updates yet" };
   }
 
   describeAnswers(): string {

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { type Telegram, TelegramError } from "telegraf";
+import { READY, type Readiness } from "../../health/index.js";
 import { backoffDelay, type RetryPolicy, retryDelay, sleep } from "./call-with-retry.js";
 
 export interface UpdatePollerOptions {
@@ -27,6 +28,8 @@ export class UpdatePoller {
   private readonly stopping = new AbortController();
   private offset = 0;
   private loop: Promise<void> | undefined;
+  /** Why updates are not coming in now (a failing or stopped poll), for `readiness`. */
+  private problem: string | undefined;
 
   constructor(options: UpdatePollerOptions) {
     this.options = options;
@@ -36,6 +39,11 @@ export class UpdatePoller {
   async start(): Promise<void> {
     await this.poll(0);
     this.loop = this.run();
+  }
+
+  /** Ready while polls succeed; not while they fail (retrying) or after a conflict or a revoked token stopped them. */
+  readiness(): Readiness {
+    return this.problem ? { ready: false, reason: this.problem } : READY;
   }
 
   /** Stops polling and tells Telegram which updates were handled, so a restart does not get them again. */
@@ -56,15 +64,18 @@ export class UpdatePoller {
         await this.poll(this.options.timeoutSeconds);
         if (failures > 0) this.options.logger.info({ failures }, "receiving Telegram updates again");
         failures = 0;
+        this.problem = undefined;
       } catch (error) {
         if (this.stopping.signal.aborted) return;
         if (error instanceof TelegramError && (error.code === 409 || error.code === 401)) {
+          this.problem = `stopped receiving Telegram updates (${error.code})`;
           this.options.onFatal(error);
           return;
         }
         failures += 1;
         const wait = retryDelay(error, failures, this.options.retry) ?? backoffDelay(failures, this.options.retry);
         const code = error instanceof TelegramError ? error.code : ((error as Error)?.name ?? "error");
+        this.problem = `could not get Telegram updates (${code}, ${failures} in a row); trying again`;
         // The first failure of a run is a warning; the retries after it are detail.
         const level = failures === 1 ? "warn" : "debug";
         this.options.logger[level]({ code, failures, waitMs: wait }, "could not get Telegram updates; trying again");

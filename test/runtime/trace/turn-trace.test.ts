@@ -11,7 +11,8 @@ const flaky = defineAction({
   description: "Checks how many items are left in the warehouse inventory.",
   examples: ["check the warehouse inventory", "how many items are left in the inventory"],
   parameters: z.object({}),
-  handler: () => {
+  handler: (ctx) => {
+    ctx.logger.info("checking the inventory");
     throw new Error("inventory database refused password s3cret-hunter2-pass");
   },
 });
@@ -87,10 +88,11 @@ describe("the trace of a message", () => {
     expect(tool?.error).not.toContain("s3cret-hunter2-pass");
     expect(tool?.result).toBeUndefined();
 
-    // The log line of the failure carries the message's trace id.
+    // The action's own log line and the failure's carry the message's trace id.
     const failure = lines.find((line) => line.msg === "action failed");
     expect(failure?.traceId).toBe(reply.traceId);
     expect(failure?.agent).toBe("Tester");
+    expect(lines.find((line) => line.msg === "checking the inventory")?.traceId).toBe(reply.traceId);
   });
 
   it("notes why the agent stayed silent, with the trace id on the debug line", async () => {
