@@ -42,23 +42,12 @@ function runStage(stage: readonly Step[], turn: Turn): Promise<void> {
     // A second call would run the rest twice: a bug in the calling step, said plainly.
     if (index <= called) throw new Error(`step ${stage[index - 1]?.name} called next() more than once`);
     called = index;
-    // The trace gets each step's own time: the time spent in the steps after it (inside `next`) is taken out.
-    const trace = turn.trace;
-    const entry = trace.stepStarted(step.name);
-    const started = performance.now();
-    let inner = 0;
+    // Timed whole (the steps it runs through `next` included); the trace takes those out when read.
+    const entry = turn.trace.stepStarted(step.name);
     try {
-      await step.run(turn, async () => {
-        const from = performance.now();
-        try {
-          await dispatch(index + 1);
-        } finally {
-          inner += performance.now() - from;
-          trace.resumed(entry);
-        }
-      });
+      await step.run(turn, () => dispatch(index + 1));
     } finally {
-      entry.durationMs = performance.now() - started - inner;
+      turn.trace.stepEnded(entry);
     }
   };
   return dispatch(0);

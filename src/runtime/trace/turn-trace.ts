@@ -26,6 +26,7 @@ export class TurnTrace {
   readonly parentId: string | undefined;
   /** Epoch ms. */
   readonly startedAt = Date.now();
+  /** The steps as run, each timed whole: a step's `durationMs` includes the steps it ran through `next` (see `ownSteps`). */
   readonly steps: TraceStep[] = [];
   readonly tools: TraceTool[] = [];
   readonly delegations: TraceDelegation[] = [];
@@ -58,7 +59,7 @@ export class TurnTrace {
     return this.turnLogger;
   }
 
-  /** A step begins; its duration is set by `stepEnded`. */
+  /** A step begins; `stepEnded` times it. Notes go to the step begun last. */
   stepStarted(name: string): TraceStep {
     const step: TraceStep = { name, startedAt: this.startedAt + (performance.now() - this.origin), durationMs: 0 };
     this.steps.push(step);
@@ -66,12 +67,26 @@ export class TurnTrace {
     return step;
   }
 
-  /** The step of `stepStarted` is running again (its `next` returned): notes go to it. */
-  resumed(step: TraceStep): void {
-    this.current = step;
+  /** The step, and the steps it ran through `next`, have finished. */
+  stepEnded(step: TraceStep): void {
+    step.durationMs = this.startedAt + (performance.now() - this.origin) - step.startedAt;
   }
 
-  /** A short line about what the running step did or why it skipped ("not addressed", "failed: …"). */
+  /**
+   * The steps with their own time: a step that ran the next one through `next` (it started within
+   * the step's time) has that one's time taken out. Worked out here, when read, so that timing a
+   * step on the reply path costs two clock reads.
+   */
+  ownSteps(): TraceStep[] {
+    return this.steps.map((step, index) => {
+      const inner = this.steps[index + 1];
+      const nested = inner !== undefined && inner.startedAt < step.startedAt + step.durationMs;
+      const durationMs = Math.max(0, step.durationMs - (nested ? inner.durationMs : 0));
+      return { ...step, durationMs };
+    });
+  }
+
+  /** A short line about what the running step did or why it skipped ("not addressed", "failed: …"). Call it before `next`. */
   note(detail: string): void {
     if (this.current) this.current.detail = detail;
   }
@@ -89,11 +104,6 @@ export class TurnTrace {
     if (error !== undefined) this.error = error instanceof Error ? error.message : String(error);
   }
 
-  /** The own time of the named step, or undefined when the turn did not run it. */
-  stepDuration(name: string): number | undefined {
-    return this.steps.find((step) => step.name === name)?.durationMs;
-  }
-
   /** The trace in brief, as lists show it. */
   summary(): TraceSummary {
     const { id, agent, platform, user, room, startedAt, durationMs, reply, parentId, error } = this;
@@ -106,7 +116,7 @@ export class TurnTrace {
     return {
       ...this.summary(),
       text: this.text,
-      steps: this.steps.map((step) => ({ ...step })),
+      steps: this.ownSteps(),
       recalled: this.recalledMemories.map((memory) => ({
         id: memory.id,
         text: memory.text,

@@ -112,3 +112,28 @@ describe("the trace of a message", () => {
     expect(lines.find((line) => line.msg === "not answering")?.traceId).toBe(trace?.id);
   });
 });
+
+describe("a step's own time", () => {
+  it("takes out the steps a step ran through next, but not the stage after it", async () => {
+    const { createLogger } = await import("../../../src/index.js");
+    const { TurnTrace } = await import("../../../src/runtime/index.js");
+    const message = {
+      platform: "test",
+      room: { id: "r", kind: "direct" as const },
+      user: { id: "u", name: "Ada" },
+      text: "hi",
+    };
+    const trace = new TurnTrace("Juno", message, "hi", createLogger({ level: "silent" }));
+    // decide (0–10) ran recall (2–9) through next, which ran nothing; reply (10–13) is the next stage.
+    const at = (name: string, startedAt: number, durationMs: number) =>
+      Object.assign(trace.stepStarted(name), { startedAt, durationMs });
+    at("decide", 1000, 10);
+    at("recall", 1002, 7);
+    at("reply", 1010, 3);
+    expect(trace.ownSteps().map((step) => [step.name, step.durationMs])).toEqual([
+      ["decide", 3],
+      ["recall", 7],
+      ["reply", 3],
+    ]);
+  });
+});

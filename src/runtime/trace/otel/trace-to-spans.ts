@@ -56,7 +56,7 @@ export function traceToSpans(trace: TurnTrace, tracer: Tracer, ids: DerivedIds):
     ROOT_CONTEXT,
   );
   const rootContext = otel.setSpan(ROOT_CONTEXT, root);
-  const steps: Placed[] = trace.steps.map((step) => {
+  const steps: Placed[] = trace.ownSteps().map((step) => {
     const to = step.startedAt + step.durationMs;
     const span = tracer.startSpan(
       `troupe.step.${step.name}`,
