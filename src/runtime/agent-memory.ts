@@ -83,6 +83,7 @@ export class AgentMemory {
   private saveTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly indexSaveMs: number;
+  private readonly hasIndexFiles: boolean;
 
   constructor(options: AgentMemoryOptions) {
     const { character, db } = options;
@@ -93,6 +94,7 @@ export class AgentMemory {
     this.logger = options.logger;
     this.queue = options.queue;
     this.indexSaveMs = options.indexSaveMs ?? DEFAULT_INDEX_SAVE_MS;
+    this.hasIndexFiles = options.indexDir !== undefined;
     this.log = new MessageLog(db, character.name);
     this.working = new WorkingMemory(db, character.name);
     this.extractProfile = createProfileExtractor(character.memory.profile ?? {});
@@ -122,9 +124,10 @@ export class AgentMemory {
    * already stored).
    */
   async start(): Promise<void> {
-    this.longTerm.open({ background: true });
+    // Without index files the index lives in memory only and is built before serving, as it always is.
+    this.longTerm.open({ background: this.hasIndexFiles });
     this.reportRebuild();
-    if (this.indexSaveMs > 0) {
+    if (this.indexSaveMs > 0 && this.hasIndexFiles) {
       this.saveTimer = setInterval(() => this.saveIndexes(), this.indexSaveMs);
       this.saveTimer.unref();
     }

@@ -204,8 +204,17 @@ export class Agent {
   /** Loads long-term memory and ingests the character's knowledge (skipping what is already stored). */
   async start(): Promise<void> {
     await this.memory.start();
+    this.reportIndexRebuild();
     await this.plugins.start();
     this.notReady.remove("lifecycle");
+  }
+
+  /** Not ready while the vector index is completed in the background after an unclean stop (the agent still answers). */
+  private reportIndexRebuild(): void {
+    const { rebuilding, missing } = this.longTerm.indexStatus;
+    if (!rebuilding) return;
+    this.notReady.add("index", `index rebuilding: ${missing} memories were missing from the saved index`);
+    void this.longTerm.whenIndexed().then(() => this.notReady.remove("index"));
   }
 
   /** Whether the agent serves now, and if not why (see `notReady`). */
