@@ -111,6 +111,27 @@ export function createProgram(): Command {
     );
 
   program
+    .command("backup")
+    .description("copy the data folder (troupe.db and the index files) to a new folder, while the troupe runs")
+    .argument("<folder>", "a new or empty folder for the backup")
+    .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
+    .action(async (folder: string, options: { dataDir?: string }) => {
+      const { backupCommand } = await import("./commands/backup.js");
+      const dataDir = options.dataDir ?? readConfig().TROUPE_DATA_DIR;
+      const report = await backupCommand({ folder, dataDir });
+      const megabytes = (report.databaseBytes / 1_048_576).toFixed(1);
+      console.log(`Backed up ${dataDir} to ${report.folder}: troupe.db (${megabytes} MB) and ${report.indexFiles} index files.`);
+    });
+
+  program
+    .command("restore")
+    .description("put a backup made by troupe backup back as the data folder (stop the troupe first)")
+    .argument("<folder>", "the backup folder")
+    .option("-d, --data-dir <dir>", "data folder (default: TROUPE_DATA_DIR or ./data)")
+    .option("--force", "replace a data folder that holds a database (its files are moved aside, not deleted)")
+    .action((folder: string, options: { dataDir?: string; force?: boolean }) => restore(folder, options));
+
+  program
     .command("new")
     .description("write a commented starter character to characters/<name>.json")
     .argument("<name>", "the character's name")
@@ -155,6 +176,14 @@ export function createProgram(): Command {
 
   addMemoryCommands(program);
   return program;
+}
+
+async function restore(folder: string, options: { dataDir?: string; force?: boolean }): Promise<void> {
+  const { restoreCommand } = await import("./commands/restore.js");
+  const dataDir = options.dataDir ?? readConfig().TROUPE_DATA_DIR;
+  const { setAside } = restoreCommand({ folder, dataDir, force: options.force });
+  if (setAside) console.log(`Moved the data it replaced to ${setAside}.`);
+  console.log(`Restored ${folder} into ${dataDir}. Start the troupe as usual.`);
 }
 
 function parsePort(value: string): number {

@@ -44,6 +44,7 @@ export { MessageLog, type NewMessage, type StoredMessage } from "./message-log.j
 export { type ModelSummaryOptions, summariseWithModel } from "./model-summary.js";
 export { updateGoals } from "./open-goals.js";
 export { createProfileExtractor } from "./profile-fields.js";
+export { copyIndexFiles, type IndexRecord, pinIndexRecords } from "./copy-index-files.js";
 export { createProgressBar, type ProgressBar, type ProgressFactory, terminalProgress } from "./progress-bar.js";
 export type { RecallOptions } from "./recall-scope.js";
 export { RoomMemory, type RoomMemoryOptions, type SummaryWriter } from "./room-memory.js";

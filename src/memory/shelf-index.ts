@@ -17,6 +17,12 @@ export function shelfOf(kind: MemoryKind): Shelf {
   return kind === "knowledge" ? "knowledge" : "conversation";
 }
 
+/** The file of the index recorded as `name` (`<agent>#<shelf>`) in `vector_indexes`: `<agent>.<shelf>.hnsw`. */
+export function indexFileName(name: string): string {
+  const cut = name.lastIndexOf("#");
+  return `${encodeURIComponent(name.slice(0, cut))}.${name.slice(cut + 1)}.hnsw`;
+}
+
 /** Options of `ShelfIndex`. */
 export interface ShelfIndexOptions {
   agent: string;
@@ -97,6 +103,6 @@ export class ShelfIndex {
   }
 
   private fileOf(shelf: Shelf, indexDir: string): string {
-    return join(indexDir, `${encodeURIComponent(this.options.agent)}.${shelf}.hnsw`);
+    return join(indexDir, indexFileName(`${this.options.agent}#${shelf}`));
   }
 }

@@ -6,6 +6,8 @@
  * run (`schema_migrations`).
  */
 export { applyMigrations, migrationVersions } from "./apply-migrations.js";
+export { backupDatabase, checkDatabase } from "./backup-database.js";
+export { BackupError } from "./backup-error.js";
 export { type OpenStoreOptions, openStore, type Store } from "./open-store.js";
 export type { OwnedMigrations } from "./owned-migrations.js";
 export { isDamagedDatabase, StoreDamagedError } from "./store-damaged-error.js";
