@@ -120,7 +120,9 @@ export function createProgram(): Command {
       const dataDir = options.dataDir ?? readConfig().TROUPE_DATA_DIR;
       const report = await backupCommand({ folder, dataDir });
       const megabytes = (report.databaseBytes / 1_048_576).toFixed(1);
-      console.log(`Backed up ${dataDir} to ${report.folder}: troupe.db (${megabytes} MB) and ${report.indexFiles} index files.`);
+      console.log(
+        `Backed up ${dataDir} to ${report.folder}: troupe.db (${megabytes} MB) and ${report.indexFiles} index files.`,
+      );
     });
 
   program

@@ -23,7 +23,9 @@ const ATTEMPTS = 5;
  * restore then rebuilds that index from SQLite).
  */
 export function copyIndexFiles(db: Store, indexDir: string, targetDir: string): IndexRecord[] {
-  const read = db.prepare<[], IndexRecord>("SELECT name, model, dimensions, indexed_through, file_size FROM vector_indexes");
+  const read = db.prepare<[], IndexRecord>(
+    "SELECT name, model, dimensions, indexed_through, file_size FROM vector_indexes",
+  );
   mkdirSync(targetDir, { recursive: true });
   const copied: IndexRecord[] = [];
   for (const record of read.all()) {
@@ -63,5 +65,7 @@ function recordOf(records: IndexRecord[], name: string): IndexRecord | undefined
 }
 
 function sameRecord(a: IndexRecord, b: IndexRecord | undefined): boolean {
-  return b !== undefined && a.indexed_through === b.indexed_through && a.file_size === b.file_size && a.model === b.model;
+  return (
+    b !== undefined && a.indexed_through === b.indexed_through && a.file_size === b.file_size && a.model === b.model
+  );
 }

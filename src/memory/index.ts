@@ -17,6 +17,7 @@ export {
   type KnowledgeTarget,
   type KnowledgeWalkEvents,
 } from "./collect-knowledge-files.js";
+export { copyIndexFiles, type IndexRecord, pinIndexRecords } from "./copy-index-files.js";
 export { createEmbedder, type Embedder, type EmbeddingsLike } from "./embedder.js";
 export { type EmbeddingCensus, EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 export {
@@ -44,7 +45,6 @@ export { MessageLog, type NewMessage, type StoredMessage } from "./message-log.j
 export { type ModelSummaryOptions, summariseWithModel } from "./model-summary.js";
 export { updateGoals } from "./open-goals.js";
 export { createProfileExtractor } from "./profile-fields.js";
-export { copyIndexFiles, type IndexRecord, pinIndexRecords } from "./copy-index-files.js";
 export { createProgressBar, type ProgressBar, type ProgressFactory, terminalProgress } from "./progress-bar.js";
 export type { RecallOptions } from "./recall-scope.js";
 export { RoomMemory, type RoomMemoryOptions, type SummaryWriter } from "./room-memory.js";

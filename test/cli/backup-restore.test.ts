@@ -57,13 +57,17 @@ describe("troupe backup and restore", () => {
     const base = match[1] as string;
     expect(await send(base, 0, 30)).toEqual(Array(30).fill(200));
     const db = new Database(join(live, "troupe.db"), { readonly: true });
-    const saved = () => (db.prepare("SELECT COUNT(*) AS n FROM vector_indexes WHERE indexed_through > 0").get() as { n: number }).n;
+    const saved = () =>
+      (db.prepare("SELECT COUNT(*) AS n FROM vector_indexes WHERE indexed_through > 0").get() as { n: number }).n;
     while (saved() === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     db.close();
 
     // During writes: the copy is sound and its index agrees with its database.
     const during = join(tempDir(), "during");
-    const [backedUp, statuses] = await Promise.all([runCli(["backup", during, "--data-dir", live]), send(base, 30, 30)]);
+    const [backedUp, statuses] = await Promise.all([
+      runCli(["backup", during, "--data-dir", live]),
+      send(base, 30, 30),
+    ]);
     expect(backedUp.stderr).toBe("");
     expect(backedUp.stdout).toMatch(/^Backed up .* to .*during: troupe\.db \(\d+\.\d MB\) and \d+ index files\.\n$/);
     expect(statuses).toEqual(Array(30).fill(200));

@@ -24,7 +24,10 @@ export async function backupCommand(options: { folder: string; dataDir: string }
   const folder = resolve(options.folder);
   const source = join(options.dataDir, "troupe.db");
   if (!existsSync(source)) {
-    throw new CliError("BACKUP_NO_DATA", `Nothing to back up: ${source} does not exist. Pass --data-dir to name the data folder.`);
+    throw new CliError(
+      "BACKUP_NO_DATA",
+      `Nothing to back up: ${source} does not exist. Pass --data-dir to name the data folder.`,
+    );
   }
   if (existsSync(folder) && (!statSync(folder).isDirectory() || readdirSync(folder).length > 0)) {
     throw new CliError("BACKUP_TARGET_EXISTS", `${folder} already exists and is not an empty folder; name a new one.`);
@@ -46,7 +49,11 @@ export async function backupCommand(options: { folder: string; dataDir: string }
     copy.pragma("wal_checkpoint(TRUNCATE)");
     copy.pragma("journal_mode = DELETE");
   } catch (error) {
-    throw new BackupError({ path: target, reason: `could not finish the copy (${(error as Error).message})`, cause: error });
+    throw new BackupError({
+      path: target,
+      reason: `could not finish the copy (${(error as Error).message})`,
+      cause: error,
+    });
   } finally {
     copy.close();
   }

@@ -28,7 +28,10 @@ export function restoreCommand(options: { folder: string; dataDir: string; force
   const manifest = backupManifestSchema.safeParse(raw);
   if (!manifest.success) {
     const issue = manifest.error.issues[0];
-    throw new CliError("RESTORE_NOT_A_BACKUP", `${manifestFile}: ${issue?.path.join(".") || "manifest"}: ${issue?.message}.`);
+    throw new CliError(
+      "RESTORE_NOT_A_BACKUP",
+      `${manifestFile}: ${issue?.path.join(".") || "manifest"}: ${issue?.message}.`,
+    );
   }
   checkDatabase(join(folder, "troupe.db"));
   const dataDir = resolve(options.dataDir);
@@ -42,7 +45,8 @@ export function restoreCommand(options: { folder: string; dataDir: string; force
     }
     setAside = join(dataDir, `before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`);
     mkdirSync(setAside, { recursive: true });
-    for (const name of REPLACED) if (existsSync(join(dataDir, name))) renameSync(join(dataDir, name), join(setAside, name));
+    for (const name of REPLACED)
+      if (existsSync(join(dataDir, name))) renameSync(join(dataDir, name), join(setAside, name));
   }
   mkdirSync(join(dataDir, "index"), { recursive: true });
   copyFileSync(join(folder, "troupe.db"), join(dataDir, "troupe.db"));
