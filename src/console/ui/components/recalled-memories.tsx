@@ -13,7 +13,9 @@ export function RecalledMemories({ recalled }: { recalled: Trace["recalled"] }) 
               {memory.score.toFixed(2)}
             </span>
             <span class="kind">{memory.kind}</span>
-            <span>{memory.text}</span>
+            <span class="recalled-text" title={memory.text}>
+              {memory.text}
+            </span>
           </li>
         ))}
       </ul>
