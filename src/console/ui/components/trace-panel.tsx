@@ -27,6 +27,9 @@ export function TracePanel({ agent, user, traceId }: { agent: string; user: stri
       {!traceId && <p class="muted">Send a message to see how the reply was made.</p>}
       {trace.value && (
         <>
+          <p class="trace-of" data-testid="trace-of">
+            to “{trace.value.text}” · {trace.value.id}
+          </p>
           {trace.value.error && <p class="error">{trace.value.error}</p>}
           <TraceSteps steps={trace.value.steps} totalMs={trace.value.durationMs} />
           <RecalledMemories recalled={trace.value.recalled} />
