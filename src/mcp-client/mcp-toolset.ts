@@ -14,6 +14,8 @@ import { toolToAction } from "./tool-to-action.js";
 const MAX_TOOLS = 64;
 /** Pages of `tools/list` read before giving up on the rest. */
 const MAX_PAGES = 8;
+/** Time a server gets to start and list its tools, however short its calls' `timeoutMs` (a program takes a moment to start). */
+const START_TIMEOUT_MS = 10_000;
 
 export interface McpToolsetOptions {
   server: McpServerConfig;
@@ -79,10 +81,10 @@ export class McpToolset implements ActionSource {
   private async connect(): Promise<void> {
     this.sdk ??= await loadClientSdk();
     const client = new this.sdk.Client({ name: "troupe", version: "0.1.0" });
-    const timeout = this.server.timeoutMs;
+    const timeout = Math.max(this.server.timeoutMs, START_TIMEOUT_MS);
     try {
       await client.connect(this.sdk.createTransport(this.server), { timeout });
-      const tools = await this.listTools(client);
+      const tools = await this.listTools(client, timeout);
       if (this.stopped) {
         await client.close();
         return;
@@ -107,12 +109,12 @@ export class McpToolset implements ActionSource {
   }
 
   /** The server's tools the character allows, as actions; a tool whose schema cannot be read is left out. */
-  private async listTools(client: Client): Promise<Action[]> {
+  private async listTools(client: Client, timeout: number): Promise<Action[]> {
     const allowed = this.server.tools ? new Set(this.server.tools) : undefined;
     const tools: Tool[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES && tools.length < MAX_TOOLS; page++) {
-      const result = await client.listTools(cursor ? { cursor } : undefined, { timeout: this.server.timeoutMs });
+      const result = await client.listTools(cursor ? { cursor } : undefined, { timeout });
       tools.push(...result.tools.filter((tool) => !allowed || allowed.has(tool.name)));
       cursor = result.nextCursor;
       if (!cursor) break;

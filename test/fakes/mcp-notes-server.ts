@@ -1,9 +1,9 @@
 /**
  * A small MCP server for tests, spoken to over stdio with the official SDK:
  * `read_note` reads one of three fixed notes by title, `save_note` pretends
- * to save one (for allowlist tests), `fail_note` always answers with a tool
- * error. Run it as `node --import tsx test/fakes/mcp-notes-server.ts`
- * with `--pid-file <file>` to have it write its process id (so a test can
+ * to save one (for allowlist tests), `slow_echo` answers after the seconds
+ * it is given (for timeouts). Run it as
+ * `node --import tsx test/fakes/mcp-notes-server.ts` with `--pid-file <file>` to have it write its process id (so a test can
  * kill it) and `--down-file <file>`: while that file exists the server exits
  * at once, as a broken server would, so a test controls when it comes back.
  */
@@ -46,5 +46,13 @@ server.registerTool(
   "save_note",
   { description: "Save a note under a title.", inputSchema: { title: z.string(), text: z.string() } },
   async ({ title }) => ({ content: [{ type: "text", text: `Saved ${title}.` }] }),
+);
+server.registerTool(
+  "slow_echo",
+  { description: "Repeat some text after waiting.", inputSchema: { text: z.string(), seconds: z.number() } },
+  async ({ text, seconds }) => {
+    await new Promise((done) => setTimeout(done, seconds * 1000));
+    return { content: [{ type: "text", text }] };
+  },
 );
 await server.connect(new StdioServerTransport());

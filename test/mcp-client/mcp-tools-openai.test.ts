@@ -70,3 +70,45 @@ describe("an MCP server's tools called by a real model's tool calls (fake OpenAI
     expect(reply.actions[0]?.result).toMatch(/^Invalid arguments for notes_read_note/);
   });
 });
+
+describe("an MCP tool that takes longer than its server's timeoutMs", () => {
+  const notes = notesServer({ tools: ["slow_echo"], timeoutMs: 300 });
+  let fake: FakeOpenAIServer;
+  let agent: TestAgent;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAIServer();
+    agent = await createTestAgent({
+      character: {
+        name: "Sage",
+        mcp: [notes.config],
+        model: { provider: "openai-compatible", baseUrl: fake.url, apiKey: "test-key", model: "gpt-test" },
+      },
+    });
+  });
+  afterAll(async () => {
+    await agent.stop();
+    await fake.close();
+    notes.remove();
+  });
+
+  it("is given up on with a polite failure, and the server's next call still works", async () => {
+    fake.script(
+      "chat",
+      { kind: "tool-call", name: "notes_slow_echo", args: { text: "late", seconds: 5 } },
+      { kind: "reply", text: "That took too long." },
+      { kind: "tool-call", name: "notes_slow_echo", args: { text: "quick", seconds: 0 } },
+      { kind: "reply", text: "Done." },
+    );
+    const slow = await agent.send("echo late, slowly");
+    expect(slow.actions).toEqual([
+      expect.objectContaining({
+        name: "notes_slow_echo",
+        ok: false,
+        result: "Sorry, notes_slow_echo ran into a problem and could not finish.",
+      }),
+    ]);
+    const quick = await agent.send("echo quick");
+    expect(quick.actions).toEqual([expect.objectContaining({ name: "notes_slow_echo", ok: true, result: "quick" })]);
+  });
+});
