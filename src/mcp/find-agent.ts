@@ -1,3 +1,4 @@
+import { cleanIdentity, MAX_NAME_LENGTH } from "../connectors/index.js";
 import type { Agent, Troupe } from "../runtime/index.js";
 import { NoSuchAgentError } from "./no-such-agent-error.js";
 
@@ -9,10 +10,13 @@ export function findAgent(troupe: Troupe, name: string): Agent {
 }
 
 /**
- * The stored id of a user an MCP client names: an id as stored
- * (`terminal:ada`, `http:ada`) is kept, a bare name is the user of that name
- * who talks over MCP (`mcp:ada`).
+ * Who an MCP client names, cleaned as every connector cleans what strangers
+ * send (control and invisible characters out, at most 64 characters): the
+ * stored id (an id as stored, `terminal:ada` or `http:ada`, is kept; a bare
+ * name is the user of that name who talks over MCP, `mcp:ada`) and the name.
  */
-export function mcpUserId(user: string): string {
-  return user.includes(":") ? user : `mcp:${user}`;
+export function mcpUser(user: string): { id: string; name: string } {
+  const clean = cleanIdentity(user, MAX_NAME_LENGTH) || "guest";
+  const id = clean.includes(":") ? clean : `mcp:${clean}`;
+  return { id, name: id.slice(id.indexOf(":") + 1) || clean };
 }

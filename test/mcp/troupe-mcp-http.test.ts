@@ -42,6 +42,17 @@ describe("the troupe's MCP tools over streamable HTTP at /mcp", () => {
       const reply = await callTool(mcp, "send_message", { agent: "Sage", user: "ada", text: "Hello! My name is Ada." });
       expect(reply.isError).toBe(false);
       expect(reply.text).toContain("Ada");
+      // A name with control and invisible characters is the same user once cleaned, as on every connector.
+      const hostile = await callTool(mcp, "send_message", {
+        agent: "Sage",
+        user: "\u202eada\u001b",
+        text: "I live in Lisbon.",
+      });
+      expect(hostile.isError).toBe(false);
+      const profile = await callTool(mcp, "read_working_memory", { agent: "Sage", user: "ada" });
+      expect(profile.text).toMatch(/"name": "Ada"/);
+      const said = await callTool(mcp, "search_memory", { agent: "Sage", user: "ada", query: "where do I live" });
+      expect(said.text).toContain("I live in Lisbon.");
       const bad = await callTool(mcp, "read_working_memory", { agent: "Sage" });
       expect(bad.isError).toBe(true);
       expect(bad.text).toMatch(/user/);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findAgent, mcpUserId } from "../find-agent.js";
+import { findAgent, mcpUser } from "../find-agent.js";
 import { defineTroupeTool } from "../troupe-tool.js";
 
 /** `search_memory`: what an agent recalls for a query, conversation and knowledge, best first. */
@@ -16,7 +16,7 @@ export const searchMemoryTool = defineTroupeTool({
   },
   async run({ troupe }, { agent: name, query, user, k }) {
     const agent = findAgent(troupe, name);
-    const scope = { k, userId: user === undefined ? undefined : mcpUserId(user) };
+    const scope = { k, userId: user === undefined ? undefined : mcpUser(user).id };
     const conversation = await agent.longTerm.recall(query, { ...scope, kinds: ["message", "fact", "summary"] });
     const knowledge = await agent.longTerm.recall(query, { ...scope, kinds: ["knowledge"] });
     const memories = [...conversation, ...knowledge].sort((a, b) => b.score - a.score).slice(0, k);

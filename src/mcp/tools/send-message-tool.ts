@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { findAgent, mcpUserId } from "../find-agent.js";
+import { cleanMessageText } from "../../connectors/index.js";
+import { findAgent, mcpUser } from "../find-agent.js";
 import { defineTroupeTool } from "../troupe-tool.js";
 
 /** `send_message`: talk to an agent as a user, in a direct room of that user, and get the reply. */
@@ -16,13 +17,13 @@ export const sendMessageTool = defineTroupeTool({
   },
   async run({ troupe }, { agent: name, user, text }) {
     const agent = findAgent(troupe, name);
-    const id = mcpUserId(user);
+    const speaker = mcpUser(user);
     const reply = await agent.handle({
       platform: "mcp",
       id: randomUUID(),
-      room: { id: id, kind: "direct" },
-      user: { id, name: user.replace(/^[^:]*:/, "") },
-      text,
+      room: { id: speaker.id, kind: "direct" },
+      user: speaker,
+      text: cleanMessageText(text),
       receivedAt: Date.now(),
     });
     const actions = reply?.actions.map((run) => ({ name: run.name, ok: run.ok })) ?? [];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userScope } from "../../memory/index.js";
-import { findAgent, mcpUserId } from "../find-agent.js";
+import { findAgent, mcpUser } from "../find-agent.js";
 import { defineTroupeTool } from "../troupe-tool.js";
 
 /** `read_working_memory`: what an agent keeps about one user (profile facts, goals), as stored. */
@@ -14,7 +14,7 @@ export const workingMemoryTool = defineTroupeTool({
   },
   async run({ troupe }, { agent: name, user }) {
     const agent = findAgent(troupe, name);
-    const userId = mcpUserId(user);
+    const userId = mcpUser(user).id;
     const document = agent.working.get(userScope(userId));
     return { text: JSON.stringify(document, null, 2), data: { agent: agent.name, user: userId, memory: document } };
   },
