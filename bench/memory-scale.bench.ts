@@ -13,49 +13,13 @@ import { OfflineEmbeddings } from "../src/offline/index.js";
 import { openTroupeStore } from "../src/runtime/index.js";
 import { cosineSimilarity } from "../src/text/index.js";
 import { percentile } from "./bench-helpers.js";
+import { zipfSentences } from "./zipf-text.js";
 
 const TOTAL = Number(process.env.MEMORY_SCALE ?? 100_000);
 const CHECKPOINTS = [10_000, TOTAL].filter((size, i, all) => size <= TOTAL && all.indexOf(size) === i);
 const QUERIES = 200;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run stores the same texts. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(42);
-// A vocabulary of 8,000 made-up words used with Zipf's law, as words are in real conversation:
-// a few are everywhere, most are rare.
-const SYLLABLES = "ka lo mi ra se tu vo ne pa di ro ga le mu si ta be no fi zu".split(" ");
-const VOCABULARY = Array.from({ length: 8000 }, (_, i) => {
-  let word = "";
-  for (let n = i + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
-  return word;
-});
-const CUMULATIVE: number[] = [];
-let harmonic = 0;
-for (let rank = 1; rank <= VOCABULARY.length; rank++) {
-  harmonic += 1 / rank;
-  CUMULATIVE.push(harmonic);
-}
-const word = () => {
-  const target = next() * harmonic;
-  let low = 0;
-  let high = CUMULATIVE.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((CUMULATIVE[middle] as number) < target) low = middle + 1;
-    else high = middle;
-  }
-  return VOCABULARY[low] as string;
-};
-const sentence = () => Array.from({ length: 6 + Math.floor(next() * 10) }, word).join(" ");
+const sentence = zipfSentences(42);
 
 const offline = new OfflineEmbeddings();
 const embedder = createEmbedder(offline, { model: "troupe-offline-hash-v1", dimensions: 384 });
