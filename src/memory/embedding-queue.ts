@@ -1,9 +1,8 @@
 import type { Store } from "../store/index.js";
 import { cosineSimilarity } from "../text/index.js";
 import type { Embedder } from "./embedder.js";
-import type { MemoryRecord } from "./memory-record.js";
+import type { MemoryKind, MemoryRecord } from "./memory-record.js";
 import { type MemoryStatements, toBlob } from "./memory-rows.js";
-import type { ShelfIndex } from "./shelf-index.js";
 import type { Neighbour, VectorIndex } from "./vector-index.js";
 
 /** Memories embedded per call to the embedder (remote embedders take batches). */
@@ -16,9 +15,12 @@ export interface EmbeddingQueueOptions {
   db: Store;
   statements: MemoryStatements;
   embedder: Embedder;
-  shelves: ShelfIndex;
+  /** The index a memory of this kind goes in, or undefined while its shelf has none. */
+  indexFor(kind: MemoryKind): VectorIndex | undefined;
   /** The stored memory with this id, or undefined once it is forgotten. */
   entryOf(id: number): MemoryRecord | undefined;
+  /** Told of each vector the embedder returns, once it is stored. */
+  onEmbedded?(entry: MemoryRecord, vector: Float32Array): void;
 }
 
 /**
@@ -66,7 +68,7 @@ export class EmbeddingQueue {
   indexEmbedded(): void {
     for (const { id, vector } of this.unindexed) {
       const entry = this.options.entryOf(id);
-      if (entry) this.options.shelves.forKind(entry.kind).add(id, vector);
+      if (entry) this.options.indexFor(entry.kind)?.add(id, vector);
     }
     this.unindexed = [];
   }
@@ -85,9 +87,9 @@ export class EmbeddingQueue {
    * with `vector` one by one, so recall never waits for index inserts.
    */
   nearestWaiting(index: VectorIndex, vector: Float32Array, inScope: (id: number) => boolean): Neighbour[] {
-    const { shelves, entryOf } = this.options;
+    const { indexFor, entryOf } = this.options;
     return this.unindexed
-      .filter(({ id }) => inScope(id) && shelves.forKind(entryOf(id)?.kind ?? "message") === index)
+      .filter(({ id }) => inScope(id) && indexFor(entryOf(id)?.kind ?? "message") === index)
       .map(({ id, vector: candidate }) => ({ label: id, similarity: cosineSimilarity(vector, candidate) }));
   }
 
@@ -99,7 +101,7 @@ export class EmbeddingQueue {
   }
 
   private async embedAll(): Promise<void> {
-    const { db, statements, embedder, shelves, entryOf } = this.options;
+    const { db, statements, embedder, indexFor, entryOf, onEmbedded } = this.options;
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, EMBED_BATCH).flatMap((id) => entryOf(id) ?? []);
       this.inFlight = batch.map((entry) => entry.id);
@@ -123,7 +125,8 @@ export class EmbeddingQueue {
         });
       })();
       batch.forEach((entry, i) => {
-        shelves.forKind(entry.kind).add(entry.id, vectors[i] as Float32Array);
+        indexFor(entry.kind)?.add(entry.id, vectors[i] as Float32Array);
+        onEmbedded?.(entry, vectors[i] as Float32Array);
       });
       this.inFlight = [];
     }

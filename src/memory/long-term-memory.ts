@@ -1,4 +1,6 @@
 import type { Store } from "../store/index.js";
+import { cosineSimilarity } from "../text/index.js";
+import { entersTop, insertTop } from "./best-first.js";
 import type { Embedder } from "./embedder.js";
 import { EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 import { EmbeddingQueue } from "./embedding-queue.js";
@@ -13,10 +15,12 @@ import {
   selectMemoryIds,
 } from "./memory-maintenance.js";
 import type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
-import { insertParameters, type MemoryStatements, prepareMemoryStatements, toRecord } from "./memory-rows.js";
+import { insertParameters, type MemoryStatements, prepareMemoryStatements, toRecord, toVector } from "./memory-rows.js";
 import { type ProgressFactory, terminalProgress } from "./progress-bar.js";
+import { QuantisedVectors } from "./quantised-vectors.js";
 import { isInRecallScope, type RecallOptions } from "./recall-scope.js";
 import { RoomTimeline } from "./room-timeline.js";
+import { ScopeMembers } from "./scope-members.js";
 import { type Shelf, ShelfIndex, shelfOf } from "./shelf-index.js";
 import type { Neighbour, VectorIndex } from "./vector-index.js";
 
@@ -28,6 +32,14 @@ export interface LongTermMemoryOptions {
   indexDir?: string;
   /** Shows index rebuilds at `open`. Default: a bar on standard error when it is a terminal. */
   progress?: ProgressFactory;
+  /**
+   * A shelf gets its hnswlib index once a recall could have to compare more
+   * than this many memories (knowledge: all of them; conversation: the
+   * largest room's or user's); until then recall compares them one by one.
+   * Default 1024. Each index costs about 2.5 MB however small (hnswlib's lock
+   * table), which a thousand agents that each remember a little cannot afford.
+   */
+  exactUpTo?: number;
 }
 
 /** Recall reads memories from here, not from SQLite: one map lookup instead of a query per recall. */
@@ -38,6 +50,14 @@ const TOUCH_WRITE_INTERVAL_MS = 1000;
 const MIN_CANDIDATES = 40;
 /** An index rebuild shows progress from this many vectors on: smaller ones finish before a bar is worth it. */
 const REBUILD_PROGRESS_FROM = 2_000;
+/**
+ * A recall scoped to a room or user with at most this many memories compares
+ * them one by one (about 2 ms at the limit) instead of asking the index for
+ * neighbours that pass a filter, which walks most of the graph when few pass.
+ */
+const EXACT_SCOPE_LIMIT = 4096;
+const EXACT_UP_TO = 1024;
+const SHELVES: Shelf[] = ["conversation", "knowledge"];
 
 /**
  * Long-term memory of one agent: rows in SQLite (the source of truth) and
@@ -58,6 +78,12 @@ export class LongTermMemory {
   private readonly queue: EmbeddingQueue;
   private readonly entries = new Map<number, Entry>();
   private readonly timeline = new RoomTimeline();
+  private readonly members = new ScopeMembers();
+  /** A compact copy of every vector, for recalls that compare a few memories one by one. */
+  private readonly smallVectors: QuantisedVectors;
+  private readonly exactUpTo: number;
+  /** Shelves whose index is being built in the background, having outgrown exact search; recall compares one by one meanwhile. */
+  private readonly growing = new Map<Shelf, IndexRebuild>();
   private readonly keywords: Record<Shelf, KeywordSearch>;
   private readonly touched = new Set<number>();
   private touchesWrittenAt = 0;
@@ -77,6 +103,8 @@ export class LongTermMemory {
     this.progress = options.progress ?? terminalProgress;
     this.statements = prepareMemoryStatements(options.db);
     const { model, dimensions } = options.embedder;
+    this.smallVectors = new QuantisedVectors(dimensions);
+    this.exactUpTo = options.exactUpTo ?? EXACT_UP_TO;
     this.shelves = new ShelfIndex({
       agent: options.agent,
       statements: this.statements,
@@ -88,8 +116,9 @@ export class LongTermMemory {
       db: options.db,
       statements: this.statements,
       embedder: options.embedder,
-      shelves: this.shelves,
+      indexFor: (kind) => this.shelves.find(shelfOf(kind)),
       entryOf: (id) => this.entries.get(id),
+      onEmbedded: (entry, vector) => this.smallVectors.set(entry.id, vector),
     });
     this.keywords = {
       conversation: new KeywordSearch(options.db, "memories_fts", "memories_terms"),
@@ -110,18 +139,26 @@ export class LongTermMemory {
     const stored = otherEmbeddings(this.db, this.agent, this.embedder);
     if (stored.length > 0) throw new EmbeddingModelChangedError({ agent: this.agent, model, dimensions, stored });
     this.loadedThrough = this.shelves.load();
-    const missing = countUnindexed(this.db, this.agent, this.embedder, this.loadedThrough);
-    for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) this.catalogue(toRecord(row));
+    for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) {
+      const entry = toRecord(row);
+      this.catalogue(entry);
+      this.smallVectors.set(entry.id, toVector(row.embedding));
+    }
     for (const row of this.statements.unembedded.all(this.agent)) {
       this.catalogue(toRecord(row));
       this.queue.enqueue(row.id);
     }
+    // A shelf with neither a saved index nor the need for one is searched one by one: nothing to rebuild.
+    for (const shelf of SHELVES) if (this.outgrewExactSearch(shelf)) this.shelves.of(shelf);
+    const reach = (shelf: Shelf) => (this.shelves.find(shelf) ? this.loadedThrough[shelf] : Number.MAX_SAFE_INTEGER);
+    const rebuilt = { conversation: reach("conversation"), knowledge: reach("knowledge") };
+    const missing = countUnindexed(this.db, this.agent, this.embedder, rebuilt);
     const rebuild = new IndexRebuild({
       db: this.db,
       agent: this.agent,
       embedder: this.embedder,
       shelves: this.shelves,
-      loadedThrough: this.loadedThrough,
+      loadedThrough: rebuilt,
       until: this.statements.maxId.get(this.agent)?.id ?? 0,
       isStored: (id) => this.entries.has(id),
     });
@@ -171,6 +208,7 @@ export class LongTermMemory {
       createdAt,
       accessedAt: createdAt,
     });
+    if (vector) this.smallVectors.set(id, vector);
     this.queue.enqueue(id, vector);
     this.dirty = true;
     return id;
@@ -181,6 +219,41 @@ export class LongTermMemory {
     this.entries.set(entry.id, entry);
     this.keywords[shelfOf(entry.kind)].add(entry.id, entry.text);
     if (entry.kind === "message" && entry.room !== null) this.timeline.add(entry.room, entry.id);
+    this.members.add(entry);
+  }
+
+  /**
+   * Whether a recall on this shelf could have to compare more than
+   * `exactUpTo` memories one by one: knowledge is recalled whole,
+   * conversation by room or user (the largest one counts).
+   */
+  private outgrewExactSearch(shelf: Shelf): boolean {
+    const size = shelf === "knowledge" ? this.members.ofShelf(shelf).size : this.members.largestScope;
+    return size > this.exactUpTo;
+  }
+
+  /** Starts building the index of a shelf that has outgrown exact search, from SQLite, in slices between messages. */
+  private indexGrownShelves(): void {
+    for (const shelf of SHELVES) {
+      if (this.shelves.find(shelf) || !this.outgrewExactSearch(shelf)) continue;
+      this.shelves.of(shelf);
+      const rebuild = new IndexRebuild({
+        db: this.db,
+        agent: this.agent,
+        embedder: this.embedder,
+        shelves: this.shelves,
+        // Only this shelf: the other one's rows lie below its reach.
+        loadedThrough: { conversation: Number.MAX_SAFE_INTEGER, knowledge: Number.MAX_SAFE_INTEGER, [shelf]: 0 },
+        until: this.statements.maxId.get(this.agent)?.id ?? 0,
+        isStored: (id) => this.entries.has(id),
+      });
+      this.growing.set(shelf, rebuild);
+      this.dirty = true;
+      // Kept while incomplete (stopped by a save): the save records how far it got, and recall keeps comparing one by one.
+      void rebuild.run().then(() => {
+        if (rebuild.complete) this.growing.delete(shelf);
+      });
+    }
   }
 
   /** Whether a memory with this id is stored (after `open`). */
@@ -188,9 +261,19 @@ export class LongTermMemory {
     return this.entries.has(id);
   }
 
-  /** How many memories the agent has, and how many vectors its indexes hold (deleted ones included until a rebuild). */
+  /**
+   * How many memories the agent has, and how many are searchable by vector:
+   * held by a shelf's index (deleted ones included until a rebuild), or,
+   * on a shelf too small for one, compared one by one.
+   */
   get counts(): { memories: number; indexed: number } {
-    return { memories: this.entries.size, indexed: this.shelves.size };
+    let indexed = 0;
+    for (const shelf of SHELVES) {
+      const index = this.shelves.find(shelf);
+      if (index) indexed += index.size;
+      else for (const id of this.members.ofShelf(shelf)) if (this.smallVectors.has(id)) indexed++;
+    }
+    return { memories: this.entries.size, indexed };
   }
 
   /** Number of memories not searchable yet. */
@@ -200,6 +283,7 @@ export class LongTermMemory {
 
   /** Embeds and indexes every pending memory. Concurrent callers share one run. */
   flush(): Promise<void> {
+    this.indexGrownShelves();
     this.queue.indexEmbedded();
     if (Date.now() - this.touchesWrittenAt > TOUCH_WRITE_INTERVAL_MS) this.db.transaction(() => this.writeTouches())();
     return this.queue.embedPending();
@@ -226,11 +310,19 @@ export class LongTermMemory {
     // Memories still waiting for a vector (remote embedders) are embedded first; ones that only wait for
     // the index are compared directly, so recall never waits for index inserts.
     if (this.queue.needsFlush) await this.flush();
-    const index = this.shelves.forKind(options.kinds?.[0] ?? "message");
+    const shelf = shelfOf(options.kinds?.[0] ?? "message");
+    const index = this.growing.has(shelf) ? undefined : this.shelves.find(shelf);
     if (options.k <= 0 || this.entries.size === 0) return [];
     const candidates = Math.max(options.k * 4, MIN_CANDIDATES);
     const inScope = (id: number) => isInRecallScope(this.entries.get(id), options);
-    const byVector = this.nearestInScope(index, await this.embedQuery(query), candidates, options.k, inScope);
+    const scoped = shelf === "conversation" ? this.members.candidates(options, EXACT_SCOPE_LIMIT) : undefined;
+    const members = scoped ?? (index ? undefined : [...this.members.ofShelf(shelf)]);
+    // A room and user with no memories yet (a newcomer), or an empty shelf: nothing to search.
+    if (members?.length === 0) return [];
+    const vector = await this.embedQuery(query);
+    const byVector = members
+      ? this.nearestAmong(members, vector, candidates, inScope)
+      : this.nearestInScope(index as VectorIndex, vector, candidates, options.k, inScope);
     const now = options.now ?? Date.now();
     const ranked = rankByFusion(byVector, this.keywordMatches(query, candidates, options, inScope), {
       entryOf: (id) => this.entries.get(id),
@@ -281,6 +373,24 @@ export class LongTermMemory {
     return [...found, ...waiting].sort((a, b) => b.similarity - a.similarity).slice(0, wanted);
   }
 
+  /** The `wanted` most similar of a few memories (a small room's or user's), compared one by one. */
+  private nearestAmong(
+    ids: number[],
+    vector: Float32Array,
+    wanted: number,
+    inScope: (id: number) => boolean,
+  ): Neighbour[] {
+    const norm = Math.sqrt(cosineSimilarity(vector, vector));
+    const top: (Neighbour & { score: number })[] = [];
+    for (const id of ids) {
+      if (!inScope(id)) continue;
+      const similarity = this.smallVectors.similarity(id, vector, norm);
+      if (similarity === undefined || !entersTop(top, similarity, wanted)) continue;
+      insertTop(top, { label: id, similarity, score: similarity }, wanted);
+    }
+    return top;
+  }
+
   /** Ids of the memories of a kind, grouped by their `source`. */
   sources(kind: MemoryKind): Map<string, number[]> {
     const sources = new Map<string, number[]>();
@@ -300,9 +410,11 @@ export class LongTermMemory {
     for (const id of ids) {
       const entry = this.entries.get(id);
       if (!entry) continue;
-      this.shelves.forKind(entry.kind).remove(id);
+      this.shelves.find(shelfOf(entry.kind))?.remove(id);
       this.keywords[shelfOf(entry.kind)].remove(id, entry.text);
       if (entry.room) this.timeline.remove(entry.room, id);
+      this.members.remove(entry);
+      this.smallVectors.delete(id);
       this.entries.delete(id);
     }
     this.queue.dropForgotten();
@@ -327,6 +439,7 @@ export class LongTermMemory {
   /** Embeds what is pending, then writes the index files (`saveIndexes`); a background rebuild stops where it is. */
   async save(): Promise<void> {
     this.rebuild?.stop();
+    for (const growing of this.growing.values()) growing.stop();
     await this.indexed;
     await this.flush();
     this.saveIndexes();
@@ -348,10 +461,12 @@ export class LongTermMemory {
       this.statements.maxId.get(this.agent)?.id ?? 0,
       waiting === undefined ? Number.POSITIVE_INFINITY : waiting - 1,
       this.rebuild && !this.rebuild.complete ? this.rebuild.through : Number.POSITIVE_INFINITY,
+      ...[...this.growing.values()].map((growing) => (growing.complete ? Number.POSITIVE_INFINITY : growing.through)),
     );
     const { conversation, knowledge } = this.loadedThrough;
     this.shelves.save({ conversation: Math.max(conversation, complete), knowledge: Math.max(knowledge, complete) });
-    this.dirty = (this.rebuild !== undefined && !this.rebuild.complete) || waiting !== undefined;
+    this.dirty =
+      (this.rebuild !== undefined && !this.rebuild.complete) || this.growing.size > 0 || waiting !== undefined;
     return true;
   }
 }

@@ -3,6 +3,7 @@ import type { Embedder } from "./embedder.js";
 import type { EmbeddingCensus } from "./embedding-model-changed-error.js";
 import { toBlob } from "./memory-rows.js";
 import type { ProgressFactory } from "./progress-bar.js";
+import type { Shelf } from "./shelf-index.js";
 
 /** Which conversation memories to forget; every field given must match. Knowledge is never selected. */
 export interface ForgetSelection {
@@ -92,4 +93,19 @@ export function countUnindexed(
     )
     .get(agent, embedder.model, embedder.dimensions, indexedThrough.conversation, indexedThrough.knowledge);
   return row?.count ?? 0;
+}
+
+/** The vectors of an agent's memories on one shelf, oldest first: what an index that starts late is built from. */
+export function shelfVectors(
+  db: Store,
+  agent: string,
+  embedder: Embedder,
+  shelf: Shelf,
+): IterableIterator<{ id: number; embedding: Buffer }> {
+  const kinds = shelf === "knowledge" ? "kind = 'knowledge'" : "kind != 'knowledge'";
+  return db
+    .prepare<[string, string, number], { id: number; embedding: Buffer }>(
+      `SELECT id, embedding FROM memories WHERE agent = ? AND model = ? AND dimensions = ? AND ${kinds} ORDER BY id`,
+    )
+    .iterate(agent, embedder.model, embedder.dimensions);
 }

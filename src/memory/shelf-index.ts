@@ -10,8 +10,6 @@ import { VectorIndex } from "./vector-index.js";
  */
 export type Shelf = "conversation" | "knowledge";
 
-const SHELVES: Shelf[] = ["conversation", "knowledge"];
-
 /** The shelf a kind of memory is indexed on. */
 export function shelfOf(kind: MemoryKind): Shelf {
   return kind === "knowledge" ? "knowledge" : "conversation";
@@ -67,6 +65,11 @@ export class ShelfIndex {
     return this.of(shelfOf(kind));
   }
 
+  /** A shelf's index if it was loaded or made; undefined while the shelf has none (see `LongTermMemory`). */
+  find(shelf: Shelf): VectorIndex | undefined {
+    return this.indexes.get(shelf);
+  }
+
   /** Vectors held over all shelves (deleted ones included until a rebuild). */
   get size(): number {
     let size = 0;
@@ -82,8 +85,9 @@ export class ShelfIndex {
   save(through: Record<Shelf, number>): void {
     const { indexDir, statements, model, dimensions } = this.options;
     if (!indexDir) return;
-    for (const shelf of SHELVES) {
-      const size = this.of(shelf).save(this.fileOf(shelf, indexDir));
+    // A shelf with no index yet (few memories, searched without one) has no file either.
+    for (const [shelf, index] of this.indexes) {
+      const size = index.save(this.fileOf(shelf, indexDir));
       statements.saveIndex.run(this.nameOf(shelf), model, dimensions, through[shelf], size);
     }
   }

@@ -28,13 +28,14 @@ const DAMAGES: [string, Damage][] = [
 describe("the vector index file, when damaged", () => {
   const tempDir = useTempDir();
 
+  // `exactUpTo: 0`: every memory goes into an index from the first one, so the few of a test make an index file.
   /** A fresh data folder and its store, where `open` opens an agent's long-term memory with its index files. */
   function freshStore() {
     const dataDir = tempDir();
     const indexDir = join(dataDir, "index");
     const db = openTroupeStore({ dataDir });
     const open = (agent: string, progress?: ProgressFactory) => {
-      const memory = new LongTermMemory({ db, agent, embedder, indexDir, progress });
+      const memory = new LongTermMemory({ db, agent, embedder, indexDir, progress, exactUpTo: 0 });
       memory.open();
       return memory;
     };
@@ -46,7 +47,7 @@ describe("the vector index file, when damaged", () => {
       const dataDir = tempDir();
       const indexDir = join(dataDir, "index");
       const db = openTroupeStore({ dataDir });
-      const memory = new LongTermMemory({ db, agent: "Juno", embedder, indexDir });
+      const memory = new LongTermMemory({ db, agent: "Juno", embedder, indexDir, exactUpTo: 0 });
       memory.open();
       // Created "now", so that recall touching a memory does not change its recency between the two runs.
       const now = 10_000_000;
@@ -65,7 +66,7 @@ describe("the vector index file, when damaged", () => {
 
       damage(join(indexDir, "Juno.conversation.hnsw"));
       const reopened = openTroupeStore({ dataDir });
-      const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder, indexDir });
+      const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder, indexDir, exactUpTo: 0 });
       again.open();
       const after = await Promise.all(QUERIES.map((query) => again.recall(query, { k: 5, now })));
       expect(after.map((list) => list.map((item) => item.id))).toEqual(

@@ -23,8 +23,9 @@ const LINES = [
   "Bob: my cat knocked the plant off the windowsill",
 ];
 
-function fill(db: Store, indexDir: string): LongTermMemory {
-  const memory = new LongTermMemory({ db, agent: "Juno", embedder, indexDir });
+/** `exactUpTo: 0` gives the memory its hnswlib index from the first vector, so there is an index file to test. */
+function fill(db: Store, indexDir: string, exactUpTo?: number): LongTermMemory {
+  const memory = new LongTermMemory({ db, agent: "Juno", embedder, indexDir, exactUpTo });
   memory.open();
   LINES.forEach((text, i) => {
     const userId = text.startsWith("Bob") ? "bob" : "alice";
@@ -50,7 +51,7 @@ describe("LongTermMemory", () => {
     const dataDir = tempDir();
     const indexDir = join(dataDir, "index");
     const db = openTroupeStore({ dataDir });
-    const memory = fill(db, indexDir);
+    const memory = fill(db, indexDir, 0);
     const before = await memory.recall("marathon training", { k: 3 });
     await memory.save();
     db.close();
@@ -62,7 +63,7 @@ describe("LongTermMemory", () => {
     ]) {
       damage();
       const reopened = openTroupeStore({ dataDir });
-      const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder, indexDir });
+      const again = new LongTermMemory({ db: reopened, agent: "Juno", embedder, indexDir, exactUpTo: 0 });
       again.open();
       const after = await again.recall("marathon training", { k: 3 });
       expect(after.map((item) => item.id)).toEqual(before.map((item) => item.id));

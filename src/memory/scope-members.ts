@@ -1,0 +1,81 @@
+import type { MemoryRecord } from "./memory-record.js";
+import type { RecallOptions } from "./recall-scope.js";
+import { type Shelf, shelfOf } from "./shelf-index.js";
+
+/**
+ * The memories of each shelf, and the conversation memories of each room
+ * and of each user, so a recall knows how many memories it may return
+ * before it searches, and can compare them one by one when they are few (a
+ * new or small room inside an agent that remembers a lot, or an agent that
+ * remembers little). Knowledge belongs to every room and is only listed by shelf.
+ */
+export class ScopeMembers {
+  private readonly shelves: Record<Shelf, Set<number>> = { conversation: new Set(), knowledge: new Set() };
+  private readonly rooms = new Map<string, Set<number>>();
+  private readonly users = new Map<string, Set<number>>();
+  /** Conversation memories of no room and no user: only an unscoped recall reaches them. */
+  private unscoped = 0;
+  private largest = 0;
+
+  add(entry: MemoryRecord): void {
+    this.shelves[shelfOf(entry.kind)].add(entry.id);
+    if (entry.kind === "knowledge") return;
+    if (entry.room !== null) this.grow(listOf(this.rooms, entry.room), entry.id);
+    if (entry.userId !== null) this.grow(listOf(this.users, entry.userId), entry.id);
+    if (entry.room === null && entry.userId === null) this.largest = Math.max(this.largest, ++this.unscoped);
+  }
+
+  /** The most conversation memories one room or user has held (it does not shrink when memories are forgotten). */
+  get largestScope(): number {
+    return this.largest;
+  }
+
+  private grow(list: Set<number>, id: number): void {
+    list.add(id);
+    this.largest = Math.max(this.largest, list.size);
+  }
+
+  remove(entry: MemoryRecord): void {
+    this.shelves[shelfOf(entry.kind)].delete(entry.id);
+    if (entry.kind !== "knowledge" && entry.room === null && entry.userId === null) this.unscoped--;
+    if (entry.room !== null) dropFrom(this.rooms, entry.room, entry.id);
+    if (entry.userId !== null) dropFrom(this.users, entry.userId, entry.id);
+  }
+
+  /** Every memory on a shelf. */
+  ofShelf(shelf: Shelf): ReadonlySet<number> {
+    return this.shelves[shelf];
+  }
+
+  /**
+   * The ids a recall scoped to a room and/or user may return (each once),
+   * when there are at most `limit` of them; undefined for an unscoped recall
+   * or a larger scope, which the vector index searches instead.
+   */
+  candidates(options: Pick<RecallOptions, "room" | "userId">, limit: number): number[] | undefined {
+    const { room, userId } = options;
+    if (room === undefined && userId === undefined) return undefined;
+    const inRoom = room === undefined ? undefined : this.rooms.get(room);
+    const byUser = userId === undefined ? undefined : this.users.get(userId);
+    if ((inRoom?.size ?? 0) + (byUser?.size ?? 0) > limit) return undefined;
+    const ids = inRoom ? [...inRoom] : [];
+    if (byUser) for (const id of byUser) if (!inRoom?.has(id)) ids.push(id);
+    return ids;
+  }
+}
+
+function listOf(lists: Map<string, Set<number>>, key: string): Set<number> {
+  let list = lists.get(key);
+  if (!list) {
+    list = new Set();
+    lists.set(key, list);
+  }
+  return list;
+}
+
+function dropFrom(lists: Map<string, Set<number>>, key: string, id: number): void {
+  const list = lists.get(key);
+  if (!list) return;
+  list.delete(id);
+  if (list.size === 0) lists.delete(key);
+}
