@@ -58,6 +58,8 @@ const REBUILD_PROGRESS_FROM = 2_000;
 const EXACT_SCOPE_LIMIT = 4096;
 const EXACT_UP_TO = 1024;
 const SHELVES: Shelf[] = ["conversation", "knowledge"];
+/** A shelf that outgrows exact search with at most this many memories gets its index before `add` returns. */
+const GROW_AT_ONCE_UP_TO = 256;
 
 /**
  * Long-term memory of one agent: rows in SQLite (the source of truth) and
@@ -210,6 +212,7 @@ export class LongTermMemory {
     });
     if (vector) this.smallVectors.set(id, vector);
     this.queue.enqueue(id, vector);
+    this.indexIfOutgrown(shelfOf(memory.kind));
     this.dirty = true;
     return id;
   }
@@ -232,28 +235,40 @@ export class LongTermMemory {
     return size > this.exactUpTo;
   }
 
-  /** Starts building the index of a shelf that has outgrown exact search, from SQLite, in slices between messages. */
-  private indexGrownShelves(): void {
-    for (const shelf of SHELVES) {
-      if (this.shelves.find(shelf) || !this.outgrewExactSearch(shelf)) continue;
-      this.shelves.of(shelf);
-      const rebuild = new IndexRebuild({
-        db: this.db,
-        agent: this.agent,
-        embedder: this.embedder,
-        shelves: this.shelves,
-        // Only this shelf: the other one's rows lie below its reach.
-        loadedThrough: { conversation: Number.MAX_SAFE_INTEGER, knowledge: Number.MAX_SAFE_INTEGER, [shelf]: 0 },
-        until: this.statements.maxId.get(this.agent)?.id ?? 0,
-        isStored: (id) => this.entries.has(id),
-      });
-      this.growing.set(shelf, rebuild);
-      this.dirty = true;
-      // Kept while incomplete (stopped by a save): the save records how far it got, and recall keeps comparing one by one.
-      void rebuild.run().then(() => {
-        if (rebuild.complete) this.growing.delete(shelf);
-      });
+  /**
+   * Gives a shelf that has outgrown exact search its index, built from
+   * SQLite: at once when it holds few memories, else in slices between
+   * messages while recall keeps comparing one by one.
+   */
+  private indexIfOutgrown(shelf: Shelf): void {
+    if (this.shelves.find(shelf) || !this.outgrewExactSearch(shelf)) return;
+    this.shelves.of(shelf);
+    this.dirty = true;
+    const rebuild = new IndexRebuild({
+      db: this.db,
+      agent: this.agent,
+      embedder: this.embedder,
+      shelves: this.shelves,
+      // Only this shelf: the other one's rows lie below its reach.
+      loadedThrough: { conversation: Number.MAX_SAFE_INTEGER, knowledge: Number.MAX_SAFE_INTEGER, [shelf]: 0 },
+      until: this.statements.maxId.get(this.agent)?.id ?? 0,
+      isStored: (id) => this.entries.has(id),
+    });
+    if (this.members.ofShelf(shelf).size <= GROW_AT_ONCE_UP_TO) {
+      rebuild.runNow();
+      return;
     }
+    this.growing.set(shelf, rebuild);
+    // Kept while incomplete (stopped by a save): the save records how far it got, and recall keeps comparing one by one.
+    void rebuild.run().then(
+      () => {
+        if (rebuild.complete) this.growing.delete(shelf);
+      },
+      (error: unknown) => {
+        // The store closed under it (the agent stopped without a save): nothing left to index for.
+        if (this.db.open) throw error;
+      },
+    );
   }
 
   /** Whether a memory with this id is stored (after `open`). */
@@ -283,7 +298,6 @@ export class LongTermMemory {
 
   /** Embeds and indexes every pending memory. Concurrent callers share one run. */
   flush(): Promise<void> {
-    this.indexGrownShelves();
     this.queue.indexEmbedded();
     if (Date.now() - this.touchesWrittenAt > TOUCH_WRITE_INTERVAL_MS) this.db.transaction(() => this.writeTouches())();
     return this.queue.embedPending();

@@ -38,7 +38,8 @@ describe("vector index saves while running", () => {
     const indexDir = join(dataDir, "index");
     const open = (background = true) => {
       const db = openTroupeStore({ dataDir });
-      const memory = new LongTermMemory({ db, agent: "Juno", embedder: chosen, indexDir });
+      // `exactUpTo: 0`: an index from the first memory, so the few of a test make index files to save.
+      const memory = new LongTermMemory({ db, agent: "Juno", embedder: chosen, indexDir, exactUpTo: 0 });
       memory.open({ background });
       return { db, memory };
     };
