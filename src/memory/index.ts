@@ -18,6 +18,7 @@ export {
   type KnowledgeWalkEvents,
 } from "./collect-knowledge-files.js";
 export { copyIndexFiles, type IndexRecord, pinIndexRecords } from "./copy-index-files.js";
+export { DerivedWatermark } from "./derived-watermark.js";
 export { createEmbedder, type Embedder, type EmbeddingsLike } from "./embedder.js";
 export { type EmbeddingCensus, EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 export {

@@ -102,5 +102,15 @@ export const MEMORY_MIGRATIONS: OwnedMigrations = {
     INSERT INTO knowledge_fts (rowid, text) SELECT new.id, new.text WHERE new.kind = 'knowledge';
   END;
   `,
+    // 4: how far each agent's long-term memory holds the memories of its logged messages (written with them, in
+    // the same group commit); a start after a crash remembers the messages beyond it again.
+    `
+  CREATE TABLE derived_watermarks (
+    agent TEXT PRIMARY KEY,
+    message_id INTEGER NOT NULL
+  );
+  -- Until now every message's memory was written in the message's own transaction: all of them are held.
+  INSERT INTO derived_watermarks (agent, message_id) SELECT agent, MAX(id) FROM messages GROUP BY agent;
+  `,
   ],
 };

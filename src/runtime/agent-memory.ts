@@ -5,6 +5,7 @@ import type { Character } from "../character/index.js";
 import type { ForgottenUser, InboundMessage } from "../connectors/index.js";
 import {
   createProfileExtractor,
+  DerivedWatermark,
   type Embedder,
   extractFactsWithModel,
   extractStatedFacts,
@@ -24,7 +25,7 @@ import {
 } from "../memory/index.js";
 import { isModelFailure, type ModelAbilities, type ModelGuard, type UsageMeter } from "../model/index.js";
 import type { PluginMemory } from "../plugins/index.js";
-import type { Store } from "../store/index.js";
+import { type GroupCommit, groupCommitOf, type Store } from "../store/index.js";
 import type { RoomQueue } from "./room-queue.js";
 import { recordedId, type Turn } from "./turn.js";
 
@@ -80,6 +81,9 @@ export class AgentMemory {
   private readonly queue: RoomQueue;
   private readonly extractProfile: ReturnType<typeof createProfileExtractor>;
   private flushTimer: NodeJS.Immediate | undefined;
+  /** The store's group commit: derived writes of every agent, committed together. */
+  private readonly commits: GroupCommit;
+  private readonly watermark: DerivedWatermark;
   private saveTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly indexSaveMs: number;
@@ -96,6 +100,8 @@ export class AgentMemory {
     this.indexSaveMs = options.indexSaveMs ?? DEFAULT_INDEX_SAVE_MS;
     this.hasIndexFiles = options.indexDir !== undefined;
     this.log = new MessageLog(db, character.name);
+    this.commits = groupCommitOf(db);
+    this.watermark = new DerivedWatermark(db, character.name);
     this.working = new WorkingMemory(db, character.name);
     this.extractProfile = createProfileExtractor(character.memory.profile ?? {});
     this.rooms = new RoomMemory({
@@ -126,6 +132,7 @@ export class AgentMemory {
   async start(): Promise<void> {
     // Without index files the index lives in memory only and is built before serving, as it always is.
     this.longTerm.open({ background: this.hasIndexFiles });
+    this.rememberUnderived();
     this.reportRebuild();
     if (this.indexSaveMs > 0 && this.hasIndexFiles) {
       this.saveTimer = setInterval(() => this.saveIndexes(), this.indexSaveMs);
@@ -143,9 +150,28 @@ export class AgentMemory {
   /** Embeds what is pending and saves the indexes. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.commits.flush();
     if (this.flushTimer) clearImmediate(this.flushTimer);
     clearInterval(this.saveTimer);
     await this.longTerm.save();
+  }
+
+  /** After a crash: the memories of acknowledged messages that the last group commit did not reach, from the log. */
+  private rememberUnderived(): void {
+    const missing = this.watermark.underived();
+    if (missing.length === 0) return;
+    this.db.transaction(() => {
+      for (const message of missing) this.rememberMessage(message);
+    })();
+    this.logger.warn(
+      { agent: this.character.name, messages: missing.length },
+      "remembered again the messages whose memories a crash interrupted",
+    );
+  }
+
+  /** Commits what waits in the group commit (a forget or a reader needs it written). */
+  commitWaiting(): void {
+    this.commits.flush();
   }
 
   /** Says in the log when the vector index lacks memories after a crash, and when they are back. */
@@ -176,10 +202,16 @@ export class AgentMemory {
     }
   }
 
-  /** 1 record: the user's message, durable before anything else; undefined for a redelivered message. */
+  /**
+   * 1 record: the user's message, committed before anything else (with the
+   * writes other messages left for the next commit); undefined for a
+   * redelivered message. Its long-term memory follows in the next group
+   * commit, which moves the derived watermark: a crash before that loses
+   * only what the next start rebuilds from the log (`start`).
+   */
   recordMessage(message: InboundMessage, text: string): StoredMessage | undefined {
-    return this.db.transaction(() => {
-      const turn = this.log.record({
+    const turn = this.commits.commit(() =>
+      this.log.record({
         room: message.room.id,
         userId: message.user.id,
         userName: message.user.name,
@@ -188,25 +220,37 @@ export class AgentMemory {
         platform: message.platform,
         externalId: message.id,
         createdAt: message.receivedAt,
-      });
-      if (turn && text) this.remember(turnMemoryText(message.user.name, text), message, turn.id);
-      return turn;
-    })();
+      }),
+    );
+    if (turn && text) this.deferWrite(() => this.rememberMessage(turn));
+    return turn;
   }
 
-  /** 7 reply: the agent's answer, recorded before it goes out. */
+  /**
+   * 7 reply: the agent's answer, committed before it goes out; its memory
+   * follows in the next group commit, like the user's message's.
+   */
   recordReply(message: InboundMessage, reply: string): void {
-    this.db.transaction(() => {
-      const answer = this.log.record({
-        room: message.room.id,
-        userId: message.user.id,
-        userName: this.character.name,
-        role: "agent",
-        text: reply,
-        platform: message.platform,
-      });
-      if (answer) this.remember(turnMemoryText(this.character.name, reply), message, answer.id);
-    })();
+    // One statement: its own transaction. The writes waiting for a group commit stay off the reply's way.
+    const answer = this.log.record({
+      room: message.room.id,
+      userId: message.user.id,
+      userName: this.character.name,
+      role: "agent",
+      text: reply,
+      platform: message.platform,
+    });
+    if (answer) this.deferWrite(() => this.rememberMessage(answer));
+  }
+
+  /** The long-term memory of a logged turn (the user's or the agent's), and the watermark past it. */
+  private rememberMessage(turn: StoredMessage): void {
+    this.remember(turnMemoryText(turn.userName, turn.text), { room: turn.room, userId: turn.userId }, turn.id);
+    this.watermark.advance(turn.id);
+  }
+
+  private deferWrite(write: () => void): void {
+    this.commits.defer(write, (error) => this.logger.error({ err: error }, "could not write a message's memory"));
   }
 
   /** 3 recall: the short-term window, long-term memories in scope and knowledge, for a message. */
@@ -231,6 +275,7 @@ export class AgentMemory {
 
   /** Forgets one user: their long-term memories, then what `forgetUserRecords` drops (profile, own rooms, messages). */
   forgetUser(userId: string): ForgottenUser {
+    this.commits.flush();
     const memories = this.longTerm.forgetWhere({ userId });
     const records = forgetUserRecords(this.db, this.character.name, userId);
     this.working.reload();
@@ -312,12 +357,17 @@ export class AgentMemory {
   }
 
   /** Stores a long-term memory now and embeds it after the reply has gone out. */
-  private remember(text: string, message: InboundMessage, messageId: number, kind: "message" | "fact" = "message") {
+  private remember(
+    text: string,
+    where: InboundMessage | { room: string; userId: string },
+    messageId: number,
+    kind: "message" | "fact" = "message",
+  ) {
+    const scope = "platform" in where ? { room: where.room.id, userId: where.user.id } : where;
     this.longTerm.add({
       kind,
       text,
-      room: message.room.id,
-      userId: message.user.id,
+      ...scope,
       sourceMessageId: messageId,
       importance: kind === "fact" ? 0.8 : 0.5,
     });

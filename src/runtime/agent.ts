@@ -235,10 +235,11 @@ export class Agent {
     return this.plugins.redeliver();
   }
 
-  /** Resolves when the background work of the messages handled so far (evaluators) has finished. */
+  /** Resolves when the background work of the messages handled so far (evaluators, writes left for the next commit) has finished. */
   async settle(): Promise<void> {
     await this.queue.drain();
     await this.plugins.settle();
+    this.memory.commitWaiting();
   }
 
   /**

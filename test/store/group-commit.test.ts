@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { GroupCommit, openStore } from "../../src/store/index.js";
+import { useTempDir } from "../helpers/temp-dir.js";
+
+describe("GroupCommit", () => {
+  const tempDir = useTempDir();
+
+  function notes() {
+    const db = openStore({ dataDir: tempDir(), migrations: [] });
+    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)");
+    const add = (text: string) => db.prepare("INSERT INTO notes (text) VALUES (?)").run(text);
+    const texts = () =>
+      (db.prepare("SELECT text FROM notes ORDER BY id").all() as { text: string }[]).map((row) => row.text);
+    return { db, add, texts };
+  }
+
+  it("writes what waits before the committed write, in order, in the same transaction", () => {
+    const { db, add, texts } = notes();
+    const group = new GroupCommit(db);
+    const failed: unknown[] = [];
+    group.defer(
+      () => add("derived from the first"),
+      (error) => failed.push(error),
+    );
+    group.defer(
+      () => add("derived from the second"),
+      (error) => failed.push(error),
+    );
+    expect(texts()).toEqual([]);
+    group.commit(() => add("the third message"));
+    expect(texts()).toEqual(["derived from the first", "derived from the second", "the third message"]);
+    expect(failed).toEqual([]);
+    db.close();
+  });
+
+  it("rolls back only a deferred write that fails, reports it, and commits the others", () => {
+    const { db, add, texts } = notes();
+    const group = new GroupCommit(db);
+    const failed: unknown[] = [];
+    add("taken");
+    group.defer(
+      () => {
+        add("half of a write");
+        add("taken");
+      },
+      (error) => failed.push(error),
+    );
+    group.defer(
+      () => add("a good write"),
+      (error) => failed.push(error),
+    );
+    group.flush();
+    expect(texts()).toEqual(["taken", "a good write"]);
+    expect(String(failed[0])).toContain("UNIQUE");
+    db.close();
+  });
+
+  it("commits what waits at the next turn of the event loop when no commit comes", async () => {
+    const { db, add, texts } = notes();
+    const group = new GroupCommit(db);
+    group.defer(
+      () => add("on its own"),
+      () => undefined,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(texts()).toEqual(["on its own"]);
+    db.close();
+  });
+});
