@@ -46,6 +46,8 @@ export interface AgentMemoryOptions {
   queue: RoomQueue;
   /** How often the index files are saved while running (a crash costs at most this much indexing); 0: only at stop. Default 60 s. */
   indexSaveMs?: number;
+  /** Memories a recall may compare one by one before their shelf gets an hnswlib index. Default 1024. */
+  exactSearchUpTo?: number;
 }
 
 const DEFAULT_INDEX_SAVE_MS = 60_000;
@@ -119,6 +121,7 @@ export class AgentMemory {
       db,
       agent: character.name,
       embedder: options.embedder,
+      exactUpTo: options.exactSearchUpTo,
       indexDir: options.indexDir,
     });
   }

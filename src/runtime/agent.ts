@@ -58,6 +58,8 @@ export interface AgentOptions {
   indexDir?: string;
   /** How often the index files are saved while running; 0: only at stop. Default 60 s. */
   indexSaveMs?: number;
+  /** Memories a recall may compare one by one before their shelf gets an hnswlib index (`LongTermMemoryOptions.exactUpTo`). Default 1024. */
+  exactSearchUpTo?: number;
   actions?: Action[];
   /** Loaded plugins: their actions, providers, evaluators, services and steps. */
   plugins?: Plugin[];
@@ -147,6 +149,7 @@ export class Agent {
       embedder: options.embedder,
       indexDir: options.indexDir,
       indexSaveMs: options.indexSaveMs,
+      exactSearchUpTo: options.exactSearchUpTo,
       chat: options.chat,
       abilities: options.abilities ?? LANGUAGE_MODEL_ABILITIES,
       guard: options.guard,

@@ -35,6 +35,8 @@ export interface TroupeOptions {
   busPrefix?: string;
   /** How often each agent's vector index files are saved while running; 0: only at stop. Default 60 s. */
   indexSaveMs?: number;
+  /** Memories a recall may compare one by one before their shelf gets an hnswlib index. Default 1024. */
+  exactSearchUpTo?: number;
   /** The project folder: plugins load from its `plugins/` and `node_modules/`. Default: the current folder. */
   cwd?: string;
   /** How many recent messages per agent keep their trace. Default: `TROUPE_TRACE_LIMIT`, else 100. */
@@ -122,6 +124,7 @@ export class Troupe {
           logger,
           indexDir: join(options.dataDir, "index"),
           indexSaveMs: options.indexSaveMs,
+          exactSearchUpTo: options.exactSearchUpTo,
           plugins: plugins[index],
           delegation: node.delegation,
         });

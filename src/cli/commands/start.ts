@@ -43,6 +43,7 @@ export async function startCommand(options: StartOptions, config: Config): Promi
     logger,
     bus: options.bus,
     indexSaveMs: config.TROUPE_INDEX_SAVE_SECONDS * 1000,
+    exactSearchUpTo: config.TROUPE_EXACT_SEARCH_UP_TO,
   });
   // Metrics before the platforms connect, so their first messages are counted too.
   await metricsOf(troupe);
