@@ -271,8 +271,8 @@ export class AgentMemory {
     // A delegated task is answered as a task: what the asking agent sent before is no answer to it.
     const memories = message.delegation
       ? []
-      : await this.recallOrNothing(text, { k: settings.recallK, kinds: CONVERSATION_KINDS, ...scope });
-    const knowledge = await this.recallOrNothing(text, { k: KNOWLEDGE_K, kinds: ["knowledge"] });
+      : await this.recallOrNothing(text, { k: settings.recallK, kinds: CONVERSATION_KINDS, ...scope }, turn);
+    const knowledge = await this.recallOrNothing(text, { k: KNOWLEDGE_K, kinds: ["knowledge"] }, turn);
     return { history, memories, knowledge };
   }
 
@@ -349,12 +349,12 @@ export class AgentMemory {
   }
 
   /** Recall that survives an embedding server being down: the reply then goes without long-term memories. */
-  private async recallOrNothing(text: string, options: RecallOptions): Promise<RecalledMemory[]> {
+  private async recallOrNothing(text: string, options: RecallOptions, turn: Turn): Promise<RecalledMemory[]> {
     try {
       return await this.longTerm.recall(text, options);
     } catch (error) {
       if (!isModelFailure(error)) throw error;
-      this.logger.warn({ code: error.code }, `recall skipped: ${error.message}`);
+      turn.trace.logger.warn({ code: error.code }, `recall skipped: ${error.message}`);
       return [];
     }
   }

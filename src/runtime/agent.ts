@@ -120,6 +120,8 @@ export class Agent {
   private readonly queue = new RoomQueue();
   private readonly recentTraces: TraceRing;
   private readonly traceListeners = new Set<TraceListener>();
+  /** Messages the rate limit turned away before the pipeline (refused or dropped), by platform. */
+  private readonly limited = new Map<string, number>();
   private readonly pipeline: (turn: Turn) => Promise<void>;
   /** The configured chat model, unbound, for posts the agent writes on its own. */
   private readonly writer: { chat: BaseChatModel; guard?: ModelGuard };
@@ -252,6 +254,7 @@ export class Agent {
   handle(message: InboundMessage, options: HandleOptions = {}): Promise<AgentReply | undefined> {
     // Checked before the room's queue: a flood is turned away here and never waits in line or reaches the pipeline.
     const decision = this.isLimited(message) ? this.rateLimit?.take(message.user.id) : "allow";
+    if (decision !== "allow") this.limited.set(message.platform, (this.limited.get(message.platform) ?? 0) + 1);
     if (decision === "drop") return Promise.resolve(undefined);
     if (decision === "refuse") {
       this.logger.info({ user: message.user.id }, "rate limit reached; refused once, dropping the rest of the window");
@@ -297,6 +300,11 @@ export class Agent {
   /** The trace of one recent message by its id (`AgentReply.traceId`), while it is among the kept ones. */
   trace(id: string): TurnTrace | undefined {
     return this.recentTraces.get(id);
+  }
+
+  /** How many messages the rate limit turned away so far, by platform; they have no trace (a flood would push out the rest). */
+  get rateLimited(): ReadonlyMap<string, number> {
+    return this.limited;
   }
 
   /** Calls `listener` with each message's trace once the message is handled. Returns the unsubscribe function. */

@@ -10,8 +10,8 @@ afterEach(async () => {
   for (const stop of running.splice(0).reverse()) await stop();
 });
 
-async function startApi(files: string[]): Promise<RunningServer> {
-  const troupe = await Troupe.start(files, { dataDir: tempDir(), logger });
+async function startApi(files: string[], env: Record<string, string> = {}): Promise<RunningServer> {
+  const troupe = await Troupe.start(files, { dataDir: tempDir(), logger, env });
   running.push(() => troupe.stop());
   const server = await serve(troupe, { host: "127.0.0.1", port: 0 });
   running.push(() => server.close());
@@ -45,6 +45,17 @@ async function say(server: RunningServer, agent: string, text: string): Promise<
   expect(response.status).toBe(200);
   return ((await response.json()) as { reply: string }).reply;
 }
+
+describe("GET /metrics and the rate limit", () => {
+  it("counts the messages the rate limit turned away apart from those the pipeline took", async () => {
+    const server = await startApi(["characters/host.json"], { TROUPE_RATE_LIMIT: "2/60s" });
+    for (const text of ["one", "two", "three", "four"]) await say(server, "juno", `message ${text}`);
+    const after = await scrape(server);
+    // Two within the limit reach the pipeline; the third is refused once, the fourth dropped.
+    expect(after.get('troupe_messages_received_total{agent="Juno",platform="http"}')).toBe(2);
+    expect(after.get('troupe_messages_rate_limited_total{agent="Juno",platform="http"}')).toBe(2);
+  });
+});
 
 describe("GET /metrics", () => {
   it("moves the counters by what a conversation did: messages, replies, model calls, memories, delegated tasks", async () => {

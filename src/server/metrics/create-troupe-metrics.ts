@@ -20,7 +20,7 @@ const RECALL_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.0
  * - per message, from each finished trace: `troupe_messages_received_total`,
  *   `troupe_messages_replied_total` and `troupe_messages_failed_total` by agent and platform,
  *   `troupe_reply_duration_seconds` by agent and platform, `troupe_recall_duration_seconds` by agent;
- * - read when scraped, so the reply path pays nothing for them: `troupe_model_calls_total`,
+ * - read when scraped, so the reply path pays nothing for them: `troupe_messages_rate_limited_total`, `troupe_model_calls_total`,
  *   `troupe_model_errors_total` and `troupe_model_tokens_total` by agent and model (chat, embeddings),
  *   `troupe_memories` (long-term memories per agent), `troupe_bus_tasks` (delegated tasks by state);
  * - the process (memory, CPU, event loop lag) from `collectDefaultMetrics`.
@@ -62,6 +62,18 @@ export function createTroupeMetrics(troupe: Troupe, prom: typeof PromClient): Tr
     labelNames: ["agent"],
     buckets: RECALL_BUCKETS,
     registers,
+  });
+  new prom.Counter({
+    name: "troupe_messages_rate_limited_total",
+    help: "Messages the per-user rate limit turned away before the pipeline (refused once, then dropped).",
+    labelNames: byMessage,
+    registers,
+    collect() {
+      this.reset();
+      for (const agent of troupe.agents) {
+        for (const [platform, count] of agent.rateLimited) this.inc({ agent: agent.name, platform }, count);
+      }
+    },
   });
   const usage = (model: "chat" | "embeddings") =>
     troupe.agents.map((agent) => [agent.name, agent.usage[model]] as const);
