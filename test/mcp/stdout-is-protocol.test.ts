@@ -1,18 +1,31 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, REPO } from "../helpers/run-cli.js";
+import { BIN } from "../helpers/run-cli.js";
 
 describe("troupe mcp's standard output", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "troupe-mcp-stdout-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("carries only JSON-RPC messages, even with debug logs on and a message handled", async () => {
-    const child = spawn(process.execPath, [BIN, "mcp", "--data-dir", dataDir], {
-      cwd: REPO,
+  it("carries only JSON-RPC messages, even with debug logs on and a plugin that writes to the console", async () => {
+    // A project of its own: a character whose plugin prints with console.log when it starts and on every message.
+    const project = join(dataDir, "project");
+    mkdirSync(join(project, "plugins", "noisy"), { recursive: true });
+    writeFileSync(
+      join(project, "plugins", "noisy", "index.mjs"),
+      `export default { apiVersion: 1, name: "noisy",
+        services: [{ name: "noisy", start() { console.log("noisy service started"); return {}; } }],
+        providers: [{ name: "noisy", get() { console.log("noisy provider"); console.info("noisy info"); return undefined; } }] };`,
+    );
+    writeFileSync(
+      join(project, "juno.json"),
+      JSON.stringify({ name: "Juno", bio: ["Juno hosts."], plugins: ["./plugins/noisy/index.mjs"] }),
+    );
+    const child = spawn(process.execPath, [BIN, "mcp", "juno.json", "--data-dir", join(dataDir, "data")], {
+      cwd: project,
       env: { ...process.env, LOG_LEVEL: "debug", LOG_FORMAT: "json" },
     });
     let stderr = "";
@@ -47,7 +60,10 @@ describe("troupe mcp's standard output", () => {
     const reply = JSON.parse(lines.find((line) => line.includes('"id":2')) ?? "{}");
     expect(reply.result.isError).toBeUndefined();
     expect(reply.result.content[0].text).not.toBe("");
-    // The logs were written, to standard error.
+    // The logs and the plugin's prints were written, to standard error.
     expect(stderr).toMatch(/"level":(?:20|30)/);
+    expect(stderr).toContain("noisy service started");
+    expect(stderr).toContain("noisy provider");
+    expect(stderr).toContain("noisy info");
   });
 });

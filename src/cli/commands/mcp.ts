@@ -22,6 +22,7 @@ export interface McpOptions {
  * start) go to standard error.
  */
 export async function mcpCommand(options: McpOptions, config: Config): Promise<void> {
+  keepConsoleOffStdout();
   const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
   const files = await listCharacterFiles(options.paths.length > 0 ? options.paths : ["characters"]);
   if (files.length === 0)
@@ -41,5 +42,16 @@ export async function mcpCommand(options: McpOptions, config: Config): Promise<v
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
     await troupe.stop();
+  }
+}
+
+/**
+ * Standard output is the protocol: one stray `console.log` (a plugin's, a
+ * library's) would be a line the client cannot parse. The console's
+ * output-writing methods go to standard error instead, for this process.
+ */
+function keepConsoleOffStdout(): void {
+  for (const method of ["log", "info", "debug", "dir", "table"] as const) {
+    console[method] = (...args: unknown[]) => console.error(...args);
   }
 }
