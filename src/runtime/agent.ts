@@ -23,7 +23,7 @@ import {
   type Plugin,
   PluginHost,
 } from "../plugins/index.js";
-import type { Store } from "../store/index.js";
+import { isStoreFull, type Store, StoreFullError } from "../store/index.js";
 import { cleanText } from "../text/index.js";
 import { AgentChat } from "./agent-chat.js";
 import { AgentMemory } from "./agent-memory.js";
@@ -115,6 +115,8 @@ export class Agent {
   private readonly memory: AgentMemory;
   private readonly rateLimit: UserRateLimit | undefined;
   private readonly logger: Logger;
+  /** The database file, named when the disk holding it is full. */
+  private readonly dbFile: string;
   private readonly meters: { chat: UsageMeter; embeddings: UsageMeter };
   private readonly plugins: PluginHost;
   private readonly queue = new RoomQueue();
@@ -135,6 +137,7 @@ export class Agent {
     const logger = options.logger.child({ agent: options.character.name });
     this.logger = logger;
     this.notReady.add("lifecycle", "starting");
+    this.dbFile = options.db.name;
     this.recentTraces = new TraceRing(options.traceLimit);
     this.plugins = new PluginHost({
       agent: { name: this.name, character: this.character },
@@ -260,7 +263,12 @@ export class Agent {
       this.logger.info({ user: message.user.id }, "rate limit reached; refused once, dropping the rest of the window");
       return Promise.resolve({ text: rateLimitRefusal(message.user.name), actions: [] });
     }
-    return this.queue.run(`${message.platform}:${message.room.id}`, () => this.process(message, options));
+    return this.queue.run(`${message.platform}:${message.room.id}`, () =>
+      this.process(message, options).catch((error: unknown) => {
+        // One sentence that says what happened and what to do, instead of SQLite's "database or disk is full".
+        throw isStoreFull(error) ? new StoreFullError({ path: this.dbFile, cause: error }) : error;
+      }),
+    );
   }
 
   /**

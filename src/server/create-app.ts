@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { HttpConnector } from "../connectors/index.js";
 import type { Troupe } from "../runtime/index.js";
+import { StoreFullError } from "../store/index.js";
 import { type ApiGuardOptions, createApiGuards } from "./api-guard.js";
 import { findConsoleAssets } from "./console-assets.js";
 import { createConsoleRoutes } from "./console-routes.js";
@@ -62,6 +63,10 @@ export function createApp(
   });
 
   app.onError((error, c) => {
+    if (error instanceof StoreFullError) {
+      troupe.logger.error(error.message);
+      return c.json({ error: error.message }, 507);
+    }
     troupe.logger.error({ err: error, path: c.req.path }, "request failed");
     return c.json({ error: "Internal error." }, 500);
   });

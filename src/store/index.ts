@@ -12,4 +12,5 @@ export { GroupCommit, groupCommitOf } from "./group-commit.js";
 export { type OpenStoreOptions, openStore, type Store } from "./open-store.js";
 export type { OwnedMigrations } from "./owned-migrations.js";
 export { isDamagedDatabase, StoreDamagedError } from "./store-damaged-error.js";
+export { isStoreFull, StoreFullError } from "./store-full-error.js";
 export { StoreOpenError } from "./store-open-error.js";
