@@ -24,6 +24,7 @@ describe("the disk holding troupe.db fills up", () => {
       });
     try {
       expect((await say("ada", "Hi! My name is Ada and I keep bees.")).status).toBe(200);
+      // biome-ignore lint/complexity/useLiteralKeys: the troupe's connection is private; the size limit must be set on it.
       const db = troupe["db"];
       const pages = db.pragma("page_count", { simple: true }) as number;
       db.pragma(`max_page_count = ${pages}`);
