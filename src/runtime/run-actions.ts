@@ -42,7 +42,6 @@ export async function runActions(
   trace: TurnTrace,
 ): Promise<ActionOutcome> {
   const runs: ActionRun[] = [];
-  const logger = trace.logger;
   for (const call of calls) {
     const started = performance.now();
     const startedAt = Date.now();
@@ -79,7 +78,7 @@ export async function runActions(
       const value = await withTimeout(() => action.handler(ctx, parsed.data), policy.timeoutMs, what);
       const result = resultSchema.safeParse(value);
       if (!result.success) {
-        logger.warn({ ...where, returned: typeof value }, "action returned neither text nor { text }");
+        trace.logger.warn({ ...where, returned: typeof value }, "action returned neither text nor { text }");
         failed(`Sorry, ${call.name} gave an answer I could not read.`);
         continue;
       }
@@ -89,7 +88,7 @@ export async function runActions(
       const durationMs = performance.now() - started;
       trace.tools.push({ name: call.name, args: call.args, result: kept, startedAt, durationMs });
     } catch (error) {
-      logger.warn({ err: error, ...where }, "action failed");
+      trace.logger.warn({ err: error, ...where }, "action failed");
       const reason = redactSecrets(error instanceof Error ? error.message : String(error));
       failed(`Sorry, ${call.name} ran into a problem and could not finish.`, reason);
     }
