@@ -50,6 +50,19 @@ describe("the trace routes", () => {
     expect((newest.body.traces as unknown[]).length).toBe(1);
   });
 
+  it("returns the trace id with a reply over HTTP, and the trace it names is that message's", async () => {
+    const { server } = await startApi();
+    const response = await fetch(`${server.url}/agents/juno/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user: "Ada", text: "Good morning!" }),
+    });
+    const body = (await response.json()) as { reply: string; traceId: string };
+    expect(body.traceId).toMatch(/^[0-9a-f-]{36}$/);
+    const trace = await getJson(server, `/traces/${body.traceId}`);
+    expect(trace.body).toMatchObject({ text: "Good morning!", reply: body.reply, platform: "http", user: "Ada" });
+  });
+
   it("answers 404 for an unknown agent or trace and 400 naming limit for a bad one", async () => {
     const { server } = await startApi();
     expect(await getJson(server, "/agents/nobody/traces")).toEqual({

@@ -42,7 +42,7 @@ const NOT_JSON = Symbol("not JSON");
  * the HTTP server mounts: the server owns the port, `/health` and the rest.
  *
  * Routes:
- * - `POST /agents/:name/messages` with `{ user, text }` → `{ reply, actions }`.
+ * - `POST /agents/:name/messages` with `{ user, text }` → `{ reply, actions, traceId }` (`GET /traces/:traceId`).
  * - `GET /agents/:name/users/:user/messages?wait=<seconds>` → `{ messages: [{ text, source }] }`:
  *   the proactive messages waiting for the user, waiting up to `wait` seconds (0–60, default 0) for one.
  *
@@ -107,7 +107,7 @@ export class HttpConnector implements Connector {
       }
       const { user, text } = body.data;
       const reply = await agent.found.handle(httpMessage(user, text));
-      return c.json({ reply: reply?.text ?? null, actions: (reply as { actions?: unknown[] })?.actions ?? [] });
+      return c.json({ reply: reply?.text ?? null, actions: reply?.actions ?? [], traceId: reply?.traceId ?? null });
     });
 
     routes.get("/agents/:name/users/:user/messages", async (c) => {
