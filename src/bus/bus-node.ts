@@ -31,7 +31,10 @@ import {
 /** What the node needs of an agent to serve its tasks (the runtime's `Agent` fits). */
 export interface ServableAgent {
   readonly name: string;
+  /** Read at every heartbeat: a reloaded character announces its new capabilities. */
   readonly character: { capabilities: Capability[] };
+  /** While true the agent announces no capabilities, so no new task is sent to it. */
+  readonly paused?: boolean;
   /** Resolves to the answer, with the id of the agent's trace of it when it keeps one. */
   handle(message: InboundMessage): Promise<{ text: string; traceId?: string } | undefined>;
 }
@@ -122,10 +125,12 @@ export class BusNode {
     return this.tasks?.countByStatus() ?? {};
   }
 
-  /** Announces `agent`'s capabilities and serves its tasks, each answered through its own pipeline. */
+  /**
+   * Announces `agent`'s capabilities and serves its tasks, each answered through its own pipeline.
+   * An agent without capabilities when served is not served (a reload that adds some needs a restart).
+   */
   async serve(agent: ServableAgent): Promise<void> {
-    const capabilities = agent.character.capabilities;
-    if (capabilities.length === 0) return;
+    if (agent.character.capabilities.length === 0) return;
     const server = new TaskServer({
       bus: this.bus,
       agent: agent.name,
@@ -135,7 +140,11 @@ export class BusNode {
     });
     await server.start();
     this.servers.push(server);
-    await this.registry.announce(agent.name, () => ({ capabilities, load: server.load, stats: server.stats }));
+    await this.registry.announce(agent.name, () => ({
+      capabilities: agent.paused ? [] : agent.character.capabilities,
+      load: server.load,
+      stats: server.stats,
+    }));
   }
 
   /**

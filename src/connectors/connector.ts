@@ -38,6 +38,12 @@ export interface PostRequest {
 export interface ConnectedAgent {
   readonly name: string;
   readonly character: Character;
+  /**
+   * True while the operator has paused the agent: `handle` then records the
+   * message and answers nothing (resolves undefined). Connectors that can say
+   * so tell the user (the HTTP API answers 409). Absent means running.
+   */
+  readonly paused?: boolean;
   /** Handles one message; resolves to the reply, or undefined when the agent stays silent. */
   handle(message: InboundMessage, options?: ConnectorHandleOptions): Promise<ConnectorReply | undefined>;
   /**
@@ -114,4 +120,6 @@ export interface Connector {
    * with the reason. Optional: a started connector without it counts as ready.
    */
   readiness?(): Readiness;
+  /** Whether it carries the named agent's messages (a bot per character); absent means it carries every agent's. */
+  serves?(agent: string): boolean;
 }

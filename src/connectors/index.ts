@@ -27,7 +27,15 @@ export { ConnectorSettingError } from "./connector-setting-error.js";
 export { ConnectorTokenRejectedError } from "./connector-token-rejected-error.js";
 export { describePolicy } from "./describe-policy.js";
 export { type CodeFence, findCodeFences } from "./find-code-fences.js";
-export { createHttpConnector, HttpConnector } from "./http/index.js";
+export {
+  agentParamsSchema,
+  badRequest,
+  createHttpConnector,
+  errorSchema,
+  HttpConnector,
+  requireJsonBody,
+  validationHook,
+} from "./http/index.js";
 export type {
   PlatformConnector,
   PlatformConnectorFactory,

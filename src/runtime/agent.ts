@@ -125,6 +125,8 @@ export class Agent {
   /** Messages the rate limit turned away before the pipeline (refused or dropped), by platform. */
   private readonly limited = new Map<string, number>();
   private readonly pipeline: (turn: Turn) => Promise<void>;
+  /** Step 1 alone: what a paused agent does with a message (see `record`). */
+  private readonly recorder: (turn: Turn) => Promise<void>;
   /** The configured chat model, unbound, for posts the agent writes on its own. */
   private readonly writer: { chat: BaseChatModel; guard?: ModelGuard };
 
@@ -193,6 +195,7 @@ export class Agent {
       ...pluginSteps(parts, "afterReply"),
       reflectStep(parts),
     ]);
+    this.recorder = composeSteps([recordStep(parts)]);
   }
 
   get name(): string {
@@ -272,6 +275,15 @@ export class Agent {
   }
 
   /**
+   * Records a message in its room's log without answering it (a paused
+   * agent): it joins the short-term window, so the agent knows what was said
+   * once it answers again. Runs in the room's order like `handle`.
+   */
+  record(message: InboundMessage): Promise<void> {
+    return this.queue.run(`${message.platform}:${message.room.id}`, () => this.recorder(this.turnOf(message, {})));
+  }
+
+  /**
    * Forgets one user on their request: conversation memories, profile, and
    * the rooms only they talked in. Waits for the messages in hand first, so
    * nothing about the user is written back after.
@@ -335,27 +347,30 @@ export class Agent {
   }
 
   private async process(message: InboundMessage, options: HandleOptions): Promise<AgentReply | undefined> {
+    const turn = this.turnOf(message, options);
+    try {
+      await this.pipeline(turn);
+    } catch (error) {
+      this.keep(turn.trace, turn, error);
+      throw error;
+    }
+    if (turn.reply) turn.reply.traceId = turn.trace.id;
+    this.keep(turn.trace, turn);
+    return turn.reply;
+  }
+
+  private turnOf(message: InboundMessage, options: HandleOptions): Turn {
     const scope = userScope(message.user.id);
     const text = cleanText(message.text);
-    const trace = new TurnTrace(this.name, message, text, this.logger);
-    const turn: Turn = {
+    return {
       message,
       text,
       scope,
       conversation: `${message.platform}:${message.room.id}:${message.user.id}`,
       onToken: options.onToken,
       memory: this.memory.pluginMemory(message, scope),
-      trace,
+      trace: new TurnTrace(this.name, message, text, this.logger),
     };
-    try {
-      await this.pipeline(turn);
-    } catch (error) {
-      this.keep(trace, turn, error);
-      throw error;
-    }
-    if (turn.reply) turn.reply.traceId = trace.id;
-    this.keep(trace, turn);
-    return turn.reply;
   }
 
   /** Files the finished trace and tells the listeners; a listener that throws is logged, never the turn's failure. */

@@ -4,6 +4,9 @@
  * messages to them by name.
  */
 export { Agent, type AgentOptions, type AgentReply, type HandleOptions, type TraceListener } from "./agent.js";
+export { AgentPausedError } from "./agent-paused-error.js";
+export { AgentReloadingError } from "./agent-reloading-error.js";
+export { AgentSlot, type AgentState } from "./agent-slot.js";
 export { createLogger, type Logger } from "./create-logger.js";
 export { DuplicateAgentError } from "./duplicate-agent-error.js";
 export { openTroupeStore, TROUPE_MIGRATIONS } from "./open-troupe-store.js";

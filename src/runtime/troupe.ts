@@ -1,15 +1,16 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { BusNode, busPrefix } from "../bus/index.js";
+import { type AgentDelegation, BusNode, busPrefix } from "../bus/index.js";
 import { type Character, CharacterFileError, type LoadCharacterOptions, loadCharacter } from "../character/index.js";
 import { CONNECTOR_API_VERSION, type Connector, type InboundMessage, WebhookRoutes } from "../connectors/index.js";
 import { rememberEnvSecrets } from "../errors/index.js";
-import { createEmbedder } from "../memory/index.js";
-import { CircuitBreakers, connectModels, type Models } from "../model/index.js";
-import { loadPlugins, type Plugin } from "../plugins/index.js";
+import { CircuitBreakers } from "../model/index.js";
 import { type Store, StoreOpenError } from "../store/index.js";
-import { Agent, type AgentReply, type TraceListener } from "./agent.js";
+import type { Agent, AgentReply, TraceListener } from "./agent.js";
+import { type AgentFactoryContext, buildAgent, type PreparedAgent, prepareAgent } from "./agent-factory.js";
+import { AgentReloadingError } from "./agent-reloading-error.js";
+import { AgentSlot } from "./agent-slot.js";
 import { createLogger } from "./create-logger.js";
 import { DuplicateAgentError } from "./duplicate-agent-error.js";
 import { openTroupeStore } from "./open-troupe-store.js";
@@ -60,12 +61,30 @@ export class Troupe {
   private readonly traceHub = new TraceHub();
   private otel: OtelExport | undefined;
 
-  private constructor(agents: Agent[], db: Store, logger: Logger, node: BusNode) {
+  /**
+   * The agents as connectors and the bus hold them: each forwards to the agent
+   * running now (a reload swaps it) and carries its pause. Same order as `agents`.
+   */
+  readonly slots: AgentSlot[];
+  private readonly context: AgentFactoryContext & { db: Store; dataDir: string; delegation: AgentDelegation };
+  /** What each slot's agent was built from, to build it again when a reload cannot start the new one. */
+  private readonly prepared = new Map<AgentSlot, PreparedAgent>();
+  private readonly reloading = new Set<AgentSlot>();
+
+  private constructor(
+    agents: Agent[],
+    prepared: PreparedAgent[],
+    node: BusNode,
+    context: AgentFactoryContext & { db: Store; dataDir: string; delegation: AgentDelegation },
+  ) {
     this.agents = agents;
-    this.db = db;
-    this.logger = logger;
+    this.slots = agents.map((agent) => new AgentSlot(agent));
+    for (const [index, slot] of this.slots.entries()) this.prepared.set(slot, prepared[index] as PreparedAgent);
+    this.db = context.db;
+    this.logger = context.logger;
     this.node = node;
     for (const agent of agents) this.traceHub.attach(agent);
+    this.context = context;
   }
 
   /**
@@ -77,24 +96,24 @@ export class Troupe {
     const logger = options.logger ?? createLogger();
     const env = options.env ?? process.env;
     rememberEnvSecrets(env);
-    const rateLimit = readRateLimit(env.TROUPE_RATE_LIMIT);
-    const traceLimit = options.traceLimit ?? readTraceLimit(env.TROUPE_TRACE_LIMIT);
+    const context: AgentFactoryContext = {
+      env,
+      cwd: options.cwd,
+      logger,
+      // One breaker per model server, for the life of the troupe (a reloaded agent keeps it).
+      breakers: new CircuitBreakers(),
+      rateLimit: readRateLimit(env.TROUPE_RATE_LIMIT),
+      traceLimit: options.traceLimit ?? readTraceLimit(env.TROUPE_TRACE_LIMIT),
+      indexSaveMs: options.indexSaveMs,
+      exactSearchUpTo: options.exactSearchUpTo,
+    };
     const characters = await loadAll(files, options.optionalFiles ?? [], { env, cwd: options.cwd }, logger);
-    // Plugins are checked before the store opens, like characters: a bad one stops start-up with its name and file.
-    // The characters' plugins (and then their models) load side by side: start-up waits on imports once, not per character.
-    const plugins: Plugin[][] = await Promise.all(
-      characters.map(async (character) =>
-        (await loadPlugins(character, { env, cwd: options.cwd })).map((loaded) => loaded.plugin),
-      ),
-    );
-    // Models too: a refused key stops start-up naming the character and the variable. One breaker per server.
-    const breakers = new CircuitBreakers();
-    const modelsByAgent: Models[] = await Promise.all(
-      characters.map((character) => connectModels(character, env, { breakers, logger })),
-    );
-    characters.forEach((character, index) => {
-      logger.info({ agent: character.name }, `${character.name} uses the ${modelsByAgent[index]?.description}`);
-    });
+    // Plugins and models are checked before the store opens, like characters: a bad plugin or a refused key stops
+    // start-up naming the character. The characters load side by side: start-up waits on imports once, not per character.
+    const prepared = await Promise.all(characters.map((character) => prepareAgent(character, context)));
+    for (const { character, models } of prepared) {
+      logger.info({ agent: character.name }, `${character.name} uses the ${models.description}`);
+    }
     // The bus connects before the store opens: an unreachable Redis stops start-up with one clear line.
     const prefix = options.busPrefix ?? busPrefix(env, process.cwd());
     const node = await BusNode.connect({ url: options.bus ?? env.REDIS_URL, prefix, logger });
@@ -107,35 +126,15 @@ export class Troupe {
       throw error;
     }
     try {
-      const agents = characters.map((character, index) => {
-        const models = modelsByAgent[index] as Models;
-        return new Agent({
-          character,
-          db,
-          chat: models.chat,
-          abilities: models.abilities,
-          guard: models.guard,
-          fallback: models.fallback,
-          usage: models.usage,
-          modelDescription: models.description,
-          rateLimit,
-          traceLimit,
-          embedder: createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions }),
-          logger,
-          indexDir: join(options.dataDir, "index"),
-          indexSaveMs: options.indexSaveMs,
-          exactSearchUpTo: options.exactSearchUpTo,
-          plugins: plugins[index],
-          delegation: node.delegation,
-        });
-      });
+      const shared = { ...context, db, dataDir: options.dataDir, delegation: node.delegation };
+      const agents = prepared.map((each) => buildAgent(each, shared));
       for (const agent of agents) {
         await agent.start();
         applyRetention(agent, logger);
       }
       await node.start(db);
-      for (const agent of agents) await node.serve(agent);
-      const troupe = new Troupe(agents, db, logger, node);
+      const troupe = new Troupe(agents, prepared, node, shared);
+      for (const slot of troupe.slots) await node.serve(slot);
       await troupe.exportTraces(env);
       return troupe;
     } catch (error) {
@@ -189,11 +188,67 @@ export class Troupe {
     this.logger.info(`Traces are exported to OpenTelemetry at ${endpoint}`);
   }
 
-  /** Hands a message to the named agent. */
+  /** The slot of the agent whose name matches, ignoring case (see `slots`). */
+  slot(name: string): AgentSlot | undefined {
+    const wanted = name.toLowerCase();
+    return this.slots.find((slot) => slot.name.toLowerCase() === wanted);
+  }
+
+  /** Hands a message to the named agent (recorded and not answered while it is paused). */
   async send(agentName: string, message: InboundMessage): Promise<AgentReply | undefined> {
-    const agent = this.agent(agentName);
-    if (!agent) throw new Error(`No agent named ${agentName}.`);
-    return agent.handle(message);
+    const slot = this.slot(agentName);
+    if (!slot) throw new Error(`No agent named ${agentName}.`);
+    return slot.handle(message);
+  }
+
+  /**
+   * Rereads the agent's character file and swaps the new agent in for
+   * connectors and the bus; the others keep running. Everything that can fail
+   * on the file (its problems, its plugins, its model's key) fails before
+   * anything stops: the running agent keeps running and the error says why
+   * (`CharacterFileError` lists the file's problems). Then the old agent
+   * finishes the messages in hand and saves its memory, and the new one
+   * starts on it; messages that arrive meanwhile wait for the new one.
+   * A paused agent stays paused. Resolves to the slot.
+   */
+  async reload(name: string): Promise<AgentSlot> {
+    const slot = this.slot(name);
+    if (!slot) throw new Error(`No agent named ${name}.`);
+    if (this.reloading.has(slot)) throw new AgentReloadingError({ agent: slot.name });
+    this.reloading.add(slot);
+    try {
+      const { env, cwd } = this.context;
+      const { character, warnings } = await loadCharacter(slot.character.source.file, { env, cwd });
+      const other = this.slot(character.name);
+      if (other && other !== slot) {
+        throw new DuplicateAgentError({
+          name: character.name,
+          files: [other.character.source.file, character.source.file],
+        });
+      }
+      for (const warning of warnings) this.logger.warn(warning);
+      const next = await prepareAgent(character, this.context);
+      const before = this.prepared.get(slot) as PreparedAgent;
+      await slot.swap({
+        retire: (old) => old.stop(),
+        next: buildAgent(next, this.context),
+        fallback: async () => {
+          this.logger.error({ agent: slot.name }, "the reloaded agent did not start; the previous one is back");
+          const again = buildAgent(before, this.context);
+          await again.start();
+          return again;
+        },
+      });
+      this.prepared.set(slot, next);
+      this.agents[this.slots.indexOf(slot)] = slot.agent;
+      // The new agent's traces join the troupe's stream (metrics, OpenTelemetry) like the old one's.
+      this.traceHub.attach(slot.agent);
+      applyRetention(slot.agent, this.logger);
+      this.logger.info({ agent: slot.name }, `${slot.name} reloaded from ${character.source.file}`);
+      return slot;
+    } finally {
+      this.reloading.delete(slot);
+    }
   }
 
   /**
@@ -210,9 +265,9 @@ export class Troupe {
         `The ${connector.platform} connector is written for connector API ${connector.apiVersion}; this Troupe speaks ${CONNECTOR_API_VERSION}.`,
       );
     }
-    await connector.start({ agents: this.agents, logger: this.logger, webhooks: this.webhooks, store: this.db });
-    const unsubscribers = this.agents.map((agent) =>
-      agent.onOutbound((message) => message.platform === connector.platform && connector.deliver(message)),
+    await connector.start({ agents: this.slots, logger: this.logger, webhooks: this.webhooks, store: this.db });
+    const unsubscribers = this.slots.map((slot) =>
+      slot.onOutbound((message) => message.platform === connector.platform && connector.deliver(message)),
     );
     this.connections.push({
       connector,
@@ -220,7 +275,7 @@ export class Troupe {
         for (const unsubscribe of unsubscribers) unsubscribe();
       },
     });
-    await Promise.all(this.agents.map((agent) => agent.redeliver()));
+    await Promise.all(this.slots.map((slot) => slot.redeliver()));
   }
 
   /** The connectors started with `connect`, in order. */

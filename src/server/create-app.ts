@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { HttpConnector } from "../connectors/index.js";
 import type { Troupe } from "../runtime/index.js";
 import { StoreFullError } from "../store/index.js";
@@ -8,53 +8,105 @@ import { createConsoleRoutes } from "./console-routes.js";
 import { mcpRoutes } from "./mcp-routes.js";
 import { metricsRoute } from "./metrics/index.js";
 import { readyRoute } from "./ready-route.js";
+import { agentRoutes } from "./routes/agents.js";
 import { traceRoutes } from "./trace-routes.js";
 
+/** Paths that answer without the bearer token: liveness and readiness for load balancers. */
+const OPEN_PATHS = new Set(["/health", "/ready"]);
+
+/** The web console's page and static assets load without the token (the page then asks for it). */
+function isConsoleAsset(path: string): boolean {
+  return path === "/" || path.startsWith("/console/");
+}
+
+const healthRoute = createRoute({
+  method: "get",
+  path: "/health",
+  summary: "Liveness: the agents and each started connector, with what it reports",
+  responses: {
+    200: {
+      description: "The process is up",
+      content: {
+        "application/json": {
+          schema: z.object({
+            status: z.literal("ok"),
+            agents: z.array(z.string()),
+            connectors: z.array(
+              z.object({ platform: z.string(), connectedAs: z.string().nullable() }).catchall(z.unknown()),
+            ),
+          }),
+        },
+      },
+    },
+  },
+});
+
 /**
- * The HTTP API:
- * - `GET /health` → `{ status: "ok", agents: [names], connectors: [{ platform, connectedAs, ...health }] }`:
- *   each started connector, with what it reports (the X connector: today's calls and estimated cost)
- * - the HTTP connector's routes, when one is given (`serve` always gives one): messages in, replies
- *   and proactive messages out (see `HttpConnector`)
+ * The HTTP API, described at `GET /openapi.json` (generated from the same zod
+ * schemas that check every body, path and query; bad input answers 400
+ * naming the field):
+ * - `GET /health`: liveness, open without a token
+ * - `/agents`: list, inspect, pause, resume and reload agents (`routes/agents.ts`)
+ * - the HTTP connector's routes, when one is given (`serve` always gives one): messages in
+ *   (JSON or server-sent events), replies and proactive messages out (see `HttpConnector`)
  * - the traces of recent messages (`traceRoutes`), `GET /ready` (`readyRoute`) and `GET /metrics` (`metricsRoute`)
  * - the troupe's MCP tools over streamable HTTP at `/mcp` (`mcpRoutes`), behind the API's token
- * - the connectors' webhooks (`troupe.webhooks`)
+ * - the connectors' webhooks (`troupe.webhooks`), each checking its own secret
  * - the web console: its page at `/`, its assets under `/console/` (`createConsoleRoutes`).
  * An error in a route is logged and answered 500.
  *
- * Every request passes the guards of `createApiGuards` first (host, JSON, body size, token):
- * `options` says what the server is bound to and what the operator allows.
+ * Every request passes the guards of `createApiGuards` first (host, JSON, body size); every path
+ * but `/health`, `/ready`, the console's static files and the connectors' webhooks also needs the token when one is set.
+ * `options` says what the server is bound to and what the operator allows. CORS is off: no route
+ * sends `Access-Control-Allow-Origin`, so browsers keep other sites' pages from reading answers.
  */
 export function createApp(
   troupe: Troupe,
   options: ApiGuardOptions = { host: "127.0.0.1" },
   http?: HttpConnector,
-): Hono {
-  const app = new Hono();
+): OpenAPIHono {
+  const app = new OpenAPIHono();
   const guards = createApiGuards(options);
   app.use("*", ...guards.everyRequest);
   if (guards.apiRoutes.length > 0) {
-    app.use("/agents/*", ...guards.apiRoutes);
-    app.use("/traces/*", ...guards.apiRoutes);
+    // Every route but the open ones, so a route added later is covered without naming it here.
+    const needsToken = (path: string) =>
+      !OPEN_PATHS.has(path) && !isConsoleAsset(path) && troupe.webhooks.find(path) === undefined;
+    for (const guard of guards.apiRoutes) app.use("*", (c, next) => (needsToken(c.req.path) ? guard(c, next) : next()));
   }
 
-  app.get("/health", (c) =>
-    c.json({
-      status: "ok",
-      agents: troupe.agents.map((agent) => agent.name),
-      connectors: troupe.connected.map((connector) => ({
-        platform: connector.platform,
-        connectedAs: connector.connectedAs() ?? null,
-        ...connector.health?.(),
-      })),
-    }),
+  app.openapi(healthRoute, (c) =>
+    c.json(
+      {
+        status: "ok" as const,
+        agents: troupe.agents.map((agent) => agent.name),
+        connectors: troupe.connected.map((connector) => ({
+          platform: connector.platform,
+          connectedAs: connector.connectedAs() ?? null,
+          ...connector.health?.(),
+        })),
+      },
+      200,
+    ),
   );
+  app.route("/", agentRoutes(troupe));
   if (http) app.route("/", http.routes);
   app.route("/", traceRoutes(troupe));
   app.route("/", readyRoute(troupe));
   app.route("/", metricsRoute(troupe));
   app.route("/", mcpRoutes(troupe, guards.apiRoutes));
   app.route("/", createConsoleRoutes(findConsoleAssets()));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Troupe HTTP API",
+      version: "1",
+      description: "Talk to the troupe's agents, look into their memory, and steer their work.",
+    },
+    security: options.token ? [{ bearer: [] }] : [],
+  });
 
   // Webhooks of the connectors (a Telegram bot in webhook mode): each checks its own secret.
   app.post("*", (c) => {

@@ -142,6 +142,11 @@ export class DiscordConnector implements PlatformConnector {
     }
   }
 
+  /** It carries one agent's messages. */
+  serves(agent: string): boolean {
+    return agent.toLowerCase() === this.options.agent.toLowerCase();
+  }
+
   connectedAs(): string | undefined {
     return this.client ? `@${this.client.user.username}` : undefined;
   }

@@ -136,6 +136,11 @@ export class TelegramConnector implements PlatformConnector {
     return this.sender.send(target, message.text);
   }
 
+  /** It carries one agent's messages. */
+  serves(agent: string): boolean {
+    return agent.toLowerCase() === this.options.character.name.toLowerCase();
+  }
+
   connectedAs(): string | undefined {
     return this.me ? `@${this.me.username}` : undefined;
   }

@@ -95,6 +95,11 @@ export class TerminalConnector implements Connector {
     return true;
   }
 
+  /** It carries one agent's messages. */
+  serves(agent: string): boolean {
+    return agent.toLowerCase() === this.options.agent.toLowerCase();
+  }
+
   connectedAs(): string | undefined {
     return this.lines && !this.stopped ? `${this.options.user} at the terminal` : undefined;
   }

@@ -134,6 +134,11 @@ export class TwitterConnector implements PlatformConnector {
   }
 
   /** `@username` of the account, once started. */
+  /** It carries one agent's messages. */
+  serves(agent: string): boolean {
+    return agent.toLowerCase() === this.options.agent.toLowerCase();
+  }
+
   connectedAs(): string | undefined {
     return this.running ? `@${this.running.account.username}` : undefined;
   }
