@@ -1,5 +1,6 @@
 import type { Store } from "../store/index.js";
 import { namesUser, roomScope } from "./memory-scopes.js";
+import { ownRooms } from "./own-rooms.js";
 
 /**
  * Drops what an agent keeps about one user besides long-term memories: the
@@ -11,23 +12,17 @@ import { namesUser, roomScope } from "./memory-scopes.js";
  */
 export function forgetUserRecords(db: Store, agent: string, userId: string): { documents: number; messages: number } {
   return db.transaction(() => {
-    const ownRooms = db
-      .prepare<[string, string], string>(
-        `SELECT room FROM messages WHERE agent = ? AND role = 'user' GROUP BY room
-         HAVING COUNT(DISTINCT user_id) = 1 AND MIN(user_id) = ?`,
-      )
-      .pluck()
-      .all(agent, userId);
+    const rooms = ownRooms(db, agent, userId);
     const scopes = db
       .prepare<[string], string>("SELECT scope FROM working_memory WHERE agent = ?")
       .pluck()
       .all(agent)
-      .filter((scope) => namesUser(scope, userId) || ownRooms.some((room) => scope === roomScope(room)));
+      .filter((scope) => namesUser(scope, userId) || rooms.some((room) => scope === roomScope(room)));
     const dropScope = db.prepare<[string, string]>("DELETE FROM working_memory WHERE agent = ? AND scope = ?");
     for (const scope of scopes) dropScope.run(agent, scope);
     const dropRoom = db.prepare<[string, string]>("DELETE FROM messages WHERE agent = ? AND room = ?");
     let messages = 0;
-    for (const room of ownRooms) messages += dropRoom.run(agent, room).changes;
+    for (const room of rooms) messages += dropRoom.run(agent, room).changes;
     messages += db
       .prepare<[string, string]>("DELETE FROM messages WHERE agent = ? AND user_id = ? AND role = 'user'")
       .run(agent, userId).changes;

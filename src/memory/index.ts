@@ -9,6 +9,7 @@
  * structured output, all under the same keys (`FACT_KEY`).
  */
 export { addKnowledge, addKnowledgeDocument } from "./add-knowledge.js";
+export { AmbiguousUserError } from "./ambiguous-user-error.js";
 export { chunkText } from "./chunk-text.js";
 export {
   collectKnowledgeFiles,
@@ -48,6 +49,7 @@ export { updateGoals } from "./open-goals.js";
 export { createProfileExtractor } from "./profile-fields.js";
 export { createProgressBar, type ProgressBar, type ProgressFactory, terminalProgress } from "./progress-bar.js";
 export type { RecallOptions } from "./recall-scope.js";
+export { resolveUserId } from "./resolve-user-id.js";
 export { RoomMemory, type RoomMemoryOptions, type SummaryWriter } from "./room-memory.js";
 export {
   DEFAULT_SUMMARY_LIMITS,
@@ -58,9 +60,11 @@ export {
   type SummaryTurn,
 } from "./running-summary.js";
 export { DEFAULT_WEIGHTS, memoryScore, recencyScore, type ScoreWeights } from "./scoring.js";
+export { searchMemories } from "./search-memories.js";
 export { shortTermWindow, type WindowSettings } from "./short-term-window.js";
 export { extractStatedFacts, type StatedFact } from "./stated-facts.js";
 export { turnMemoryText } from "./turn-memory-text.js";
 export { UnsupportedKnowledgeError } from "./unsupported-knowledge-error.js";
+export { correctUserFacts, readUserWorkingMemory, type UserWorkingMemory } from "./user-working-memory.js";
 export { VectorIndex } from "./vector-index.js";
 export { type PastFact, WorkingMemory, type WorkingMemoryDocument } from "./working-memory.js";

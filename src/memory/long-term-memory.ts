@@ -416,6 +416,20 @@ export class LongTermMemory {
     return sources;
   }
 
+  /**
+   * The newest memories first, for a person browsing them: of `kinds`
+   * (default: every kind), in a user's or a room's scope when given (as recall
+   * scopes them; knowledge belongs to every scope). Changes nothing.
+   */
+  recent(options: { limit: number; kinds?: MemoryKind[]; userId?: string; room?: string }): MemoryRecord[] {
+    const scope = { k: options.limit, kinds: options.kinds, userId: options.userId, room: options.room };
+    return [...this.entries.values()]
+      .filter((entry) => isInRecallScope(entry, scope))
+      .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
+      .slice(0, options.limit)
+      .map((entry) => ({ ...entry }));
+  }
+
   /** Deletes memories from SQLite and the indexes. */
   forget(ids: number[]): void {
     this.db.transaction(() => {

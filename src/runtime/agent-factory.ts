@@ -38,10 +38,25 @@ export interface PreparedAgent {
  * started, so a failure here leaves the troupe as it was.
  */
 export async function prepareAgent(character: Character, context: AgentFactoryContext): Promise<PreparedAgent> {
+  return (await prepareAgents([character], context))[0] as PreparedAgent;
+}
+
+/**
+ * `prepareAgent` for several characters side by side: every character's
+ * plugins first, then every model, so a troupe waits on imports once and
+ * the first character's broken key is the one reported.
+ */
+export async function prepareAgents(characters: Character[], context: AgentFactoryContext): Promise<PreparedAgent[]> {
   const { env, cwd, logger, breakers } = context;
-  const plugins = (await loadPlugins(character, { env, cwd })).map((loaded) => loaded.plugin);
-  const models = await connectModels(character, env, { breakers, logger });
-  return { character, plugins, models };
+  const plugins = await Promise.all(
+    characters.map(async (character) => (await loadPlugins(character, { env, cwd })).map((loaded) => loaded.plugin)),
+  );
+  const models = await Promise.all(characters.map((character) => connectModels(character, env, { breakers, logger })));
+  return characters.map((character, index) => ({
+    character,
+    plugins: plugins[index] as Plugin[],
+    models: models[index] as Models,
+  }));
 }
 
 /** A new (not yet started) agent of a prepared character on the troupe's store and bus. */

@@ -8,7 +8,13 @@ import { rememberEnvSecrets } from "../errors/index.js";
 import { CircuitBreakers } from "../model/index.js";
 import { type Store, StoreOpenError } from "../store/index.js";
 import type { Agent, AgentReply, TraceListener } from "./agent.js";
-import { type AgentFactoryContext, buildAgent, type PreparedAgent, prepareAgent } from "./agent-factory.js";
+import {
+  type AgentFactoryContext,
+  buildAgent,
+  type PreparedAgent,
+  prepareAgent,
+  prepareAgents,
+} from "./agent-factory.js";
 import { AgentReloadingError } from "./agent-reloading-error.js";
 import { AgentSlot } from "./agent-slot.js";
 import { createLogger } from "./create-logger.js";
@@ -110,7 +116,7 @@ export class Troupe {
     const characters = await loadAll(files, options.optionalFiles ?? [], { env, cwd: options.cwd }, logger);
     // Plugins and models are checked before the store opens, like characters: a bad plugin or a refused key stops
     // start-up naming the character. The characters load side by side: start-up waits on imports once, not per character.
-    const prepared = await Promise.all(characters.map((character) => prepareAgent(character, context)));
+    const prepared = await prepareAgents(characters, context);
     for (const { character, models } of prepared) {
       logger.info({ agent: character.name }, `${character.name} uses the ${models.description}`);
     }
@@ -142,6 +148,11 @@ export class Troupe {
       db.close();
       throw error;
     }
+  }
+
+  /** The troupe's SQLite store (messages, memories, working memory, tasks, workflow runs). */
+  get store(): Store {
+    return this.db;
   }
 
   /** The agent whose character name matches, ignoring case. */

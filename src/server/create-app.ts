@@ -9,6 +9,8 @@ import { mcpRoutes } from "./mcp-routes.js";
 import { metricsRoute } from "./metrics/index.js";
 import { readyRoute } from "./ready-route.js";
 import { agentRoutes } from "./routes/agents.js";
+import { memoryRoutes } from "./routes/memories.js";
+import { workingMemoryRoutes } from "./routes/working-memory.js";
 import { traceRoutes } from "./trace-routes.js";
 
 /** Paths that answer without the bearer token: liveness and readiness for load balancers. */
@@ -46,7 +48,8 @@ const healthRoute = createRoute({
  * schemas that check every body, path and query; bad input answers 400
  * naming the field):
  * - `GET /health`: liveness, open without a token
- * - `/agents`: list, inspect, pause, resume and reload agents (`routes/agents.ts`)
+ * - `/agents`: list, inspect, pause, resume and reload agents (`routes/agents.ts`); an agent's long-term
+ *   memories (`routes/memories.ts`) and a user's working memory (`routes/working-memory.ts`)
  * - the HTTP connector's routes, when one is given (`serve` always gives one): messages in
  *   (JSON or server-sent events), replies and proactive messages out (see `HttpConnector`)
  * - the traces of recent messages (`traceRoutes`), `GET /ready` (`readyRoute`) and `GET /metrics` (`metricsRoute`)
@@ -90,6 +93,8 @@ export function createApp(
     ),
   );
   app.route("/", agentRoutes(troupe));
+  app.route("/", memoryRoutes(troupe));
+  app.route("/", workingMemoryRoutes(troupe));
   if (http) app.route("/", http.routes);
   app.route("/", traceRoutes(troupe));
   app.route("/", readyRoute(troupe));

@@ -14,6 +14,10 @@ const ROUTES = [
   "POST /agents/{name}/reload",
   "POST /agents/{name}/messages",
   "GET /agents/{name}/users/{user}/messages",
+  "GET /agents/{name}/memories",
+  "DELETE /agents/{name}/memories/{id}",
+  "GET /agents/{name}/users/{user}/working-memory",
+  "PATCH /agents/{name}/users/{user}/working-memory",
 ];
 
 interface Document {
@@ -45,7 +49,7 @@ describe("GET /openapi.json", () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       for (const operation of Object.values(operations)) {
-        expect(Object.keys(operation.responses ?? {})).toContain("200");
+        expect(Object.keys(operation.responses ?? {}).some((status) => /^2\d\d$/.test(status))).toBe(true);
         const declared = (operation.parameters ?? []).filter((parameter) => parameter.in === "path");
         expect(declared.map((parameter) => parameter.name).sort()).toEqual(inPath.sort());
       }

@@ -1,8 +1,7 @@
-import { type ForgetSelection, forgetUserRecords } from "../../memory/index.js";
+import { type ForgetSelection, forgetUserRecords, resolveUserId } from "../../memory/index.js";
 import { CliError } from "../cli-error.js";
 import type { Config } from "../read-config.js";
 import { withAgentMemory } from "./memory-open.js";
-import { resolveUserId } from "./resolve-user.js";
 
 export interface MemoryForgetOptions {
   agent: string;

@@ -1,8 +1,7 @@
-import type { RecalledMemory } from "../../memory/index.js";
+import { type RecalledMemory, resolveUserId, searchMemories } from "../../memory/index.js";
 import type { Config } from "../read-config.js";
 import { terminalSafe } from "../terminal-safe.js";
 import { withAgentMemory } from "./memory-open.js";
-import { resolveUserId } from "./resolve-user.js";
 
 export interface MemorySearchOptions {
   agent: string;
@@ -21,10 +20,8 @@ export interface MemorySearchOptions {
 export async function memorySearchCommand(options: MemorySearchOptions, config: Config): Promise<RecalledMemory[]> {
   return withAgentMemory(options.agent, options.dataDir, config, async ({ memory, db, character }) => {
     memory.open();
-    const scope = { k: options.k, userId: resolveUserId(db, character.name, options.user), room: options.room };
-    const conversation = await memory.recall(options.query, { ...scope, kinds: ["message", "fact", "summary"] });
-    const knowledge = await memory.recall(options.query, { ...scope, kinds: ["knowledge"] });
-    return [...conversation, ...knowledge].sort((a, b) => b.score - a.score).slice(0, options.k);
+    const userId = resolveUserId(db, character.name, options.user);
+    return searchMemories(memory, options.query, { k: options.k, userId, room: options.room });
   });
 }
 

@@ -1,7 +1,6 @@
-import { listWorkingMemory, type ScopedWorkingMemory } from "../../memory/index.js";
+import { listWorkingMemory, resolveUserId, type ScopedWorkingMemory } from "../../memory/index.js";
 import type { Config } from "../read-config.js";
 import { withAgentMemory } from "./memory-open.js";
-import { resolveUserId } from "./resolve-user.js";
 
 /**
  * `troupe memory <agent> show-working [--user U]`: the agent's working-memory

@@ -1,12 +1,13 @@
-import type { Store } from "../../store/index.js";
-import { CliError } from "../cli-error.js";
+import type { Store } from "../store/index.js";
+import { AmbiguousUserError } from "./ambiguous-user-error.js";
 
 /**
- * The stored user id that `--user` means: an id as stored (`terminal:ada`,
+ * The stored user id that a person means: an id as stored (`terminal:ada`,
  * `http:ada`), or the name someone chatted under (`ada` after
  * `troupe chat --user Ada`, or after `{"user": "ada"}` over HTTP) when it
  * names exactly one user of the agent. Anything else is returned unchanged
- * and matches nothing; no `--user` stays undefined.
+ * and matches nothing; undefined stays undefined. Throws
+ * `AmbiguousUserError` when the name fits several users.
  */
 export function resolveUserId(db: Store, agent: string, user: string | undefined): string | undefined {
   if (user === undefined) return undefined;
@@ -25,10 +26,6 @@ export function resolveUserId(db: Store, agent: string, user: string | undefined
         .map((row) => row.user_id),
     ),
   ];
-  if (matches.length > 1)
-    throw new CliError(
-      "MEMORY_USER_AMBIGUOUS",
-      `--user ${user} could mean ${matches.join(", ")}: pass one of these ids`,
-    );
+  if (matches.length > 1) throw new AmbiguousUserError({ user, matches });
   return matches[0] ?? user;
 }
