@@ -1,11 +1,9 @@
 import type { Server } from "node:http";
-import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage, AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHttpConnector } from "../../src/connectors/index.js";
 import { createLogger } from "../../src/index.js";
@@ -104,17 +102,16 @@ async function serveGatedAgent() {
 }
 
 describe("POST /agents/:name/messages", () => {
-  it("answers JSON with the reply, the actions run and a trace id naming the stored message", async () => {
+  it("answers JSON with the reply, the actions run and the id of the message's trace", async () => {
     const api = await startApi({ juno: characterJson("Juno", "Juno hosts.") });
     const response = await api.call("/agents/juno/messages", { json: { user: "ada", text: "Hi, I am Ada." } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { reply: string; actions: unknown[]; traceId: string };
     expect(body.reply).toEqual(expect.any(String));
     expect(body.actions).toEqual([]);
-    const db = new Database(join(api.dir, "data", "troupe.db"), { readonly: true });
-    const stored = db.prepare("SELECT text, user_id AS user FROM messages WHERE id = ?").get(Number(body.traceId));
-    db.close();
-    expect(stored).toEqual({ text: "Hi, I am Ada.", user: "http:ada" });
+    const trace = await api.call(`/traces/${body.traceId}`);
+    expect(trace.status).toBe(200);
+    expect(await trace.json()).toMatchObject({ agent: "Juno", text: "Hi, I am Ada.", reply: body.reply });
   });
 
   it("refuses a body without text, or with a user that is only invisible characters, naming the field", async () => {
