@@ -19,6 +19,7 @@ import { createNodeId } from "./node-id.js";
 import { createBus } from "./transport/index.js";
 import {
   leaseOwner,
+  type RunWorkflowOptions,
   resumeWorkflow,
   runWorkflow,
   type Workflow,
@@ -71,6 +72,8 @@ export class BusNode {
   private tasks: TaskLog | undefined;
   private state: "connected" | "started" | "closed" = "connected";
   private workflows: WorkflowStore | undefined;
+  /** Workflow runs of this process that have not ended, to cancel them. */
+  private readonly activeRuns = new Map<string, { controller: AbortController; ended: Promise<void> }>();
 
   private constructor(bus: Bus, options: BusNodeOptions) {
     this.bus = bus;
@@ -160,6 +163,23 @@ export class BusNode {
   }
 
   /**
+   * Starts a workflow run in the background, as `runWorkflow` does (an
+   * unfinished run of the same workflow and input is resumed). Resolves once
+   * the run is stored, with its id and `finished`, which resolves when it ends.
+   */
+  async startWorkflow(
+    workflow: Workflow,
+    input: Record<string, unknown>,
+  ): Promise<{ runId: string; finished: Promise<WorkflowRunResult> }> {
+    let started: (runId: string) => void = () => {};
+    const stored = new Promise<string>((resolve) => {
+      started = resolve;
+    });
+    const finished = runWorkflow(workflow, input, this.workflowOptions(undefined, started));
+    return { runId: await Promise.race([stored, finished.then((result) => result.runId)]), finished };
+  }
+
+  /**
    * Resumes every workflow run an earlier process left unfinished, each
    * under this process's lease: a run another live process sharing the data
    * folder holds is left to it (and logged), so no run is resumed twice.
@@ -178,12 +198,75 @@ export class BusNode {
     return results.filter((result): result is WorkflowRunResult => result !== undefined);
   }
 
-  private workflowOptions(onProgress?: (progress: WorkflowProgress) => void) {
+  /**
+   * Cancels an unfinished workflow run: a run of this process stops starting
+   * steps and cancels the tasks of its running ones (`ended` resolves once it
+   * has ended); a run an earlier process left unfinished is marked cancelled
+   * and failed at once, so it is not resumed. `finished` when it had already
+   * ended, `unknown` when there is no such run.
+   */
+  cancelWorkflow(runId: string): { outcome: "cancelled"; ended: Promise<void> } | { outcome: "finished" | "unknown" } {
+    const run = this.workflows?.load(runId);
+    if (!run) return { outcome: "unknown" };
+    if (run.status !== "running") return { outcome: "finished" };
+    const active = this.activeRuns.get(runId);
+    if (active) {
+      active.controller.abort();
+      return { outcome: "cancelled", ended: active.ended };
+    }
+    this.workflows?.markCancelled(runId);
+    this.workflows?.finish(runId, "failed", { error: "the run was cancelled" });
+    return { outcome: "cancelled", ended: Promise.resolve() };
+  }
+
+  /** The workflow runs recorded in the store (see `start`), for listing and cancelling them. */
+  get workflowRuns(): WorkflowStore | undefined {
+    return this.workflows;
+  }
+
+  /** The tasks this process delegated, as recorded in the store (see `start`). */
+  get taskLog(): TaskLog | undefined {
+    return this.tasks;
+  }
+
+  /**
+   * Cancels a task still waiting for its answer: `cancelled` when this
+   * process was waiting for it (its delegation fails) or nobody was (a task
+   * an earlier process left sent is closed in the log), `finished` when it
+   * had ended, `unknown` when there is no such task.
+   */
+  cancelTask(taskId: string): "cancelled" | "finished" | "unknown" {
+    const task = this.tasks?.get(taskId);
+    if (!task) return "unknown";
+    if (task.status !== "sent") return "finished";
+    if (!this.delegator.cancel(taskId)) this.tasks?.finished(taskId, "cancelled", { error: "cancelled" });
+    return "cancelled";
+  }
+
+  /** Every run is cancellable while it runs: its controller is kept until it ends. */
+  private workflowOptions(
+    onProgress?: (progress: WorkflowProgress) => void,
+    started?: (runId: string) => void,
+  ): RunWorkflowOptions {
     if (!this.workflows) throw new Error("Workflows need a store: call start(db) first.");
+    const controller = new AbortController();
+    let done = () => {};
+    const ended = new Promise<void>((resolve) => {
+      done = resolve;
+    });
     return {
       store: this.workflows,
-      delegate: (request: Parameters<Delegator["delegate"]>[0]) => this.delegator.delegate(request),
+      delegate: (request) => this.delegator.delegate(request),
       onProgress,
+      signal: controller.signal,
+      onStart: (runId) => {
+        this.activeRuns.set(runId, { controller, ended });
+        started?.(runId);
+      },
+      onEnd: (runId) => {
+        this.activeRuns.delete(runId);
+        done();
+      },
       logger: this.logger,
       owner: leaseOwner(),
     };

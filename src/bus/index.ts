@@ -36,6 +36,7 @@ export {
   type RegistryOptions,
   scoreAgent,
   type TaskAnswer,
+  TaskCancelledError,
   TaskLog,
   type TaskRecord,
   type TaskRequest,
@@ -57,6 +58,7 @@ export {
 } from "./transport/index.js";
 export {
   loadWorkflow,
+  loadWorkflowFolder,
   missingInputs,
   parseWorkflow,
   type RunState,
@@ -70,6 +72,7 @@ export {
   WORKFLOW_MIGRATIONS,
   type Workflow,
   WorkflowDefinitionError,
+  type WorkflowFolder,
   type WorkflowProgress,
   type WorkflowRunResult,
   type WorkflowStep,

@@ -28,6 +28,7 @@ const configSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(64 * 1024),
   /** How often the vector index files are saved while running (a crash costs at most this much indexing); 0: only at stop. */
+  TROUPE_WORKFLOWS_DIR: z.string().min(1).default("workflows"),
   TROUPE_INDEX_SAVE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Memories a recall compares one by one before their shelf gets an hnswlib index (2.5 MB each, however small). */
   TROUPE_EXACT_SEARCH_UP_TO: z.coerce.number().int().min(0).max(100_000).default(1024),

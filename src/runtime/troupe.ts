@@ -150,6 +150,11 @@ export class Troupe {
     }
   }
 
+  /** Where `${VAR}` in character files is read from (`TroupeOptions.env`), to check a character as a reload would. */
+  get env(): Record<string, string | undefined> {
+    return this.context.env;
+  }
+
   /** The troupe's SQLite store (messages, memories, working memory, tasks, workflow runs). */
   get store(): Store {
     return this.db;

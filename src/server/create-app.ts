@@ -10,8 +10,17 @@ import { metricsRoute } from "./metrics/index.js";
 import { readyRoute } from "./ready-route.js";
 import { agentRoutes } from "./routes/agents.js";
 import { memoryRoutes } from "./routes/memories.js";
+import { taskRoutes } from "./routes/tasks.js";
+import { validateRoutes } from "./routes/validate.js";
+import { workflowRoutes } from "./routes/workflows.js";
 import { workingMemoryRoutes } from "./routes/working-memory.js";
 import { traceRoutes } from "./trace-routes.js";
+
+/** What the server is bound to and allows (`ApiGuardOptions`), and where workflow definitions are. */
+export interface AppOptions extends ApiGuardOptions {
+  /** The folder of workflow definitions `/workflows` lists and runs. Default `workflows` (in the current folder). */
+  workflowsDir?: string;
+}
 
 /** Paths that answer without the bearer token: liveness and readiness for load balancers. */
 const OPEN_PATHS = new Set(["/health", "/ready"]);
@@ -50,6 +59,8 @@ const healthRoute = createRoute({
  * - `GET /health`: liveness, open without a token
  * - `/agents`: list, inspect, pause, resume and reload agents (`routes/agents.ts`); an agent's long-term
  *   memories (`routes/memories.ts`) and a user's working memory (`routes/working-memory.ts`)
+ * - `/tasks` and `/workflows`: delegated tasks and workflow runs, listed, inspected, started and cancelled
+ * - `POST /validate`: check a character file's JSON
  * - the HTTP connector's routes, when one is given (`serve` always gives one): messages in
  *   (JSON or server-sent events), replies and proactive messages out (see `HttpConnector`)
  * - the traces of recent messages (`traceRoutes`), `GET /ready` (`readyRoute`) and `GET /metrics` (`metricsRoute`)
@@ -65,7 +76,7 @@ const healthRoute = createRoute({
  */
 export function createApp(
   troupe: Troupe,
-  options: ApiGuardOptions = { host: "127.0.0.1" },
+  options: AppOptions = { host: "127.0.0.1" },
   http?: HttpConnector,
 ): OpenAPIHono {
   const app = new OpenAPIHono();
@@ -95,6 +106,9 @@ export function createApp(
   app.route("/", agentRoutes(troupe));
   app.route("/", memoryRoutes(troupe));
   app.route("/", workingMemoryRoutes(troupe));
+  app.route("/", taskRoutes(troupe));
+  app.route("/", workflowRoutes(troupe, options.workflowsDir ?? "workflows"));
+  app.route("/", validateRoutes(troupe));
   if (http) app.route("/", http.routes);
   app.route("/", traceRoutes(troupe));
   app.route("/", readyRoute(troupe));

@@ -6,7 +6,7 @@
  * bearer token beyond loopback).
  */
 export { type ApiGuardOptions, type ApiGuards, createApiGuards, DEFAULT_MAX_BODY_BYTES } from "./api-guard.js";
-export { createApp } from "./create-app.js";
+export { type AppOptions, createApp } from "./create-app.js";
 export { isLoopback, isWildcard } from "./is-loopback.js";
 export { createTroupeMetrics, metricsOf, type TroupeMetrics } from "./metrics/index.js";
 export { type RunningServer, serve } from "./serve.js";

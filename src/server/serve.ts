@@ -2,8 +2,7 @@ import type { Server } from "node:http";
 import { serve as serveNode } from "@hono/node-server";
 import { createHttpConnector, type HttpConnector } from "../connectors/index.js";
 import type { Troupe } from "../runtime/index.js";
-import type { ApiGuardOptions } from "./api-guard.js";
-import { createApp } from "./create-app.js";
+import { type AppOptions, createApp } from "./create-app.js";
 import { isLoopback } from "./is-loopback.js";
 import { metricsOf } from "./metrics/index.js";
 import { ServeError } from "./serve-error.js";
@@ -24,7 +23,7 @@ export interface RunningServer {
  */
 export async function serve(
   troupe: Troupe,
-  options: Omit<ApiGuardOptions, "host"> & { host: string; port: number; http?: HttpConnector },
+  options: Omit<AppOptions, "host"> & { host: string; port: number; http?: HttpConnector },
 ): Promise<RunningServer> {
   if (!isLoopback(options.host) && !options.token) {
     const reason =

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { createLogger, Troupe } from "../../src/index.js";
@@ -23,11 +23,12 @@ export interface ApiFixture {
 
 /**
  * Registers the clean-up and returns `startApi`: it writes the character files given
- * (`{ juno: characterJson(...) }` → `juno.json`), starts a troupe on them and serves the API.
+ * (`{ juno: characterJson(...) }` → `juno.json`) and workflows (`workflows/<name>.json`), starts a troupe on
+ * them and serves the API.
  */
 export function useApi(): (
   files: Record<string, string>,
-  options?: { token?: string; maxBodyBytes?: number },
+  options?: { token?: string; maxBodyBytes?: number; workflows?: Record<string, unknown> },
 ) => Promise<ApiFixture> {
   const tempDir = useTempDir();
   const running: (() => Promise<void>)[] = [];
@@ -41,9 +42,15 @@ export function useApi(): (
       writeFileSync(path, content);
       return path;
     });
+    const { workflows = {}, ...served } = options;
+    const workflowsDir = join(dir, "workflows");
+    mkdirSync(workflowsDir);
+    for (const [name, workflow] of Object.entries(workflows)) {
+      writeFileSync(join(workflowsDir, `${name}.json`), JSON.stringify(workflow));
+    }
     const troupe = await Troupe.start(paths, { dataDir: join(dir, "data"), logger: createLogger({ level: "silent" }) });
     running.push(() => troupe.stop());
-    const server = await serve(troupe, { host: "127.0.0.1", port: 0, ...options });
+    const server = await serve(troupe, { host: "127.0.0.1", port: 0, workflowsDir, ...served });
     running.push(() => server.close());
     return {
       troupe,

@@ -18,6 +18,14 @@ const ROUTES = [
   "DELETE /agents/{name}/memories/{id}",
   "GET /agents/{name}/users/{user}/working-memory",
   "PATCH /agents/{name}/users/{user}/working-memory",
+  "GET /tasks",
+  "GET /tasks/{id}",
+  "POST /tasks/{id}/cancel",
+  "GET /workflows",
+  "GET /workflows/runs/{id}",
+  "POST /workflows/runs/{id}/cancel",
+  "POST /workflows/{name}/runs",
+  "POST /validate",
 ];
 
 interface Document {

@@ -7,6 +7,7 @@ import { HopLimitError } from "./hop-limit-error.js";
 import { NoAgentForCapabilityError } from "./no-agent-for-capability-error.js";
 import type { Registry } from "./registry.js";
 import { agentTopic, inboxTopic, resultPayloadSchema } from "./task.js";
+import { TaskCancelledError } from "./task-cancelled-error.js";
 import type { TaskLog } from "./task-log.js";
 
 /** What to delegate. */
@@ -24,6 +25,8 @@ export interface DelegationRequest {
   /** Further agents to try after a failure or a timeout. Default 2. */
   retries?: number;
   traceId?: string;
+  /** Aborting it cancels the task: the delegator stops waiting, records it cancelled and asks nobody else. */
+  signal?: AbortSignal;
 }
 
 /** A delegated task's answer and who gave it. */
@@ -55,8 +58,11 @@ export interface DelegatorOptions {
   logger?: Logger;
 }
 
+/** What a waiting task resolves to when it is cancelled (`cancel`, or the request's signal). */
+const CANCELLED = Symbol("cancelled");
+
 interface Waiting {
-  resolve(result: Envelope): void;
+  resolve(result: Envelope | typeof CANCELLED | undefined): void;
 }
 
 /**
@@ -67,6 +73,8 @@ interface Waiting {
  */
 export class Delegator {
   private readonly waiting = new Map<string, Waiting>();
+  /** The same waits, by task id, for `cancel`. */
+  private readonly waitingTasks = new Map<string, Waiting>();
   private readonly options: DelegatorOptions;
   private unsubscribe: Unsubscribe | undefined;
 
@@ -96,9 +104,25 @@ export class Delegator {
   }
 
   /**
+   * Cancels a task this process is waiting for: it is recorded as cancelled
+   * and its delegation fails with `TaskCancelledError` (no other agent is
+   * asked). The helper may still finish it; its answer is dropped. False when
+   * no task of that id is waited for here.
+   */
+  cancel(taskId: string): boolean {
+    const waiting = this.waitingTasks.get(taskId);
+    if (!waiting) return false;
+    // Recorded now, so the log says so as soon as this returns; the waiting delegation ends a moment later.
+    this.options.tasks?.finished(taskId, "cancelled", { error: "cancelled" });
+    waiting.resolve(CANCELLED);
+    return true;
+  }
+
+  /**
    * Delegates one task. Throws `NoAgentForCapabilityError` when no live agent
    * (other than the asker and its callers) can do it, `HopLimitError` when
-   * the chain is too long, and `DelegationFailedError` when every agent tried failed.
+   * the chain is too long, `DelegationFailedError` when every agent tried failed,
+   * and `TaskCancelledError` when it was cancelled.
    */
   async delegate(request: DelegationRequest): Promise<DelegationResult> {
     const { registry } = this.options;
@@ -118,6 +142,7 @@ export class Delegator {
     const traceId = request.traceId ?? randomUUID();
     const started = performance.now();
     for (let attempt = 0; attempt < tries; attempt++) {
+      if (request.signal?.aborted) throw new TaskCancelledError({ capability: request.capability });
       const agent = (candidates[attempt % candidates.length] as { name: string }).name;
       const outcome = await this.ask(agent, request, path, traceId);
       if (outcome.ok) {
@@ -131,6 +156,7 @@ export class Delegator {
           traceId: outcome.traceId,
         };
       }
+      if (outcome.cancelled) throw new TaskCancelledError({ capability: request.capability });
       failures.push({ agent, reason: outcome.reason });
       this.options.logger?.warn({ agent, capability: request.capability, reason: outcome.reason }, "delegation failed");
     }
@@ -142,7 +168,9 @@ export class Delegator {
     request: DelegationRequest,
     path: string[],
     traceId: string,
-  ): Promise<{ ok: true; text: string; taskId: string; traceId?: string } | { ok: false; reason: string }> {
+  ): Promise<
+    { ok: true; text: string; taskId: string; traceId?: string } | { ok: false; reason: string; cancelled?: boolean }
+  > {
     const timeoutMs = request.timeoutMs ?? this.options.timeoutMs ?? 4000;
     const envelope = createEnvelope({
       kind: "task",
@@ -166,13 +194,22 @@ export class Delegator {
       input: request.input,
     });
     let timer: NodeJS.Timeout | undefined;
-    const result = new Promise<Envelope | undefined>((resolve) => {
-      this.waiting.set(envelope.correlationId, { resolve });
+    let waiting: Waiting = { resolve: () => {} };
+    const result = new Promise<Envelope | typeof CANCELLED | undefined>((resolve) => {
+      waiting = { resolve };
       timer = setTimeout(() => resolve(undefined), timeoutMs);
     });
+    this.waiting.set(envelope.correlationId, waiting);
+    this.waitingTasks.set(envelope.id, waiting);
+    const onAbort = () => waiting.resolve(CANCELLED);
+    request.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       await this.options.bus.publish(agentTopic(agent), envelope);
       const answer = await result;
+      if (answer === CANCELLED) {
+        tasks?.finished(envelope.id, "cancelled", { error: "cancelled" });
+        return { ok: false, reason: "cancelled", cancelled: true };
+      }
       if (!answer) {
         tasks?.finished(envelope.id, "timed-out", { error: `no answer within ${timeoutMs} ms` });
         return { ok: false, reason: `no answer within ${timeoutMs} ms` };
@@ -186,7 +223,9 @@ export class Delegator {
       return { ok: true, text, taskId: envelope.id, traceId: helperTrace };
     } finally {
       clearTimeout(timer);
+      request.signal?.removeEventListener("abort", onAbort);
       this.waiting.delete(envelope.correlationId);
+      this.waitingTasks.delete(envelope.id);
     }
   }
 

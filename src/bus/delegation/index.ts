@@ -16,5 +16,6 @@ export { HopLimitError } from "./hop-limit-error.js";
 export { NoAgentForCapabilityError } from "./no-agent-for-capability-error.js";
 export { type Heartbeat, type LiveAgent, Registry, type RegistryOptions } from "./registry.js";
 export { agentTopic, inboxTopic, type TaskAnswer, type TaskRequest } from "./task.js";
+export { TaskCancelledError } from "./task-cancelled-error.js";
 export { TaskLog, type TaskRecord, type TaskStatus } from "./task-log.js";
 export { TaskServer, type TaskServerOptions } from "./task-server.js";

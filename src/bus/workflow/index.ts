@@ -5,6 +5,7 @@
  * stopped. Steps are handed out through delegation, never run here.
  */
 
+export { loadWorkflowFolder, type WorkflowFolder } from "./load-workflow-folder.js";
 export { missingInputs } from "./missing-inputs.js";
 export {
   type RunWorkflowOptions,

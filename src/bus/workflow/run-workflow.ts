@@ -26,6 +26,8 @@ export interface WorkflowRunResult {
   steps: StepState[];
   /** The run was picked up where an earlier process left it. */
   resumed: boolean;
+  /** A person cancelled it (`RunWorkflowOptions.signal`); its status is `failed`. */
+  cancelled: boolean;
 }
 
 /** Options of `runWorkflow` and `resumeWorkflow`. */
@@ -35,6 +37,15 @@ export interface RunWorkflowOptions {
   /** Who asks on the bus. Default `workflow`. */
   from?: string;
   onProgress?(progress: WorkflowProgress): void;
+  /** Called with the run's id once it is stored (and leased), before any step runs. */
+  onStart?(runId: string): void;
+  /** Called with the run's id once it has ended, however it ended. */
+  onEnd?(runId: string): void;
+  /**
+   * Cancels the run when aborted: no step starts any more, pending steps are
+   * skipped, the running ones' tasks are cancelled, and the run ends `failed`.
+   */
+  signal?: AbortSignal;
   logger?: Logger;
   /**
    * Who runs it (`leaseOwner`): the run is leased to it while it runs, and
@@ -71,18 +82,20 @@ export async function resumeWorkflow(runId: string, options: RunWorkflowOptions)
 
 async function execute(run: RunState, resumed: boolean, options: RunWorkflowOptions): Promise<WorkflowRunResult> {
   const { owner, store } = options;
-  if (owner === undefined) return executeLeased(run, resumed, options);
-  if (!store.lease(run.id, owner)) throw new WorkflowRunHeldError({ runId: run.id });
-  const renew = setInterval(() => store.lease(run.id, owner), LEASE_MS / 3);
+  if (owner !== undefined && !store.lease(run.id, owner)) throw new WorkflowRunHeldError({ runId: run.id });
+  const renew = owner === undefined ? undefined : setInterval(() => store.lease(run.id, owner), LEASE_MS / 3);
+  options.onStart?.(run.id);
   try {
     return await executeLeased(run, resumed, options);
   } finally {
     clearInterval(renew);
+    options.onEnd?.(run.id);
   }
 }
 
 async function executeLeased(run: RunState, resumed: boolean, options: RunWorkflowOptions): Promise<WorkflowRunResult> {
   const { workflow } = run;
+  const cancelled = () => options.signal?.aborted === true;
   const report = (step: WorkflowStep, state: StepState, extra: Partial<WorkflowProgress> = {}) =>
     options.onProgress?.({
       runId: run.id,
@@ -112,7 +125,9 @@ async function executeLeased(run: RunState, resumed: boolean, options: RunWorkfl
       const needs = step.dependsOn.map((id) => run.steps.get(id) as StepState);
       if (needs.some((need) => need.status === "pending" || need.status === "running")) continue;
       const broken = needs.find((need) => need.status === "failed" || (need.status === "skipped" && need.error));
-      if (workflow.onFailure === "fail-fast" && failed) {
+      if (cancelled()) {
+        save(step, Object.assign(state, { status: "skipped", error: CANCELLED }));
+      } else if (workflow.onFailure === "fail-fast" && failed) {
         save(step, Object.assign(state, { status: "skipped", error: "an earlier step failed" }));
       } else if (broken) {
         save(step, Object.assign(state, { status: "skipped", error: `needs '${broken.id}', which did not finish` }));
@@ -132,12 +147,22 @@ async function executeLeased(run: RunState, resumed: boolean, options: RunWorkfl
   }
   const states = [...run.steps.values()];
   const anyFailed = states.some((state) => state.status === "failed");
-  const status = !anyFailed ? "succeeded" : workflow.onFailure === "continue" ? "partial" : "failed";
+  const status = cancelled()
+    ? "failed"
+    : !anyFailed
+      ? "succeeded"
+      : workflow.onFailure === "continue"
+        ? "partial"
+        : "failed";
   const output = workflow.output ? renderTemplate(workflow.output, scopeOf(run)) : sinkOutputs(run);
-  const error = states.find((state) => state.status === "failed")?.error;
+  const error = cancelled() ? CANCELLED : states.find((state) => state.status === "failed")?.error;
+  if (cancelled()) options.store.markCancelled(run.id);
   options.store.finish(run.id, status, { output, error });
-  return { runId: run.id, status, output, steps: states, resumed };
+  return { runId: run.id, status, output, steps: states, resumed, cancelled: cancelled() };
 }
+
+/** Why steps were skipped, and the run's error, when a person cancelled the run. */
+const CANCELLED = "the run was cancelled";
 
 async function runStep(run: RunState, step: WorkflowStep, state: StepState, options: RunWorkflowOptions) {
   try {
@@ -149,6 +174,7 @@ async function runStep(run: RunState, step: WorkflowStep, state: StepState, opti
       retries: step.retries,
       priority: step.priority,
       traceId: run.id,
+      signal: options.signal,
     });
     Object.assign(state, {
       status: "succeeded",
@@ -158,6 +184,10 @@ async function runStep(run: RunState, step: WorkflowStep, state: StepState, opti
       error: undefined,
     });
   } catch (error) {
+    if (options.signal?.aborted) {
+      Object.assign(state, { status: "skipped", attempts: state.attempts + 1, error: CANCELLED });
+      return;
+    }
     options.logger?.warn({ err: error, run: run.id, step: step.id }, "workflow step failed");
     Object.assign(state, {
       status: "failed",

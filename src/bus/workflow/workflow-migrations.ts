@@ -38,5 +38,10 @@ export const WORKFLOW_MIGRATIONS: OwnedMigrations = {
   ALTER TABLE workflow_runs ADD COLUMN lease_owner TEXT;
   ALTER TABLE workflow_runs ADD COLUMN lease_until INTEGER;
   `,
+    // 3: a person may cancel a run (it ends as failed, with when it was cancelled); runs are listed newest first.
+    `
+  ALTER TABLE workflow_runs ADD COLUMN cancelled_at INTEGER;
+  CREATE INDEX workflow_runs_created ON workflow_runs (created_at);
+  `,
   ],
 };

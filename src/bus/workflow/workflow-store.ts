@@ -24,9 +24,14 @@ export interface RunState {
   workflow: Workflow;
   input: Record<string, unknown>;
   status: RunStatus;
+  /** A person cancelled it: it ended (or will end) as `failed`, its pending steps skipped. */
+  cancelled: boolean;
   output?: string;
   error?: string;
   steps: Map<string, StepState>;
+  /** Epoch ms. */
+  createdAt: number;
+  updatedAt: number;
 }
 
 /**
@@ -71,9 +76,27 @@ export class WorkflowStore {
     );
   }
 
+  /** The newest runs first. */
+  list(limit: number): RunState[] {
+    return this.db
+      .prepare<[number], string>("SELECT id FROM workflow_runs ORDER BY created_at DESC, rowid DESC LIMIT ?")
+      .pluck()
+      .all(limit)
+      .map((id) => this.load(id) as RunState);
+  }
+
   load(id: string): RunState | undefined {
     const run = this.db.prepare("SELECT * FROM workflow_runs WHERE id = ?").get(id) as
-      | { definition: string; input: string; status: RunStatus; output: string | null; error: string | null }
+      | {
+          definition: string;
+          input: string;
+          status: RunStatus;
+          output: string | null;
+          error: string | null;
+          cancelled_at: number | null;
+          created_at: number;
+          updated_at: number;
+        }
       | undefined;
     if (!run) return undefined;
     const rows = this.db.prepare("SELECT * FROM workflow_steps WHERE run_id = ?").all(id) as {
@@ -102,9 +125,12 @@ export class WorkflowStore {
       workflow: JSON.parse(run.definition) as Workflow,
       input: JSON.parse(run.input) as Record<string, unknown>,
       status: run.status,
+      cancelled: run.cancelled_at !== null,
       output: run.output ?? undefined,
       error: run.error ?? undefined,
       steps,
+      createdAt: run.created_at,
+      updatedAt: run.updated_at,
     };
   }
 
@@ -136,6 +162,13 @@ export class WorkflowStore {
   /** Takes or renews `owner`'s lease on an unfinished run; false when another live process holds it. */
   lease(runId: string, owner: string): boolean {
     return takeLease(this.db, runId, owner);
+  }
+
+  /** Records that a person cancelled the run; `finish` records how it ended. */
+  markCancelled(runId: string): void {
+    this.db
+      .prepare("UPDATE workflow_runs SET cancelled_at = ?, updated_at = ? WHERE id = ? AND cancelled_at IS NULL")
+      .run(Date.now(), Date.now(), runId);
   }
 
   /** Records how the run ended. */

@@ -76,11 +76,10 @@ export async function startCommand(options: StartOptions, config: Config): Promi
     token: config.TROUPE_API_TOKEN,
     allowedHosts: config.TROUPE_ALLOWED_HOSTS,
     maxBodyBytes: config.TROUPE_MAX_BODY_BYTES,
+    workflowsDir: config.TROUPE_WORKFLOWS_DIR,
     http,
   });
-  console.log(
-    `HTTP API on ${server.url} (GET /health, POST /agents/:name/messages, GET /agents/:name/users/:user/messages)`,
-  );
+  console.log(`HTTP API on ${server.url} (routes: GET /openapi.json; web console: ${server.url}/)`);
 
   let stopping = false;
   const stop = async (signal: string) => {
