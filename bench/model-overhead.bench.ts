@@ -21,7 +21,8 @@ const dataDir = mkdtempSync(join(tmpdir(), "troupe-bench-"));
 const troupe = await Troupe.start(["characters/host.json"], {
   dataDir,
   logger: createLogger({ level: "silent" }),
-  env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "bench" },
+  // TROUPE_RATE_LIMIT off: one user sends far more than a person would, and the limit would drop most of it.
+  env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "bench", TROUPE_RATE_LIMIT: "off" },
 });
 const agent = troupe.agent("Juno");
 if (!agent) throw new Error("Juno did not start");
