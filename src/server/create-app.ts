@@ -116,6 +116,21 @@ export function createApp(
   app.route("/", mcpRoutes(troupe, guards.apiRoutes));
   app.route("/", createConsoleRoutes(findConsoleAssets()));
 
+  // Routes that are not zod-checked JSON (Prometheus text, the MCP protocol) are listed by hand.
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/metrics",
+    summary: "The troupe's metrics in Prometheus' text format",
+    responses: {
+      200: { description: "Prometheus exposition format", content: { "text/plain": { schema: z.string() } } },
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/mcp",
+    summary: "The troupe's MCP tools over streamable HTTP (JSON-RPC; see the MCP section of the README)",
+    responses: { 200: { description: "A JSON-RPC answer" } },
+  });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
