@@ -39,7 +39,7 @@ export async function connectPlatforms(
         bots.map(async ({ character, token }): Promise<StartupLine> => {
           const logger = troupe.logger.child({ connector: factory.platform, agent: character.name });
           try {
-            const connector = factory.create({ character, token, env, logger });
+            const connector = await factory.create({ character, token, env, logger });
             await troupe.connect(connector);
             return {
               text: `${factory.platform} ${connector.connectedAs()} for ${character.name}: ${connector.describeAnswers()}`,

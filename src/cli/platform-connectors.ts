@@ -1,4 +1,5 @@
-import { discordConnectorFactory } from "../connectors/discord/index.js";
+// The factory's own file, not the folder's index: the index exports DiscordConnector, which loads discord.js.
+import { discordConnectorFactory } from "../connectors/discord/discord-connector-factory.js";
 import type { PlatformConnectorFactory } from "../connectors/index.js";
 import { telegramConnectorFactory } from "../connectors/telegram/index.js";
 import { createTwitterConnectorFactory } from "../connectors/twitter/index.js";

@@ -27,5 +27,6 @@ export interface PlatformConnectorOptions {
 export interface PlatformConnectorFactory {
   platform: string;
   tokenVariables: readonly string[];
-  create(options: PlatformConnectorOptions): PlatformConnector;
+  /** May load the platform's client library on first use (a promise): a start without the platform never loads it. */
+  create(options: PlatformConnectorOptions): PlatformConnector | Promise<PlatformConnector>;
 }
