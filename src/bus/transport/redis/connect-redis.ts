@@ -38,11 +38,16 @@ export async function connectRedis(options: ConnectRedisOptions): Promise<Redis>
     timer = setTimeout(() => resolve("timeout"), options.connectTimeoutMs);
   });
   try {
-    const outcome = await Promise.race([client.connect().then(() => client.ping()), deadline]);
+    const attempt = client.connect().then(() => client.ping());
+    // When the deadline wins, the attempt fails later (the client is disconnected): reported below, never unhandled.
+    attempt.catch(() => undefined);
+    const outcome = await Promise.race([attempt, deadline]);
     if (outcome === "timeout") {
       throw new Error(`no answer within ${options.connectTimeoutMs} ms (is it a Redis server, on the right port?)`);
     }
   } catch (cause) {
+    // A client given up on may still report its closing: nobody listening would print "Unhandled error event".
+    client.on("error", () => undefined);
     client.disconnect();
     const error = lastError && !(cause instanceof Error && cause.message.startsWith("no answer")) ? lastError : cause;
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
