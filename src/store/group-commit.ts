@@ -35,10 +35,17 @@ export class GroupCommit {
 
   /** Runs `write` and every queued write in one transaction, committed before it returns `write`'s result. */
   commit<T>(write: () => T): T {
-    return this.db.transaction(() => {
-      this.runQueued();
-      return write();
-    })();
+    const batch = this.queued;
+    try {
+      return this.db.transaction(() => {
+        this.runQueued();
+        return write();
+      })();
+    } catch (error) {
+      // The whole transaction rolled back (a full disk fails at COMMIT): the queued writes are lost too; say so.
+      for (const { onError } of batch) onError(error);
+      throw error;
+    }
   }
 
   /** Commits the queued writes now (before a stop, a forget, or a reader that needs them). */
@@ -46,7 +53,13 @@ export class GroupCommit {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
     if (this.queued.length === 0 || !this.db.open) return;
-    this.db.transaction(() => this.runQueued())();
+    const batch = this.queued;
+    try {
+      this.db.transaction(() => this.runQueued())();
+    } catch (error) {
+      // Never thrown from here: at the next turn of the event loop nobody would catch it and the process would end.
+      for (const { onError } of batch) onError(error);
+    }
   }
 
   private runQueued(): void {
