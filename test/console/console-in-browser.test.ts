@@ -126,6 +126,10 @@ describe("the web console in Chromium against troupe start", () => {
     await eventually(() => page.getByTestId("agent-state").textContent()).toBe("paused");
     const agents = (await (await fetch(`${base}/agents`)).json()) as { agents: { name: string; state: string }[] };
     expect(agents.agents.find((agent) => agent.name === "Theo")?.state).toBe("paused");
+    // While paused it answers nothing: the chat shows the server's refusal in place of a reply.
+    await page.getByLabel("Message").fill("Are you there?");
+    await page.getByRole("button", { name: "Send" }).click();
+    await eventually(() => page.locator(".line.agent .error-text").last().textContent()).toMatch(/Theo is paused/);
     await page.screenshot({ path: `${SCREENSHOTS}/console-paused.png` });
     await page.getByRole("button", { name: "Resume" }).click();
     await eventually(() => page.getByTestId("agent-state").textContent()).toBe("running");
