@@ -84,7 +84,39 @@ describe("pausing an agent", () => {
   });
 });
 
+describe("a paused agent on the bus", () => {
+  it("refuses tasks, so the delegator hands them to another agent with the capability", async () => {
+    const api = await startApi({
+      juno: characterJson("Juno", "Juno hosts."),
+      theo: characterJson("Theo", "Theo researches.", RESEARCH),
+      tess: characterJson("Tess", "Tess researches too.", RESEARCH),
+    });
+    await api.call("/agents/theo/pause", { method: "POST" });
+    for (let asked = 0; asked < 3; asked++) {
+      const result = await api.troupe.node.delegator.delegate({
+        capability: "research",
+        input: "tides?",
+        from: "Juno",
+      });
+      expect(result.agent).toBe("Tess");
+    }
+  });
+});
+
 describe("POST /agents/:name/reload", () => {
+  it("answers the messages that arrive while it swaps agents", async () => {
+    const api = await twoAgents();
+    writeFileSync(api.file("juno"), characterJson("Juno", "Juno, freshly reloaded."));
+    const during = [1, 2, 3, 4].map((n) => say(api, "juno", `Message ${n} during the reload`, `user${n}`));
+    const reloaded = await api.call("/agents/juno/reload", { method: "POST" });
+    expect(reloaded.status).toBe(200);
+    for (const response of await Promise.all(during)) {
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { reply: string | null }).reply).toEqual(expect.any(String));
+    }
+    expect(await (await api.call("/agents/juno")).json()).toMatchObject({ bio: "Juno, freshly reloaded." });
+  });
+
   it("refuses an invalid file with 400 and its problems, and the running agent keeps answering as before", async () => {
     const api = await twoAgents();
     writeFileSync(api.file("juno"), JSON.stringify({ name: 42, bio: ["A broken file."] }));
