@@ -19,6 +19,6 @@ export function composeStep(parts: AgentParts): Step {
       context: await parts.plugins.provide(message, turn.memory),
     });
     turn.prompt = prompt;
-    turn.trace.prompt = prompt;
+    turn.trace.prompted(prompt);
   });
 }

@@ -3,26 +3,39 @@ import { messageText } from "../../model/index.js";
 import { estimateTokens } from "../../text/index.js";
 import type { TracePrompt } from "./trace.js";
 
+const HEADING = "\n\n## ";
+
 /**
  * The prompt's parts with their estimated tokens: the system prompt's opening
  * (`You are …` and the character's system text), each of its `## ` sections
  * by title, the earlier turns of the room (`history`) and the message itself.
- * Worked out when a trace is read, so recording a turn only keeps the prompt.
+ * Worked out by positions in the text, not copies of it, because it runs on
+ * every message: a trace keeps these counts, never the prompt.
  */
-export function promptTokens(prompt: readonly BaseMessage[] | undefined): TracePrompt {
-  if (!prompt || prompt.length === 0) return { sections: [], totalTokens: 0 };
-  const [system, ...rest] = prompt;
+export function promptTokens(prompt: readonly BaseMessage[]): TracePrompt {
   const sections: { name: string; tokens: number }[] = [];
-  const blocks = messageText(system as BaseMessage).split("\n\n## ");
-  sections.push({ name: "system", tokens: estimateTokens(blocks[0] ?? "") });
-  for (const block of blocks.slice(1)) {
-    const newline = block.indexOf("\n");
-    const title = newline < 0 ? block : block.slice(0, newline);
-    sections.push({ name: title, tokens: estimateTokens(block.slice(newline + 1)) });
+  const [system, ...rest] = prompt;
+  if (system) {
+    const text = messageText(system);
+    let name = "system";
+    let from = 0;
+    for (;;) {
+      const heading = text.indexOf(HEADING, from);
+      const end = heading < 0 ? text.length : heading;
+      sections.push({ name, tokens: Math.ceil((end - from) / 4) });
+      if (heading < 0) break;
+      const titleEnd = text.indexOf("\n", heading + HEADING.length);
+      name = text.slice(heading + HEADING.length, titleEnd < 0 ? text.length : titleEnd);
+      from = titleEnd < 0 ? text.length : titleEnd + 1;
+    }
   }
   const current = rest.pop();
-  const history = rest.reduce((sum, message) => sum + estimateTokens(messageText(message)), 0);
-  if (rest.length > 0) sections.push({ name: "history", tokens: history });
+  if (rest.length > 0) {
+    sections.push({
+      name: "history",
+      tokens: rest.reduce((sum, message) => sum + estimateTokens(messageText(message)), 0),
+    });
+  }
   if (current) sections.push({ name: "message", tokens: estimateTokens(messageText(current)) });
   return { sections, totalTokens: sections.reduce((sum, section) => sum + section.tokens, 0) };
 }

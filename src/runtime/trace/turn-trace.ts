@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { RecalledMemory } from "../../memory/index.js";
 import type { InboundMessage } from "../../messages/index.js";
 import { promptTokens } from "./prompt-tokens.js";
-import type { Trace, TraceDelegation, TraceStep, TraceSummary, TraceTool } from "./trace.js";
+import type { Trace, TraceDelegation, TracePrompt, TraceRecall, TraceStep, TraceSummary, TraceTool } from "./trace.js";
 
 /** Characters of the message a trace summary shows. */
 const SUMMARY_CHARS = 200;
@@ -35,9 +35,10 @@ export class TurnTrace {
   error: string | undefined;
   /** How long recall took, when the turn recalled (for the recall latency metric). */
   recallMs: number | undefined;
-  /** The prompt the model read (kept, not copied). */
-  prompt: readonly BaseMessage[] | undefined;
-  private recalledMemories: readonly RecalledMemory[] = [];
+  /** The prompt's parts and their tokens (the prompt itself is not kept: holding it cost the reply path in GC). */
+  prompt: TracePrompt = { sections: [], totalTokens: 0 };
+  /** What recall brought, as the trace shows it (the memory's text is shared, not copied). */
+  private recalledMemories: TraceRecall[] = [];
   private readonly origin = performance.now();
   private current: TraceStep | undefined;
   private readonly parentLogger: Logger;
@@ -94,7 +95,16 @@ export class TurnTrace {
   /** The memories and knowledge recall brought to the prompt. */
   recalled(memories: readonly RecalledMemory[], knowledge: readonly RecalledMemory[], durationMs: number): void {
     this.recallMs = durationMs;
-    this.recalledMemories = knowledge.length === 0 ? memories : [...memories, ...knowledge];
+    const kept: TraceRecall[] = [];
+    for (const list of [memories, knowledge]) {
+      for (const { id, text, score, kind } of list) kept.push({ id, text, score, kind });
+    }
+    this.recalledMemories = kept;
+  }
+
+  /** The prompt the model will read: its parts' tokens are counted now. */
+  prompted(prompt: readonly BaseMessage[]): void {
+    this.prompt = promptTokens(prompt);
   }
 
   /** The whole message has been handled. */
@@ -117,13 +127,11 @@ export class TurnTrace {
       ...this.summary(),
       text: this.text,
       steps: this.ownSteps(),
-      recalled: this.recalledMemories.map((memory) => ({
-        id: memory.id,
-        text: memory.text,
-        score: memory.score,
-        kind: memory.kind,
-      })),
-      prompt: promptTokens(this.prompt),
+      recalled: this.recalledMemories.map((memory) => ({ ...memory })),
+      prompt: {
+        sections: this.prompt.sections.map((section) => ({ ...section })),
+        totalTokens: this.prompt.totalTokens,
+      },
       tools: this.tools.map((tool) => ({ ...tool })),
       delegations: this.delegations.map((delegation) => ({ ...delegation })),
     };
