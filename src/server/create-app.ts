@@ -107,13 +107,14 @@ export function createApp(
   app.route("/", memoryRoutes(troupe));
   app.route("/", workingMemoryRoutes(troupe));
   app.route("/", taskRoutes(troupe));
-  app.route("/", workflowRoutes(troupe, options.workflowsDir ?? "workflows"));
+  const workflowsDir = options.workflowsDir ?? "workflows";
+  app.route("/", workflowRoutes(troupe, workflowsDir));
   app.route("/", validateRoutes(troupe));
   if (http) app.route("/", http.routes);
   app.route("/", traceRoutes(troupe));
   app.route("/", readyRoute(troupe));
   app.route("/", metricsRoute(troupe));
-  app.route("/", mcpRoutes(troupe, guards.apiRoutes));
+  app.route("/", mcpRoutes(troupe, guards.apiRoutes, workflowsDir));
   app.route("/", createConsoleRoutes(findConsoleAssets()));
 
   // Routes that are not zod-checked JSON (Prometheus text, the MCP protocol) are listed by hand.

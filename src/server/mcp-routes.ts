@@ -8,12 +8,12 @@ import type { Troupe } from "../runtime/index.js";
  * answers), behind `guards` (the API routes' token check) after the app's
  * own (host, JSON, body size). A stateless server has no stream to open
  * and no session to end, so `GET` and `DELETE` are refused with 405, as the
- * SDK's stateless examples do.
+ * SDK's stateless examples do. `run_workflow` runs the files of `workflowsDir`, as `/workflows` does.
  */
-export function mcpRoutes(troupe: Troupe, guards: MiddlewareHandler[]): Hono {
+export function mcpRoutes(troupe: Troupe, guards: MiddlewareHandler[], workflowsDir: string): Hono {
   const app = new Hono();
   if (guards.length > 0) app.use("/mcp", ...guards);
-  const handle = createMcpHttpHandler({ troupe, logger: troupe.logger, workflowsDir: resolve("workflows") });
+  const handle = createMcpHttpHandler({ troupe, logger: troupe.logger, workflowsDir: resolve(workflowsDir) });
   app.post("/mcp", (c) => handle(c.req.raw));
   app.on(["GET", "DELETE"], "/mcp", (c) =>
     c.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed." }, id: null }, 405),

@@ -61,6 +61,23 @@ describe("the troupe's MCP tools over streamable HTTP at /mcp", () => {
     }
   });
 
+  it("answers a message to a paused agent with a tool error saying so, as the API does, and works after resume", async () => {
+    const { client: mcp, transport } = client(server.url, TOKEN);
+    await mcp.connect(transport);
+    try {
+      troupe.slot("Sage")?.pause();
+      const paused = await callTool(mcp, "send_message", { agent: "Sage", user: "bo", text: "Hello, I am Bo." });
+      expect(paused.isError).toBe(true);
+      expect(paused.text).toMatch(/^Sage is paused/);
+      await troupe.slot("Sage")?.resume();
+      const resumed = await callTool(mcp, "send_message", { agent: "Sage", user: "bo", text: "Hello, I am Bo." });
+      expect(resumed.isError).toBe(false);
+      expect(resumed.text).toMatch(/\bbo\b/i);
+    } finally {
+      await mcp.close();
+    }
+  });
+
   it("refuses a client without the token, or with a wrong one, before any tool runs", async () => {
     for (const token of [undefined, "wrong-token-0123456789"]) {
       const { client: mcp, transport } = client(server.url, token);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { cleanMessageText } from "../../connectors/index.js";
+import { AgentPausedError } from "../../runtime/index.js";
 import { findAgent, mcpUser } from "../find-agent.js";
 import { defineTroupeTool } from "../troupe-tool.js";
 
@@ -17,6 +18,8 @@ export const sendMessageTool = defineTroupeTool({
   },
   async run({ troupe }, { agent: name, user, text }) {
     const agent = findAgent(troupe, name);
+    // Paused as over HTTP: the message is not taken, and the client hears why.
+    if (troupe.slot(agent.name)?.paused) throw new AgentPausedError({ agent: agent.name });
     const speaker = mcpUser(user);
     const reply = await agent.handle({
       platform: "mcp",
