@@ -30,7 +30,7 @@ const configSchema = z.object({
   /** How often the vector index files are saved while running (a crash costs at most this much indexing); 0: only at stop. */
   TROUPE_WORKFLOWS_DIR: z.string().min(1).default("workflows"),
   TROUPE_INDEX_SAVE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
-  /** Memories a recall compares one by one before their shelf gets an hnswlib index (2.5 MB each, however small). */
+  /** Memories a shelf holds before it gets an hnswlib index (2.5 MB each, however small); compared one by one until then. */
   TROUPE_EXACT_SEARCH_UP_TO: z.coerce.number().int().min(0).max(100_000).default(1024),
   /** Unset: `info` for `troupe start`, `warn` for `troupe chat`. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),

@@ -33,9 +33,9 @@ export interface LongTermMemoryOptions {
   /** Shows index rebuilds at `open`. Default: a bar on standard error when it is a terminal. */
   progress?: ProgressFactory;
   /**
-   * A shelf gets its hnswlib index once a recall could have to compare more
-   * than this many memories (knowledge: all of them; conversation: the
-   * largest room's or user's); until then recall compares them one by one.
+   * A shelf gets its hnswlib index once it holds more than this many
+   * memories; until then recall compares them one by one (and a recall in a
+   * room or user with at most 4,096 memories always does).
    * Default 1024. Each index costs about 2.5 MB however small (hnswlib's lock
    * table), which a thousand agents that each remember a little cannot afford.
    */
@@ -58,8 +58,6 @@ const REBUILD_PROGRESS_FROM = 2_000;
 const EXACT_SCOPE_LIMIT = 4096;
 const EXACT_UP_TO = 1024;
 const SHELVES: Shelf[] = ["conversation", "knowledge"];
-/** A shelf that outgrows exact search with at most this many memories gets its index before `add` returns. */
-const GROW_AT_ONCE_UP_TO = 256;
 
 /**
  * Long-term memory of one agent: rows in SQLite (the source of truth) and
@@ -84,8 +82,6 @@ export class LongTermMemory {
   /** A compact copy of every vector, for recalls that compare a few memories one by one. */
   private readonly smallVectors: QuantisedVectors;
   private readonly exactUpTo: number;
-  /** Shelves whose index is being built in the background, having outgrown exact search; recall compares one by one meanwhile. */
-  private readonly growing = new Map<Shelf, IndexRebuild>();
   private readonly keywords: Record<Shelf, KeywordSearch>;
   private readonly touched = new Set<number>();
   private touchesWrittenAt = 0;
@@ -227,24 +223,23 @@ export class LongTermMemory {
 
   /**
    * Whether a recall on this shelf could have to compare more than
-   * `exactUpTo` memories one by one: knowledge is recalled whole,
-   * conversation by room or user (the largest one counts).
+   * `exactUpTo` memories one by one. The whole shelf counts, not its largest
+   * room: a recall without a room or user (knowledge, `troupe memory`) compares all of it.
    */
   private outgrewExactSearch(shelf: Shelf): boolean {
-    const size = shelf === "knowledge" ? this.members.ofShelf(shelf).size : this.members.largestScope;
-    return size > this.exactUpTo;
+    return this.members.ofShelf(shelf).size > this.exactUpTo;
   }
 
   /**
    * Gives a shelf that has outgrown exact search its index, built from
-   * SQLite: at once when it holds few memories, else in slices between
-   * messages while recall keeps comparing one by one.
+   * SQLite before `add` returns: once per agent, just past `exactUpTo`
+   * vectors (about half a second at 1,024).
    */
   private indexIfOutgrown(shelf: Shelf): void {
     if (this.shelves.find(shelf) || !this.outgrewExactSearch(shelf)) return;
     this.shelves.of(shelf);
     this.dirty = true;
-    const rebuild = new IndexRebuild({
+    new IndexRebuild({
       db: this.db,
       agent: this.agent,
       embedder: this.embedder,
@@ -253,22 +248,7 @@ export class LongTermMemory {
       loadedThrough: { conversation: Number.MAX_SAFE_INTEGER, knowledge: Number.MAX_SAFE_INTEGER, [shelf]: 0 },
       until: this.statements.maxId.get(this.agent)?.id ?? 0,
       isStored: (id) => this.entries.has(id),
-    });
-    if (this.members.ofShelf(shelf).size <= GROW_AT_ONCE_UP_TO) {
-      rebuild.runNow();
-      return;
-    }
-    this.growing.set(shelf, rebuild);
-    // Kept while incomplete (stopped by a save): the save records how far it got, and recall keeps comparing one by one.
-    void rebuild.run().then(
-      () => {
-        if (rebuild.complete) this.growing.delete(shelf);
-      },
-      (error: unknown) => {
-        // The store closed under it (the agent stopped without a save): nothing left to index for.
-        if (this.db.open) throw error;
-      },
-    );
+    }).runNow();
   }
 
   /** Whether a memory with this id is stored (after `open`). */
@@ -325,7 +305,7 @@ export class LongTermMemory {
     // the index are compared directly, so recall never waits for index inserts.
     if (this.queue.needsFlush) await this.flush();
     const shelf = shelfOf(options.kinds?.[0] ?? "message");
-    const index = this.growing.has(shelf) ? undefined : this.shelves.find(shelf);
+    const index = this.shelves.find(shelf);
     if (options.k <= 0 || this.entries.size === 0) return [];
     const candidates = Math.max(options.k * 4, MIN_CANDIDATES);
     const inScope = (id: number) => isInRecallScope(this.entries.get(id), options);
@@ -467,7 +447,6 @@ export class LongTermMemory {
   /** Embeds what is pending, then writes the index files (`saveIndexes`); a background rebuild stops where it is. */
   async save(): Promise<void> {
     this.rebuild?.stop();
-    for (const growing of this.growing.values()) growing.stop();
     await this.indexed;
     await this.flush();
     this.saveIndexes();
@@ -489,12 +468,10 @@ export class LongTermMemory {
       this.statements.maxId.get(this.agent)?.id ?? 0,
       waiting === undefined ? Number.POSITIVE_INFINITY : waiting - 1,
       this.rebuild && !this.rebuild.complete ? this.rebuild.through : Number.POSITIVE_INFINITY,
-      ...[...this.growing.values()].map((growing) => (growing.complete ? Number.POSITIVE_INFINITY : growing.through)),
     );
     const { conversation, knowledge } = this.loadedThrough;
     this.shelves.save({ conversation: Math.max(conversation, complete), knowledge: Math.max(knowledge, complete) });
-    this.dirty =
-      (this.rebuild !== undefined && !this.rebuild.complete) || this.growing.size > 0 || waiting !== undefined;
+    this.dirty = (this.rebuild !== undefined && !this.rebuild.complete) || waiting !== undefined;
     return true;
   }
 }

@@ -13,31 +13,15 @@ export class ScopeMembers {
   private readonly shelves: Record<Shelf, Set<number>> = { conversation: new Set(), knowledge: new Set() };
   private readonly rooms = new Map<string, Set<number>>();
   private readonly users = new Map<string, Set<number>>();
-  /** Conversation memories of no room and no user: only an unscoped recall reaches them. */
-  private unscoped = 0;
-  private largest = 0;
-
   add(entry: MemoryRecord): void {
     this.shelves[shelfOf(entry.kind)].add(entry.id);
     if (entry.kind === "knowledge") return;
-    if (entry.room !== null) this.grow(listOf(this.rooms, entry.room), entry.id);
-    if (entry.userId !== null) this.grow(listOf(this.users, entry.userId), entry.id);
-    if (entry.room === null && entry.userId === null) this.largest = Math.max(this.largest, ++this.unscoped);
-  }
-
-  /** The most conversation memories one room or user has held (it does not shrink when memories are forgotten). */
-  get largestScope(): number {
-    return this.largest;
-  }
-
-  private grow(list: Set<number>, id: number): void {
-    list.add(id);
-    this.largest = Math.max(this.largest, list.size);
+    if (entry.room !== null) listOf(this.rooms, entry.room).add(entry.id);
+    if (entry.userId !== null) listOf(this.users, entry.userId).add(entry.id);
   }
 
   remove(entry: MemoryRecord): void {
     this.shelves[shelfOf(entry.kind)].delete(entry.id);
-    if (entry.kind !== "knowledge" && entry.room === null && entry.userId === null) this.unscoped--;
     if (entry.room !== null) dropFrom(this.rooms, entry.room, entry.id);
     if (entry.userId !== null) dropFrom(this.users, entry.userId, entry.id);
   }
