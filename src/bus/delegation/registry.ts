@@ -87,7 +87,9 @@ export class Registry {
     const now = Date.now();
     const agents = new Map<string, LiveAgent>();
     for (const [key, { heartbeat, at }] of this.seen) {
-      if (now - at > 3 * this.heartbeatMs) {
+      // An agent of this process is live while announced: a stalled event loop delays its heartbeats, not its life.
+      const ownAgent = heartbeat.instance === this.instance && this.local.has(heartbeat.agent);
+      if (now - at > 3 * this.heartbeatMs && !ownAgent) {
         this.seen.delete(key);
         continue;
       }
