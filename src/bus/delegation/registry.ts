@@ -87,9 +87,7 @@ export class Registry {
     const now = Date.now();
     const agents = new Map<string, LiveAgent>();
     for (const [key, { heartbeat, at }] of this.seen) {
-      // An agent of this process is live while announced: a stalled event loop delays its heartbeats, not its life.
-      const ownAgent = heartbeat.instance === this.instance && this.local.has(heartbeat.agent);
-      if (now - at > 3 * this.heartbeatMs && !ownAgent) {
+      if (now - at > 3 * this.heartbeatMs) {
         this.seen.delete(key);
         continue;
       }
