@@ -5,14 +5,12 @@ import type { CircuitBreakers } from "./circuit-breaker.js";
 import { LANGUAGE_MODEL_ABILITIES, type Models } from "./create-models.js";
 import { GuardedEmbeddings } from "./guarded-embeddings.js";
 import { MissingApiKeyError } from "./missing-api-key-error.js";
-import type { ModelConfig } from "./model-config.js";
+import { type ModelConfig, OPENAI_BASE_URL } from "./model-config.js";
 import { ModelConfigError } from "./model-config-error.js";
 import { ModelGuard } from "./model-guard.js";
 import type { RetrySchedule } from "./retry-delay.js";
 import { UsageMeter } from "./usage-meter.js";
 
-/** OpenAI's API, when no base URL is set. */
-export const OPENAI_BASE_URL = "https://api.openai.com/v1";
 /** Servers such as Ollama ignore the key, but the OpenAI client refuses to start without one. */
 const PLACEHOLDER_KEY = "not-needed";
 

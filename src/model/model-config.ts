@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Character } from "../character/character.js";
-import { OPENAI_BASE_URL } from "./create-remote-models.js";
 import { ModelConfigError } from "./model-config-error.js";
+
+/** OpenAI's API, when no base URL is set. */
+export const OPENAI_BASE_URL = "https://api.openai.com/v1";
 
 /** Which model service an agent talks to. */
 export type ModelProvider = "offline" | "openai" | "openai-compatible";
