@@ -1,16 +1,15 @@
 import { resolve } from "node:path";
-import { listCharacterFiles } from "../../character/index.js";
 import { serveMcpStdio } from "../../mcp/index.js";
-import { createLogger, Troupe } from "../../runtime/index.js";
-import { CliError } from "../cli-error.js";
+import { createLogger } from "../../runtime/index.js";
 import type { Config } from "../read-config.js";
+import { startConfiguredTroupe } from "../start-configured-troupe.js";
 
 export interface McpOptions {
   paths: string[];
   dataDir?: string;
   /** `redis://…`: share the bus with troupes in other processes. */
   bus?: string;
-  /** Folder of the workflows `run_workflow` may run. Default `workflows/`. */
+  /** Folder of the workflows `run_workflow` may run. Default: TROUPE_WORKFLOWS_DIR (`workflows/`). */
   workflows?: string;
 }
 
@@ -24,20 +23,13 @@ export interface McpOptions {
 export async function mcpCommand(options: McpOptions, config: Config): Promise<void> {
   keepConsoleOffStdout();
   const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
-  const files = await listCharacterFiles(options.paths.length > 0 ? options.paths : ["characters"]);
-  if (files.length === 0)
-    throw new CliError("NO_CHARACTERS", "No character files found. Create one with: npx troupe new <name>");
-  const troupe = await Troupe.start(files, {
-    dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
-    logger,
-    bus: options.bus,
-  });
+  const troupe = await startConfiguredTroupe(options, config, logger);
   const stop = () => void troupe.stop().finally(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
     logger.info({ agents: troupe.agents.map((agent) => agent.name) }, "serving the troupe over MCP on stdio");
-    await serveMcpStdio({ troupe, logger, workflowsDir: resolve(options.workflows ?? "workflows") });
+    await serveMcpStdio({ troupe, logger, workflowsDir: resolve(options.workflows ?? config.TROUPE_WORKFLOWS_DIR) });
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);

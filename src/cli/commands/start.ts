@@ -1,14 +1,14 @@
 import { busPrefix } from "../../bus/index.js";
-import { listCharacterFiles } from "../../character/index.js";
 import { createHttpConnector } from "../../connectors/index.js";
 import { redactSecrets } from "../../errors/index.js";
-import { createLogger, Troupe } from "../../runtime/index.js";
+import { createLogger } from "../../runtime/index.js";
 import { isLoopback, metricsOf, serve } from "../../server/index.js";
 import { CliError } from "../cli-error.js";
 import { connectPlatforms } from "../connect-platforms.js";
 import { describeConnectors } from "../describe-connectors.js";
 import { PLATFORM_CONNECTORS } from "../platform-connectors.js";
 import type { Config } from "../read-config.js";
+import { startConfiguredTroupe } from "../start-configured-troupe.js";
 
 export interface StartOptions {
   paths: string[];
@@ -35,16 +35,7 @@ export async function startCommand(options: StartOptions, config: Config): Promi
       `Refusing to serve the HTTP API on ${host}: beyond 127.0.0.1 anyone on the network could use it. Set TROUPE_API_TOKEN (16+ characters; clients send Authorization: Bearer <token>), or keep --host 127.0.0.1.`,
     );
   }
-  const files = await listCharacterFiles(options.paths.length > 0 ? options.paths : ["characters"]);
-  if (files.length === 0)
-    throw new CliError("NO_CHARACTERS", "No character files found. Create one with: npx troupe new <name>");
-  const troupe = await Troupe.start(files, {
-    dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
-    logger,
-    bus: options.bus,
-    indexSaveMs: config.TROUPE_INDEX_SAVE_SECONDS * 1000,
-    exactSearchUpTo: config.TROUPE_EXACT_SEARCH_UP_TO,
-  });
+  const troupe = await startConfiguredTroupe(options, config, logger);
   // Metrics before the platforms connect, so their first messages are counted too.
   await metricsOf(troupe);
   for (const agent of troupe.agents) {
