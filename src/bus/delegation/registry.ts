@@ -84,13 +84,8 @@ export class Registry {
 
   /** Every live agent, merged over its instances. */
   live(): LiveAgent[] {
-    const now = Date.now();
     const agents = new Map<string, LiveAgent>();
-    for (const [key, { heartbeat, at }] of this.seen) {
-      if (now - at > 3 * this.heartbeatMs) {
-        this.seen.delete(key);
-        continue;
-      }
+    for (const heartbeat of this.heartbeats()) {
       const agent = agents.get(heartbeat.agent) ?? {
         name: heartbeat.agent,
         instances: 0,
@@ -136,6 +131,22 @@ export class Registry {
     await this.unsubscribe?.();
   }
 
+  /**
+   * This process's agents as they are now (a pause or resume counts at once,
+   * and a stalled event loop cannot make them look gone), then the other
+   * processes' as last heard, forgetting those silent for three beats.
+   */
+  private heartbeats(): Heartbeat[] {
+    const now = Date.now();
+    const heard: Heartbeat[] = [];
+    for (const [key, { heartbeat, at }] of this.seen) {
+      if (heartbeat.instance === this.instance) continue;
+      if (now - at > 3 * this.heartbeatMs) this.seen.delete(key);
+      else heard.push(heartbeat);
+    }
+    return [...[...this.local.values()].map((status) => status()), ...heard];
+  }
+
   private async beat(): Promise<void> {
     try {
       await Promise.all([...this.local.values()].map((status) => this.send(status())));
@@ -146,8 +157,6 @@ export class Registry {
   }
 
   private async send(heartbeat: Heartbeat): Promise<void> {
-    // Local agents are known at once, without waiting for the bus round trip.
-    this.hear(heartbeat);
     await this.bus.publish(
       REGISTRY_TOPIC,
       createEnvelope({ kind: "event", from: heartbeat.agent, payload: heartbeat }),
