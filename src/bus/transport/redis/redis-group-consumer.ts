@@ -36,6 +36,8 @@ type Entry = [id: string, fields: string[] | null];
 export class RedisGroupConsumer {
   private readonly reader: Redis;
   private readonly active = new Set<Promise<void>>();
+  /** Entry ids this consumer is running. */
+  private readonly inHand = new Set<string>();
   private readonly pause = new RetryPause();
   private stopped = false;
   private nextClaim = 0;
@@ -144,11 +146,18 @@ export class RedisGroupConsumer {
   }
 
   private spawn(id: string, fields: string[] | null, claimed: boolean): void {
+    // An entry whose keep-alive could not reach Redis for a while (Redis restarting, a stalled event loop)
+    // looks abandoned and is claimed back by this same consumer: the handler still running settles it.
+    if (this.inHand.has(id)) return;
+    this.inHand.add(id);
     const running = this.process(id, fields, claimed).catch((error: unknown) => {
       this.settings.logger?.error({ err: error, topic: this.topic, id }, "could not settle a bus entry");
     });
     this.active.add(running);
-    void running.finally(() => this.active.delete(running));
+    void running.finally(() => {
+      this.active.delete(running);
+      this.inHand.delete(id);
+    });
   }
 
   /** Takes over entries whose consumer stopped acknowledging them; ones that did so too often are dead-lettered. */
