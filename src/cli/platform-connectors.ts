@@ -1,8 +1,8 @@
-// The factory's own file, not the folder's index: the index exports DiscordConnector, which loads discord.js.
+// The factories' own files, not the folders' indexes: those export the connectors, which load the platforms' clients.
 import { discordConnectorFactory } from "../connectors/discord/discord-connector-factory.js";
 import type { PlatformConnectorFactory } from "../connectors/index.js";
-import { telegramConnectorFactory } from "../connectors/telegram/index.js";
-import { createTwitterConnectorFactory } from "../connectors/twitter/index.js";
+import { telegramConnectorFactory } from "../connectors/telegram/telegram-connector-factory.js";
+import { createTwitterConnectorFactory } from "../connectors/twitter/twitter-connector-factory.js";
 
 /**
  * The platform bots `troupe start` runs, one factory per platform, each from

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
-import { createMcpHttpHandler } from "../mcp/index.js";
 import type { Troupe } from "../runtime/index.js";
 
 /**
@@ -9,12 +8,18 @@ import type { Troupe } from "../runtime/index.js";
  * own (host, JSON, body size). A stateless server has no stream to open
  * and no session to end, so `GET` and `DELETE` are refused with 405, as the
  * SDK's stateless examples do. `run_workflow` runs the files of `workflowsDir`, as `/workflows` does.
+ * The MCP SDK loads on the first request, not at start.
  */
 export function mcpRoutes(troupe: Troupe, guards: MiddlewareHandler[], workflowsDir: string): Hono {
   const app = new Hono();
   if (guards.length > 0) app.use("/mcp", ...guards);
-  const handle = createMcpHttpHandler({ troupe, logger: troupe.logger, workflowsDir: resolve(workflowsDir) });
-  app.post("/mcp", (c) => handle(c.req.raw));
+  let handler: Promise<(request: Request) => Promise<Response>> | undefined;
+  app.post("/mcp", async (c) => {
+    handler ??= import("../mcp/index.js").then(({ createMcpHttpHandler }) =>
+      createMcpHttpHandler({ troupe, logger: troupe.logger, workflowsDir: resolve(workflowsDir) }),
+    );
+    return (await handler)(c.req.raw);
+  });
   app.on(["GET", "DELETE"], "/mcp", (c) =>
     c.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed." }, id: null }, 405),
   );

@@ -1,6 +1,5 @@
 import type { PlatformConnectorFactory } from "../platform-connector-factory.js";
 import { TwitterConfigError } from "./twitter-config-error.js";
-import { TwitterConnector } from "./twitter-connector.js";
 import { readTwitterSettings } from "./twitter-settings.js";
 
 /**
@@ -22,7 +21,10 @@ export function createTwitterConnectorFactory(): PlatformConnectorFactory {
       if (!settings) {
         throw new TwitterConfigError({ character: character.name, variable: token.variable, problem: "is empty" });
       }
-      return new TwitterConnector({ agent: character.name, settings, knownBots: knownBots, logger });
+      // twitter-api-v2 and twitter-text only when a character has X credentials.
+      return import("./twitter-connector.js").then(
+        ({ TwitterConnector }) => new TwitterConnector({ agent: character.name, settings, knownBots, logger }),
+      );
     },
   };
 }
