@@ -34,10 +34,12 @@ export interface LongTermMemoryOptions {
   progress?: ProgressFactory;
   /**
    * A shelf gets its hnswlib index once it holds more than this many
-   * memories; until then recall compares them one by one (and a recall in a
-   * room or user with at most 4,096 memories always does).
-   * Default 1024. Each index costs about 2.5 MB however small (hnswlib's lock
-   * table), which a thousand agents that each remember a little cannot afford.
+   * memories and a recall needs one; until then recall compares them one by
+   * one (and a recall in a room or user with at most 4,096 memories always
+   * does). Default 1024; 0: every shelf has its index from the first memory,
+   * needed or not. Each index costs about 2.5 MB however small (hnswlib's lock
+   * table), which a thousand agents that each remember a little cannot afford,
+   * and about 0.4 ms per insert at 100k memories.
    */
   exactUpTo?: number;
 }
@@ -90,6 +92,15 @@ export class LongTermMemory {
   private loadedThrough: Record<Shelf, number> = { conversation: 0, knowledge: 0 };
   private rebuild: IndexRebuild | undefined;
   private indexed: Promise<void> = Promise.resolve();
+  /**
+   * Shelves a recall has needed an index for. Knowledge always: its recalls
+   * are never scoped. Conversation once a recall without a room or user, or
+   * in a scope too large to compare one by one, asked: until then its index
+   * would only cost inserts that no recall reads.
+   */
+  private readonly wanted: Record<Shelf, boolean>;
+  /** Indexes a recall asked for, being built between messages; recall compares one by one until they finish. */
+  private readonly building = new Map<Shelf, { rebuild: IndexRebuild; done: Promise<void> }>();
   private missing = 0;
   /** Whether the indexes changed since they were last saved. */
   private dirty = false;
@@ -103,6 +114,7 @@ export class LongTermMemory {
     const { model, dimensions } = options.embedder;
     this.smallVectors = new QuantisedVectors(dimensions);
     this.exactUpTo = options.exactUpTo ?? EXACT_UP_TO;
+    this.wanted = { conversation: this.exactUpTo === 0, knowledge: true };
     this.shelves = new ShelfIndex({
       agent: options.agent,
       statements: this.statements,
@@ -137,6 +149,8 @@ export class LongTermMemory {
     const stored = otherEmbeddings(this.db, this.agent, this.embedder);
     if (stored.length > 0) throw new EmbeddingModelChangedError({ agent: this.agent, model, dimensions, stored });
     this.loadedThrough = this.shelves.load();
+    // A saved index was needed before: it is kept up to date from the start.
+    for (const shelf of SHELVES) if (this.shelves.find(shelf)) this.wanted[shelf] = true;
     for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) {
       const entry = toRecord(row);
       this.catalogue(entry);
@@ -147,7 +161,7 @@ export class LongTermMemory {
       this.queue.enqueue(row.id);
     }
     // A shelf with neither a saved index nor the need for one is searched one by one: nothing to rebuild.
-    for (const shelf of SHELVES) if (this.outgrewExactSearch(shelf)) this.shelves.of(shelf);
+    for (const shelf of SHELVES) if (this.wanted[shelf] && this.outgrewExactSearch(shelf)) this.shelves.of(shelf);
     const reach = (shelf: Shelf) => (this.shelves.find(shelf) ? this.loadedThrough[shelf] : Number.MAX_SAFE_INTEGER);
     const rebuilt = { conversation: reach("conversation"), knowledge: reach("knowledge") };
     const missing = countUnindexed(this.db, this.agent, this.embedder, rebuilt);
@@ -180,9 +194,10 @@ export class LongTermMemory {
     return { rebuilding: rebuild?.running ?? false, missing: this.missing, added: rebuild?.added ?? this.missing };
   }
 
-  /** Resolves once a background rebuild started by `open` has finished (or was stopped). */
-  whenIndexed(): Promise<void> {
-    return this.indexed;
+  /** Resolves once the background rebuild started by `open`, and the builds recalls asked for, have finished (or were stopped). */
+  async whenIndexed(): Promise<void> {
+    await this.indexed;
+    await Promise.all([...this.building.values()].map((build) => build.done));
   }
 
   /** Stores a memory now; its vector follows at the next `flush`. Returns its id. */
@@ -231,15 +246,37 @@ export class LongTermMemory {
   }
 
   /**
-   * Gives a shelf that has outgrown exact search its index, built from
-   * SQLite before `add` returns: once per agent, just past `exactUpTo`
-   * vectors (about half a second at 1,024).
+   * Gives a shelf that a recall needs an index for and that has outgrown
+   * exact search its index, built from SQLite before `add` returns: once per
+   * agent, just past `exactUpTo` vectors (about half a second at 1,024).
    */
   private indexIfOutgrown(shelf: Shelf): void {
-    if (this.shelves.find(shelf) || !this.outgrewExactSearch(shelf)) return;
+    if (!this.wanted[shelf] || this.shelves.find(shelf) || !this.outgrewExactSearch(shelf)) return;
+    this.rebuildOf(shelf).runNow();
+  }
+
+  /**
+   * The index a recall on this shelf searches, or undefined while it
+   * compares one by one: the shelf is small, or the index a recall asked for
+   * is still being built (between messages, see `IndexRebuild`).
+   */
+  private searchableIndex(shelf: Shelf): VectorIndex | undefined {
+    if (!this.wanted[shelf]) {
+      this.wanted[shelf] = true;
+      if (this.outgrewExactSearch(shelf) && !this.shelves.find(shelf)) {
+        const rebuild = this.rebuildOf(shelf);
+        const done = rebuild.run().finally(() => this.building.delete(shelf));
+        this.building.set(shelf, { rebuild, done });
+      }
+    }
+    return this.building.has(shelf) ? undefined : this.shelves.find(shelf);
+  }
+
+  /** A new, empty index for a shelf and the rebuild that fills it from SQLite. */
+  private rebuildOf(shelf: Shelf): IndexRebuild {
     this.shelves.of(shelf);
     this.dirty = true;
-    new IndexRebuild({
+    return new IndexRebuild({
       db: this.db,
       agent: this.agent,
       embedder: this.embedder,
@@ -248,7 +285,7 @@ export class LongTermMemory {
       loadedThrough: { conversation: Number.MAX_SAFE_INTEGER, knowledge: Number.MAX_SAFE_INTEGER, [shelf]: 0 },
       until: this.statements.maxId.get(this.agent)?.id ?? 0,
       isStored: (id) => this.entries.has(id),
-    }).runNow();
+    });
   }
 
   /** Whether a memory with this id is stored (after `open`). */
@@ -264,7 +301,7 @@ export class LongTermMemory {
   get counts(): { memories: number; indexed: number } {
     let indexed = 0;
     for (const shelf of SHELVES) {
-      const index = this.shelves.find(shelf);
+      const index = this.building.has(shelf) ? undefined : this.shelves.find(shelf);
       if (index) indexed += index.size;
       else for (const id of this.members.ofShelf(shelf)) if (this.smallVectors.has(id)) indexed++;
     }
@@ -305,12 +342,13 @@ export class LongTermMemory {
     // the index are compared directly, so recall never waits for index inserts.
     if (this.queue.needsFlush) await this.flush();
     const shelf = shelfOf(options.kinds?.[0] ?? "message");
-    const index = this.shelves.find(shelf);
+    const scoped = shelf === "conversation" ? this.members.candidates(options, EXACT_SCOPE_LIMIT) : undefined;
+    // Asked even of an empty shelf: a recall that needs the index says so before the shelf fills.
+    const index = scoped ? undefined : this.searchableIndex(shelf);
     if (options.k <= 0 || this.entries.size === 0) return [];
     const candidates = Math.max(options.k * 4, MIN_CANDIDATES);
     const inScope = (id: number) => isInRecallScope(this.entries.get(id), options);
-    const scoped = shelf === "conversation" ? this.members.candidates(options, EXACT_SCOPE_LIMIT) : undefined;
-    const members = scoped ?? (index ? undefined : [...this.members.ofShelf(shelf)]);
+    const members = scoped ?? (index ? undefined : this.everyCandidate(shelf, options));
     // A room and user with no memories yet (a newcomer), or an empty shelf: nothing to search.
     if (members?.length === 0) return [];
     const vector = await this.embedQuery(query);
@@ -331,6 +369,12 @@ export class LongTermMemory {
       this.touched.add(entry.id);
       return recalled;
     });
+  }
+
+  /** Every memory a recall on this shelf may return, when it has no index to ask: the scope's, or the whole shelf. */
+  private everyCandidate(shelf: Shelf, options: RecallOptions): number[] {
+    const scoped = shelf === "conversation" ? this.members.candidates(options, Number.POSITIVE_INFINITY) : undefined;
+    return scoped ?? [...this.members.ofShelf(shelf)];
   }
 
   /** The best keyword matches in scope, best first. */
@@ -447,7 +491,8 @@ export class LongTermMemory {
   /** Embeds what is pending, then writes the index files (`saveIndexes`); a background rebuild stops where it is. */
   async save(): Promise<void> {
     this.rebuild?.stop();
-    await this.indexed;
+    for (const { rebuild } of this.building.values()) rebuild.stop();
+    await this.whenIndexed();
     await this.flush();
     this.saveIndexes();
   }
@@ -464,14 +509,17 @@ export class LongTermMemory {
     this.db.transaction(() => this.writeTouches())();
     if (!this.dirty) return false;
     const waiting = this.queue.oldestWaiting;
+    const unfinished = [this.rebuild, ...[...this.building.values()].map((build) => build.rebuild)].filter(
+      (rebuild) => rebuild !== undefined && !rebuild.complete,
+    );
     const complete = Math.min(
       this.statements.maxId.get(this.agent)?.id ?? 0,
       waiting === undefined ? Number.POSITIVE_INFINITY : waiting - 1,
-      this.rebuild && !this.rebuild.complete ? this.rebuild.through : Number.POSITIVE_INFINITY,
+      ...unfinished.map((rebuild) => rebuild?.through ?? 0),
     );
     const { conversation, knowledge } = this.loadedThrough;
     this.shelves.save({ conversation: Math.max(conversation, complete), knowledge: Math.max(knowledge, complete) });
-    this.dirty = (this.rebuild !== undefined && !this.rebuild.complete) || waiting !== undefined;
+    this.dirty = unfinished.length > 0 || waiting !== undefined;
     return true;
   }
 }

@@ -41,9 +41,16 @@ export class ScopeMembers {
     if (room === undefined && userId === undefined) return undefined;
     const inRoom = room === undefined ? undefined : this.rooms.get(room);
     const byUser = userId === undefined ? undefined : this.users.get(userId);
-    if ((inRoom?.size ?? 0) + (byUser?.size ?? 0) > limit) return undefined;
+    // Counted as a union: in a direct room the user's memories are mostly the room's too.
+    if ((inRoom?.size ?? 0) > limit) return undefined;
     const ids = inRoom ? [...inRoom] : [];
-    if (byUser) for (const id of byUser) if (!inRoom?.has(id)) ids.push(id);
+    if (byUser) {
+      for (const id of byUser) {
+        if (inRoom?.has(id)) continue;
+        if (ids.length === limit) return undefined;
+        ids.push(id);
+      }
+    }
     return ids;
   }
 }

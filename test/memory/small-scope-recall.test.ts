@@ -42,6 +42,55 @@ describe("recall in a small room or a small memory", () => {
     db.close();
   });
 
+  it("gives a large conversation shelf its index only once a recall without a room needs it, finding every memory meanwhile", async () => {
+    const dataDir = tempDir();
+    const indexDir = join(dataDir, "index");
+    const file = join(indexDir, "Ivo.conversation.hnsw");
+    const db = openTroupeStore({ dataDir });
+    const memory = new LongTermMemory({ db, agent: "Ivo", embedder, indexDir, exactUpTo: 40 });
+    memory.open();
+    db.transaction(() => {
+      for (let i = 0; i < 300; i++) {
+        const hobby = HOBBIES[i % HOBBIES.length] as string;
+        memory.add({
+          kind: "message",
+          text: `user${i}: I love ${hobby}`,
+          room: `room-${i % 30}`,
+          userId: `u${i % 30}`,
+        });
+      }
+    })();
+    // Recalls in rooms compare their few memories one by one: no index, no file.
+    expect((await memory.recall("violin", { k: 2, room: "room-1", userId: "u1" }))[0]?.text).toContain("violin");
+    await memory.save();
+    expect(existsSync(file)).toBe(false);
+
+    memory.add({ kind: "message", text: "user300: a telescope for astronomy night", room: "room-0", userId: "u0" });
+    // The first recall over everyone's memories finds them one by one while the index is built between turns.
+    expect((await memory.recall("telescope astronomy night", { k: 1 }))[0]?.text).toBe(
+      "user300: a telescope for astronomy night",
+    );
+    memory.add({ kind: "message", text: "user301: sourdough starter named Bob", room: "room-1", userId: "u1" });
+    expect((await memory.recall("sourdough starter named Bob", { k: 1 }))[0]?.text).toBe(
+      "user301: sourdough starter named Bob",
+    );
+    await memory.whenIndexed();
+    await memory.flush();
+    expect(memory.counts).toEqual({ memories: 302, indexed: 302 });
+    await memory.save();
+    expect(existsSync(file)).toBe(true);
+    db.close();
+
+    const reopened = openTroupeStore({ dataDir });
+    const again = new LongTermMemory({ db: reopened, agent: "Ivo", embedder, indexDir, exactUpTo: 40 });
+    again.open();
+    expect(again.counts).toEqual({ memories: 302, indexed: 302 });
+    expect((await again.recall("telescope astronomy night", { k: 1 }))[0]?.text).toBe(
+      "user300: a telescope for astronomy night",
+    );
+    reopened.close();
+  });
+
   it("searches a small memory without an index file, and gives the shelf one once it outgrows exact search", async () => {
     const dataDir = tempDir();
     const indexDir = join(dataDir, "index");

@@ -18,9 +18,13 @@ describe("an agent whose index lacks memories after an unclean stop", () => {
     const models = await createModels(character);
     const embedder = createEmbedder(models.embeddings, { model: models.embeddingModel, dimensions: models.dimensions });
     const db = openTroupeStore({ dataDir });
-    // Memories written by a process that then died: none of them reached a saved index file.
+    // A process whose recalls over every room needed the index saved it once, then wrote memories and died:
+    // none of those reached a saved index file.
     const before = new LongTermMemory({ db, agent: "Sage", embedder, indexDir });
     before.open();
+    await before.recall("herbs", { k: 1 });
+    for (let i = 0; i < 1_100; i++) before.add({ kind: "message", text: `ada: old note ${i}`, room: "dm-ada" });
+    await before.save();
     for (let i = 0; i < 3_000; i++) before.add({ kind: "message", text: `ada: note ${i} about herbs`, room: "dm-ada" });
 
     const logs = captureLogs("info");
