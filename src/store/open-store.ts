@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { applyMigrations, prepareMigrations } from "./apply-migrations.js";
+import { applyMigrations, migrationVersions, prepareMigrations } from "./apply-migrations.js";
 import type { OwnedMigrations } from "./owned-migrations.js";
 import { StoreOpenError } from "./store-open-error.js";
 
@@ -35,18 +35,31 @@ export function openStore(options: OpenStoreOptions): Store {
   let db: Store | undefined;
   try {
     db = new Database(join(dataDir, "troupe.db"), { timeout: options.busyTimeoutMs ?? 5000 });
-    db.pragma("journal_mode = WAL");
-    // NORMAL in WAL mode survives a process crash (not a power cut) and is far faster than FULL.
+    // NORMAL in WAL mode survives a process crash (not a power cut) and is far faster than FULL. Set before WAL,
+    // so creating a new file does not sync as FULL would.
     db.pragma("synchronous = NORMAL");
+    db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    prepareMigrations(db);
-    for (const migrations of options.migrations ?? []) applyMigrations(db, migrations);
+    applyAll(db, options.migrations ?? []);
     refuseReadOnly(db);
     return db;
   } catch (cause) {
     db?.close();
     throw new StoreOpenError({ path: dataDir, reason: describeSqliteFailure(cause), cause });
   }
+}
+
+/**
+ * Every owner's pending migrations in one transaction (each step a savepoint inside it): a new database gets
+ * its whole schema in one commit, not one per step. Nothing pending: no write lock is taken.
+ */
+function applyAll(db: Store, owners: readonly OwnedMigrations[]): void {
+  prepareMigrations(db);
+  const versions = migrationVersions(db);
+  if (owners.every((owner) => (versions[owner.owner] ?? 0) >= owner.steps.length)) return;
+  db.transaction(() => {
+    for (const migrations of owners) applyMigrations(db, migrations);
+  }).immediate();
 }
 
 /**
