@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
-import { BIN, REPO, runCli } from "../helpers/run-cli.js";
+import { BIN, REPO, runCli, spawnNode } from "../helpers/run-cli.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 describe("what the troupe command prints when something is wrong", () => {
@@ -34,10 +33,7 @@ describe("what the troupe command prints when something is wrong", () => {
   });
 
   it("stops quietly when the reader of its output goes away (troupe … | head)", async () => {
-    const child = spawn(process.execPath, [BIN, "chat", "Juno", "--user", "Ada", "--data-dir", tempDir()], {
-      cwd: REPO,
-      env: { ...process.env, LOG_LEVEL: "warn" },
-    });
+    const child = spawnNode(REPO, [BIN, "chat", "Juno", "--user", "Ada", "--data-dir", tempDir()]);
     child.stdout.destroy();
     let stderr = "";
     child.stderr.on("data", (chunk) => {

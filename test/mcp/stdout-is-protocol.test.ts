@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN } from "../helpers/run-cli.js";
+import { BIN, spawnNode } from "../helpers/run-cli.js";
 
 describe("troupe mcp's standard output", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "troupe-mcp-stdout-"));
@@ -24,9 +23,9 @@ describe("troupe mcp's standard output", () => {
       join(project, "juno.json"),
       JSON.stringify({ name: "Juno", bio: ["Juno hosts."], plugins: ["./plugins/noisy/index.mjs"] }),
     );
-    const child = spawn(process.execPath, [BIN, "mcp", "juno.json", "--data-dir", join(dataDir, "data")], {
-      cwd: project,
-      env: { ...process.env, LOG_LEVEL: "debug", LOG_FORMAT: "json" },
+    const child = spawnNode(project, [BIN, "mcp", "juno.json", "--data-dir", join(dataDir, "data")], {
+      LOG_LEVEL: "debug",
+      LOG_FORMAT: "json",
     });
     let stderr = "";
     child.stderr.on("data", (chunk) => {
