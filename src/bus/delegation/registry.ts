@@ -58,6 +58,8 @@ export class Registry {
   private readonly seen = new Map<string, Seen>();
   private readonly local = new Map<string, () => Heartbeat>();
   private timer: NodeJS.Timeout | undefined;
+  /** Whether the bus was down when last looked at. */
+  private busDown = false;
   private unsubscribe: Unsubscribe | undefined;
 
   constructor(options: RegistryOptions) {
@@ -72,7 +74,10 @@ export class Registry {
     this.unsubscribe = await this.bus.subscribe(REGISTRY_TOPIC, (envelope) => this.hear(envelope.payload), {
       since: Date.now() - 3 * this.heartbeatMs,
     });
-    this.timer = setInterval(() => void this.beat(), this.heartbeatMs);
+    this.timer = setInterval(() => {
+      this.watchBus();
+      void this.beat();
+    }, this.heartbeatMs);
     this.timer.unref();
   }
 
@@ -137,14 +142,29 @@ export class Registry {
    * processes' as last heard, forgetting those silent for three beats.
    */
   private heartbeats(): Heartbeat[] {
+    this.watchBus();
     const now = Date.now();
     const heard: Heartbeat[] = [];
     for (const [key, { heartbeat, at }] of this.seen) {
       if (heartbeat.instance === this.instance) continue;
-      if (now - at > 3 * this.heartbeatMs) this.seen.delete(key);
+      if (!this.busDown && now - at > 3 * this.heartbeatMs) this.seen.delete(key);
       else heard.push(heartbeat);
     }
     return [...[...this.local.values()].map((status) => status()), ...heard];
+  }
+
+  /**
+   * While this process's bus is down no heartbeat can reach it, so that
+   * silence says nothing of the other processes: their agents are kept, and
+   * given three beats from the bus's return to be heard again.
+   */
+  private watchBus(): void {
+    const down = !this.bus.status().ready;
+    if (this.busDown && !down) {
+      const now = Date.now();
+      for (const seen of this.seen.values()) seen.at = Math.max(seen.at, now);
+    }
+    this.busDown = down;
   }
 
   private async beat(): Promise<void> {

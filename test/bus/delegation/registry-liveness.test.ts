@@ -55,4 +55,26 @@ describe("the registry of live agents", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(here.live()).toEqual([]);
   });
+
+  it("keeps another process's agent through its own bus outage, and forgets it only if still silent after", async () => {
+    const bus = new InProcessBus();
+    let ready = true;
+    bus.status = () => (ready ? { ready: true } : { ready: false, reason: "Redis is unreachable" });
+    const here = new Registry({ bus, instance: "here", heartbeatMs: 20 });
+    const there = new Registry({ bus, instance: "there", heartbeatMs: 20 });
+    registries.push(here);
+    await here.start();
+    await there.start();
+    await there.announce("Wren", status);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Redis goes away: no heartbeat arrives for five beats, and the other process stops beating meanwhile.
+    ready = false;
+    await there.stop({ goodbye: false });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(names(here)).toEqual(["Wren"]);
+    ready = true;
+    expect(names(here)).toEqual(["Wren"]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(here.live()).toEqual([]);
+  });
 });

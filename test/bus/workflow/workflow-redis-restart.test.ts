@@ -7,13 +7,18 @@ import { useTempDir } from "../../helpers/temp-dir.js";
 import { fakeAgent } from "../fake-agents.js";
 import { eventually } from "../transport/bus-contract.js";
 
-const article = parseWorkflow({
-  name: "article",
-  steps: [
-    { id: "facts", capability: "research", input: "facts about {{input.topic}}", timeoutMs: 1000, retries: 5 },
-    { id: "draft", capability: "write", input: "draft of {{steps.facts.output}}", timeoutMs: 1000, retries: 5 },
-  ],
-});
+/**
+ * With Redis's data kept, the answer in hand survives, so the steps may wait long: a second call could then only
+ * come from the bus. With it lost, the answer is lost too and only the step's timeout asks again.
+ */
+const article = (timeoutMs: number) =>
+  parseWorkflow({
+    name: "article",
+    steps: [
+      { id: "facts", capability: "research", input: "facts about {{input.topic}}", timeoutMs, retries: 5 },
+      { id: "draft", capability: "write", input: "draft of {{steps.facts.output}}", timeoutMs, retries: 5 },
+    ],
+  });
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -60,7 +65,7 @@ describe("a workflow on the Redis bus when Redis restarts mid-run", () => {
       const asker = await node(redis.url, tempDir());
       await eventually(() => expect(asker.registry.live()).toHaveLength(2));
 
-      const run = asker.runWorkflow(article, { topic: "tides" });
+      const run = asker.runWorkflow(article(keepData ? 10_000 : 1000), { topic: "tides" });
       await eventually(() => expect(theo.calls).toHaveLength(1));
       await redis.restart({ keepData, downMs: 200 });
       release();
