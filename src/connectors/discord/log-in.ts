@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits, Partials } from "discord.js";
+import { Client, type ClientOptions, Events, GatewayIntentBits, Options, Partials } from "discord.js";
 import { ALLOWED_MENTIONS } from "./send-chunks.js";
 
 /** Gateway close codes that end a login for good. */
@@ -34,6 +34,9 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
   const clientOptions: ClientOptions = {
     intents,
     partials: [Partials.Channel],
+    // The connector answers the message it is handed and never reads a channel's cached messages; discord.js's
+    // default of 200 per channel held every message of every conversation (about 1 KB each) for nothing.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     allowedMentions: ALLOWED_MENTIONS,
     rest: options.apiUrl ? { api: options.apiUrl } : {},
   };
