@@ -1,7 +1,7 @@
 import type { Store } from "../store/index.js";
 import { cosineSimilarity } from "../text/index.js";
 import type { Embedder } from "./embedder.js";
-import type { MemoryKind, MemoryRecord } from "./memory-record.js";
+import type { MemoryEntry, MemoryKind } from "./memory-record.js";
 import { type MemoryStatements, toBlob } from "./memory-rows.js";
 import type { Neighbour, VectorIndex } from "./vector-index.js";
 
@@ -18,9 +18,9 @@ export interface EmbeddingQueueOptions {
   /** The index a memory of this kind goes in, or undefined while its shelf has none. */
   indexFor(kind: MemoryKind): VectorIndex | undefined;
   /** The stored memory with this id, or undefined once it is forgotten. */
-  entryOf(id: number): MemoryRecord | undefined;
+  entryOf(id: number): MemoryEntry | undefined;
   /** Told of each vector the embedder returns, once it is stored. */
-  onEmbedded?(entry: MemoryRecord, vector: Float32Array): void;
+  onEmbedded?(entry: MemoryEntry, vector: Float32Array): void;
 }
 
 /**
@@ -107,7 +107,7 @@ export class EmbeddingQueue {
       this.inFlight = batch.map((entry) => entry.id);
       let vectors: Float32Array[];
       try {
-        vectors = await embedder.embed(batch.map((entry) => entry.text));
+        vectors = await embedder.embed(batch.map((entry) => statements.details.get(entry.id)?.text ?? ""));
       } catch (error) {
         // Back in line for the next flush: a failed embedder (a model server down) loses no memory.
         this.pending.unshift(...this.inFlight);

@@ -1,7 +1,7 @@
 import { entersTop, insertTop } from "./best-first.js";
 import { hybridRelevance, NEIGHBOUR_SHARE } from "./hybrid-relevance.js";
 import type { KeywordHit } from "./keyword-search.js";
-import type { MemoryRecord } from "./memory-record.js";
+import type { MemoryEntry } from "./memory-record.js";
 import type { RoomTimeline } from "./room-timeline.js";
 import { memoryScore, recencyScore } from "./scoring.js";
 import type { Neighbour } from "./vector-index.js";
@@ -9,7 +9,7 @@ import type { Neighbour } from "./vector-index.js";
 /** What fusion ranking reads besides the two candidate lists. */
 export interface FusionContext {
   /** The stored memory with this id, or undefined once it is forgotten. */
-  entryOf(id: number): MemoryRecord | undefined;
+  entryOf(id: number): MemoryEntry | undefined;
   /** The order of turns in each room, for the neighbours of a relevant turn. */
   timeline: RoomTimeline;
   /** Whether a neighbouring turn may join (the recall's scope). */
@@ -20,7 +20,7 @@ export interface FusionContext {
 
 /** A memory ranked by fusion: its relevance (the vector similarity when it had one) and its final score. */
 export interface RankedMemory {
-  entry: MemoryRecord;
+  entry: MemoryEntry;
   relevance: number;
   score: number;
 }
@@ -36,7 +36,7 @@ export function rankByFusion(byVector: Neighbour[], byKeyword: KeywordHit[], con
   addNeighbours(relevance, context);
   const similarity = new Map(byVector.map((neighbour) => [neighbour.label, neighbour.similarity]));
   const { entryOf, k, now } = context;
-  const ranked: { entry: MemoryRecord; fused: number; score: number }[] = [];
+  const ranked: { entry: MemoryEntry; fused: number; score: number }[] = [];
   // forEach, not for…of: a large memory has hundreds of candidates, and each [id, fused] pair would be garbage.
   relevance.forEach((fused, id) => {
     const entry = entryOf(id);

@@ -14,14 +14,23 @@ import {
   reembedMemories,
   selectMemoryIds,
 } from "./memory-maintenance.js";
-import type { MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
-import { insertParameters, type MemoryStatements, prepareMemoryStatements, toRecord, toVector } from "./memory-rows.js";
+import type { MemoryEntry, MemoryKind, MemoryRecord, NewMemory, RecalledMemory } from "./memory-record.js";
+import {
+  insertParameters,
+  type MemoryDetails,
+  type MemoryStatements,
+  prepareMemoryStatements,
+  toDetails,
+  toEntry,
+  toVector,
+} from "./memory-rows.js";
 import { type ProgressFactory, terminalProgress } from "./progress-bar.js";
 import { QuantisedVectors } from "./quantised-vectors.js";
 import { isInRecallScope, type RecallOptions } from "./recall-scope.js";
 import { RoomTimeline } from "./room-timeline.js";
 import { ScopeMembers } from "./scope-members.js";
 import { type Shelf, ShelfIndex, shelfOf } from "./shelf-index.js";
+import { StringPool } from "./string-pool.js";
 import type { Neighbour, VectorIndex } from "./vector-index.js";
 
 export interface LongTermMemoryOptions {
@@ -44,8 +53,12 @@ export interface LongTermMemoryOptions {
   exactUpTo?: number;
 }
 
-/** Recall reads memories from here, not from SQLite: one map lookup instead of a query per recall. */
-type Entry = MemoryRecord;
+/**
+ * Recall ranks and scopes memories from here, not from SQLite: one map
+ * lookup instead of a query per candidate. Their text is read from SQLite
+ * for the few a recall returns.
+ */
+type Entry = MemoryEntry;
 
 const TOUCH_WRITE_INTERVAL_MS = 1000;
 /** Each of vector and keyword search proposes at least this many candidates for fusion. */
@@ -81,6 +94,7 @@ export class LongTermMemory {
   private readonly entries = new Map<number, Entry>();
   private readonly timeline = new RoomTimeline();
   private readonly members = new ScopeMembers();
+  private readonly pool = new StringPool();
   /** A compact copy of every vector, for recalls that compare a few memories one by one. */
   private readonly smallVectors: QuantisedVectors;
   private readonly exactUpTo: number;
@@ -152,12 +166,11 @@ export class LongTermMemory {
     // A saved index was needed before: it is kept up to date from the start.
     for (const shelf of SHELVES) if (this.shelves.find(shelf)) this.wanted[shelf] = true;
     for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) {
-      const entry = toRecord(row);
-      this.catalogue(entry);
-      this.smallVectors.set(entry.id, toVector(row.embedding));
+      this.catalogue(toEntry(row), row.text);
+      this.smallVectors.set(row.id, toVector(row.embedding));
     }
     for (const row of this.statements.unembedded.all(this.agent)) {
-      this.catalogue(toRecord(row));
+      this.catalogue(toEntry(row), row.text);
       this.queue.enqueue(row.id);
     }
     // A shelf with neither a saved index nor the need for one is searched one by one: nothing to rebuild.
@@ -208,19 +221,17 @@ export class LongTermMemory {
     const embedding = vector && { vector, model, dimensions };
     const result = this.statements.insert.run(insertParameters(this.agent, memory, createdAt, embedding));
     const id = Number(result.lastInsertRowid);
-    this.catalogue({
+    const entry = {
       id,
       kind: memory.kind,
-      text: memory.text,
       room: memory.room ?? null,
       userId: memory.userId ?? null,
       importance: memory.importance ?? 0.5,
-      source: memory.source ?? null,
       sourceMessageId: memory.sourceMessageId ?? null,
-      metadata: memory.metadata ?? null,
       createdAt,
       accessedAt: createdAt,
-    });
+    };
+    this.catalogue(entry, memory.text);
     if (vector) this.smallVectors.set(id, vector);
     this.queue.enqueue(id, vector);
     this.indexIfOutgrown(shelfOf(memory.kind));
@@ -229,9 +240,12 @@ export class LongTermMemory {
   }
 
   /** Puts a stored memory where recall looks: the entry map, its shelf's keyword search, its room's timeline. */
-  private catalogue(entry: Entry): void {
+  private catalogue(entry: Entry, text: string): void {
+    entry.kind = this.pool.intern(entry.kind);
+    entry.room = this.pool.intern(entry.room);
+    entry.userId = this.pool.intern(entry.userId);
     this.entries.set(entry.id, entry);
-    this.keywords[shelfOf(entry.kind)].add(entry.id, entry.text);
+    this.keywords[shelfOf(entry.kind)].add(entry.id, text);
     if (entry.kind === "message" && entry.room !== null) this.timeline.add(entry.room, entry.id);
     this.members.add(entry);
   }
@@ -363,8 +377,9 @@ export class LongTermMemory {
       k: options.k,
       now,
     });
-    return ranked.map(({ entry, relevance, score }) => {
-      const recalled = { ...entry, relevance, score };
+    const records = this.recordsOf(ranked.map(({ entry }) => entry));
+    return ranked.map(({ entry, relevance, score }, i) => {
+      const recalled = { ...(records[i] as MemoryRecord), relevance, score };
       entry.accessedAt = now;
       this.touched.add(entry.id);
       return recalled;
@@ -447,23 +462,41 @@ export class LongTermMemory {
    */
   recent(options: { limit: number; kinds?: MemoryKind[]; userId?: string; room?: string }): MemoryRecord[] {
     const scope = { k: options.limit, kinds: options.kinds, userId: options.userId, room: options.room };
-    return [...this.entries.values()]
+    const newest = [...this.entries.values()]
       .filter((entry) => isInRecallScope(entry, scope))
       .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
-      .slice(0, options.limit)
-      .map((entry) => ({ ...entry }));
+      .slice(0, options.limit);
+    return this.recordsOf(newest);
+  }
+
+  /** The whole memories, in order: each entry with its text, source and metadata, read from SQLite in one query. */
+  private recordsOf(entries: Entry[]): MemoryRecord[] {
+    if (entries.length === 0) return [];
+    const rows = new Map<number, MemoryDetails>();
+    for (const row of this.statements.manyDetails.all(JSON.stringify(entries.map((entry) => entry.id)))) {
+      rows.set(row.id, toDetails(row) as MemoryDetails);
+    }
+    return entries.map((entry) => ({
+      ...entry,
+      ...(rows.get(entry.id) ?? { text: "", source: null, metadata: null }),
+    }));
   }
 
   /** Deletes memories from SQLite and the indexes. */
   forget(ids: number[]): void {
+    const texts = new Map<number, string>();
     this.db.transaction(() => {
-      for (const id of ids) this.statements.delete.run(this.agent, id);
+      for (const id of ids) {
+        const text = this.statements.details.get(id)?.text;
+        if (text !== undefined) texts.set(id, text);
+        this.statements.delete.run(this.agent, id);
+      }
     })();
     for (const id of ids) {
       const entry = this.entries.get(id);
       if (!entry) continue;
       this.shelves.find(shelfOf(entry.kind))?.remove(id);
-      this.keywords[shelfOf(entry.kind)].remove(id, entry.text);
+      this.keywords[shelfOf(entry.kind)].remove(id, texts.get(id) ?? "");
       if (entry.room) this.timeline.remove(entry.room, id);
       this.members.remove(entry);
       this.smallVectors.delete(id);

@@ -31,6 +31,13 @@ export interface MemoryRecord {
   accessedAt: number;
 }
 
+/**
+ * What long-term memory keeps in the heap of each stored memory, for
+ * ranking and scoping: everything but its text, source and metadata, which
+ * stay in SQLite and are read for the few memories a recall returns.
+ */
+export type MemoryEntry = Omit<MemoryRecord, "text" | "source" | "metadata">;
+
 /** A recalled memory with the scores that ranked it. */
 export interface RecalledMemory extends MemoryRecord {
   /** How well it matches the query, 0–1: vector similarity and keyword rank fused. */

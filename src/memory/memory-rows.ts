@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Store } from "../store/index.js";
-import type { MemoryKind, MemoryRecord, NewMemory } from "./memory-record.js";
+import type { MemoryEntry, MemoryKind, MemoryRecord, NewMemory } from "./memory-record.js";
 
 /** A memory row as SQLite returns it. */
 export interface MemoryRow {
@@ -17,6 +17,9 @@ export interface MemoryRow {
   accessed_at: number;
 }
 
+/** What a `MemoryEntry` leaves in SQLite. */
+export type MemoryDetails = Pick<MemoryRecord, "text" | "source" | "metadata">;
+
 export interface SavedIndex {
   model: string;
   dimensions: number;
@@ -28,6 +31,9 @@ export interface SavedIndex {
 export interface MemoryStatements {
   insert: Statement<[Record<string, unknown>]>;
   unembedded: Statement<[string], MemoryRow>;
+  details: Statement<[number], Pick<MemoryRow, "text" | "source" | "metadata">>;
+  /** `details` of several memories in one statement: the ids as a JSON array. */
+  manyDetails: Statement<[string], Pick<MemoryRow, "id" | "text" | "source" | "metadata">>;
   setEmbedding: Statement<[Buffer, string, number, number]>;
   touch: Statement<[number, number]>;
   vectors: Statement<[string, string, number], MemoryRow & { embedding: Buffer }>;
@@ -49,6 +55,12 @@ export function prepareMemoryStatements(db: Store): MemoryStatements {
     unembedded: db.prepare<[string], MemoryRow>(
       `SELECT id, kind, text, room, user_id, importance, source, source_message_id, metadata, created_at, accessed_at
        FROM memories WHERE agent = ? AND embedding IS NULL ORDER BY id`,
+    ),
+    details: db.prepare<[number], Pick<MemoryRow, "text" | "source" | "metadata">>(
+      "SELECT text, source, metadata FROM memories WHERE id = ?",
+    ),
+    manyDetails: db.prepare<[string], Pick<MemoryRow, "id" | "text" | "source" | "metadata">>(
+      "SELECT id, text, source, metadata FROM memories WHERE id IN (SELECT value FROM json_each(?))",
     ),
     setEmbedding: db.prepare<[Buffer, string, number, number]>(
       "UPDATE memories SET embedding = ?, model = ?, dimensions = ? WHERE id = ?",
@@ -97,20 +109,24 @@ export function insertParameters(
   };
 }
 
-export function toRecord(row: MemoryRow): MemoryRecord {
+export function toEntry(row: MemoryRow): MemoryEntry {
   return {
     id: row.id,
     kind: row.kind,
-    text: row.text,
     room: row.room,
     userId: row.user_id,
     importance: row.importance,
-    source: row.source,
     sourceMessageId: row.source_message_id,
-    metadata: row.metadata ? (JSON.parse(row.metadata) as Record<string, unknown>) : null,
     createdAt: row.created_at,
     accessedAt: row.accessed_at,
   };
+}
+
+/** The text, source and metadata of a memory, as `details` reads them; undefined when the row is gone. */
+export function toDetails(row: Pick<MemoryRow, "text" | "source" | "metadata"> | undefined): MemoryDetails | undefined {
+  if (!row) return undefined;
+  const metadata = row.metadata ? (JSON.parse(row.metadata) as Record<string, unknown>) : null;
+  return { text: row.text, source: row.source, metadata };
 }
 
 export function toBlob(vector: Float32Array): Buffer {

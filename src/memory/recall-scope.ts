@@ -1,4 +1,4 @@
-import type { MemoryKind, MemoryRecord } from "./memory-record.js";
+import type { MemoryEntry, MemoryKind } from "./memory-record.js";
 
 /** What a recall asks for: how many memories, of which kinds, from whose conversations. */
 export interface RecallOptions {
@@ -18,7 +18,7 @@ export interface RecallOptions {
  * an excluded message, and from the room or user asked for (knowledge
  * belongs to every room). Undefined (forgotten) memories never pass.
  */
-export function isInRecallScope(memory: MemoryRecord | undefined, options: RecallOptions): boolean {
+export function isInRecallScope(memory: MemoryEntry | undefined, options: RecallOptions): boolean {
   if (!memory) return false;
   if (options.kinds && !options.kinds.includes(memory.kind)) return false;
   if (memory.sourceMessageId !== null && options.excludeSourceMessageIds?.has(memory.sourceMessageId)) return false;

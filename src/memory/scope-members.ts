@@ -1,4 +1,4 @@
-import type { MemoryRecord } from "./memory-record.js";
+import type { MemoryEntry } from "./memory-record.js";
 import type { RecallOptions } from "./recall-scope.js";
 import { type Shelf, shelfOf } from "./shelf-index.js";
 
@@ -13,14 +13,14 @@ export class ScopeMembers {
   private readonly shelves: Record<Shelf, Set<number>> = { conversation: new Set(), knowledge: new Set() };
   private readonly rooms = new Map<string, Set<number>>();
   private readonly users = new Map<string, Set<number>>();
-  add(entry: MemoryRecord): void {
+  add(entry: MemoryEntry): void {
     this.shelves[shelfOf(entry.kind)].add(entry.id);
     if (entry.kind === "knowledge") return;
     if (entry.room !== null) listOf(this.rooms, entry.room).add(entry.id);
     if (entry.userId !== null) listOf(this.users, entry.userId).add(entry.id);
   }
 
-  remove(entry: MemoryRecord): void {
+  remove(entry: MemoryEntry): void {
     this.shelves[shelfOf(entry.kind)].delete(entry.id);
     if (entry.room !== null) dropFrom(this.rooms, entry.room, entry.id);
     if (entry.userId !== null) dropFrom(this.users, entry.userId, entry.id);
