@@ -206,14 +206,15 @@ export class AgentMemory {
   }
 
   /**
-   * 1 record: the user's message, committed before anything else (with the
-   * writes other messages left for the next commit); undefined for a
-   * redelivered message. Its long-term memory follows in the next group
-   * commit, which moves the derived watermark: a crash before that loses
-   * only what the next start rebuilds from the log (`start`).
+   * 1 record: the user's message, committed before anything else happens to
+   * it (in the group commit at the next turn of the event loop, which every
+   * room and agent of the store share); undefined for a redelivered message.
+   * Its long-term memory follows in a later group commit, which moves the
+   * derived watermark: a crash before that loses only what the next start
+   * rebuilds from the log (`start`).
    */
-  recordMessage(message: InboundMessage, text: string): StoredMessage | undefined {
-    const turn = this.commits.commit(() =>
+  async recordMessage(message: InboundMessage, text: string): Promise<StoredMessage | undefined> {
+    const turn = await this.commits.commit(() =>
       this.log.record({
         room: message.room.id,
         userId: message.user.id,
@@ -230,19 +231,20 @@ export class AgentMemory {
   }
 
   /**
-   * 7 reply: the agent's answer, committed before it goes out; its memory
-   * follows in the next group commit, like the user's message's.
+   * 7 reply: the agent's answer, committed (in the shared group commit)
+   * before it goes out; its memory follows in a later one, like the user's message's.
    */
-  recordReply(message: InboundMessage, reply: string): void {
-    // One statement: its own transaction. The writes waiting for a group commit stay off the reply's way.
-    const answer = this.log.record({
-      room: message.room.id,
-      userId: message.user.id,
-      userName: this.character.name,
-      role: "agent",
-      text: reply,
-      platform: message.platform,
-    });
+  async recordReply(message: InboundMessage, reply: string): Promise<void> {
+    const answer = await this.commits.commit(() =>
+      this.log.record({
+        room: message.room.id,
+        userId: message.user.id,
+        userName: this.character.name,
+        role: "agent",
+        text: reply,
+        platform: message.platform,
+      }),
+    );
     if (answer) this.deferWrite(() => this.rememberMessage(answer));
   }
 

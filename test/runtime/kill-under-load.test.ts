@@ -59,12 +59,18 @@ describe("kill -9 under load", () => {
       db
         .prepare("SELECT id FROM memories WHERE kind = 'message' AND source_message_id = ?")
         .get(logged.get(text) as number);
-    // The last message's memory was left for a group commit that the kill prevented: only the log holds it.
-    expect(memoryOf(raw, textOf(last))).toBeUndefined();
+    // The last reply's memory was left for a group commit that the kill prevented: only the log holds it.
+    const lastReply = raw.prepare("SELECT id FROM messages WHERE role = 'agent' AND room = ?").get(last.room) as {
+      id: number;
+    };
+    const replyMemory = (db: typeof raw) =>
+      db.prepare("SELECT text FROM memories WHERE kind = 'message' AND source_message_id = ?").get(lastReply.id);
+    expect(replyMemory(raw)).toBeUndefined();
     raw.close();
 
     const restarted = await createTestAgent({ dataDir, character: { name: "Juno" } });
     for (const message of acknowledged) expect(memoryOf(restarted.db, textOf(message))).toBeDefined();
+    expect(replyMemory(restarted.db)).toBeDefined();
     await restarted.agent.longTerm.whenIndexed();
     await restarted.agent.longTerm.flush();
     const { memories, indexed } = restarted.agent.longTerm.counts;

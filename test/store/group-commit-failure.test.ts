@@ -31,12 +31,12 @@ describe("group commit when the commit itself fails", () => {
     expect(failures).toEqual(["SQLITE_CONSTRAINT_FOREIGNKEY"]);
     expect(db.prepare("SELECT COUNT(*) FROM children").pluck().get()).toBe(0);
     // The store keeps working.
-    groupCommitOf(db).commit(() => db.prepare("INSERT INTO parents VALUES (1)").run());
+    await groupCommitOf(db).commit(() => db.prepare("INSERT INTO parents VALUES (1)").run());
     expect(db.prepare("SELECT COUNT(*) FROM parents").pluck().get()).toBe(1);
     db.close();
   });
 
-  it("reports the queued writes when the commit that carried them fails, and throws to its caller", () => {
+  it("reports the queued writes when the commit that carried them fails, and rejects its caller", async () => {
     const db = storeWithDeferredKey();
     const failures: unknown[] = [];
     const group = groupCommitOf(db);
@@ -44,7 +44,9 @@ describe("group commit when the commit itself fails", () => {
       () => db.prepare("INSERT INTO parents VALUES (7)").run(),
       (error) => failures.push(error),
     );
-    expect(() => group.commit(() => db.prepare("INSERT INTO children VALUES (42)").run())).toThrow(/FOREIGN KEY/);
+    await expect(group.commit(() => db.prepare("INSERT INTO children VALUES (42)").run())).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
     expect(failures).toHaveLength(1);
     expect(db.prepare("SELECT COUNT(*) FROM parents").pluck().get()).toBe(0);
     db.close();

@@ -14,7 +14,7 @@ describe("GroupCommit", () => {
     return { db, add, texts };
   }
 
-  it("writes what waits before the committed write, in order, in the same transaction", () => {
+  it("writes what waits before the committed write, in order, in the same transaction", async () => {
     const { db, add, texts } = notes();
     const group = new GroupCommit(db);
     const failed: unknown[] = [];
@@ -27,7 +27,7 @@ describe("GroupCommit", () => {
       (error) => failed.push(error),
     );
     expect(texts()).toEqual([]);
-    group.commit(() => add("the third message"));
+    await group.commit(() => add("the third message"));
     expect(texts()).toEqual(["derived from the first", "derived from the second", "the third message"]);
     expect(failed).toEqual([]);
     db.close();
@@ -52,6 +52,28 @@ describe("GroupCommit", () => {
     group.flush();
     expect(texts()).toEqual(["taken", "a good write"]);
     expect(String(failed[0])).toContain("UNIQUE");
+    db.close();
+  });
+
+  it("commits the writes of many callers together at the next turn, each resolved with its own result or error", async () => {
+    const { db, add, texts } = notes();
+    const group = new GroupCommit(db);
+    const written = Promise.allSettled([
+      group.commit(() => Number(add("room 1 says hi").lastInsertRowid)),
+      group.commit(() => {
+        add("half of a write");
+        add("room 1 says hi");
+      }),
+      group.commit(() => Number(add("room 3 says hi").lastInsertRowid)),
+    ]);
+    // Nothing is written before the callers' turn of the event loop ends.
+    expect(texts()).toEqual([]);
+    const [first, second, third] = await written;
+    expect(first).toEqual({ status: "fulfilled", value: 1 });
+    expect(second?.status).toBe("rejected");
+    expect(String((second as PromiseRejectedResult).reason)).toContain("UNIQUE");
+    expect(third).toEqual({ status: "fulfilled", value: 2 });
+    expect(texts()).toEqual(["room 1 says hi", "room 3 says hi"]);
     db.close();
   });
 

@@ -7,7 +7,7 @@ export function recordStep(parts: AgentParts): Step {
     name: "record",
     async run(turn, next) {
       const { message } = turn;
-      turn.stored = parts.memory.recordMessage(message, turn.text);
+      turn.stored = await parts.memory.recordMessage(message, turn.text);
       if (turn.stored) {
         await next();
         return;

@@ -12,7 +12,7 @@ export function replyStep(parts: AgentParts): Step {
     always: true,
     async run(turn, next) {
       if (!turn.reply) return;
-      parts.memory.recordReply(turn.message, turn.reply.text);
+      await parts.memory.recordReply(turn.message, turn.reply.text);
       turn.replied = true;
       await next();
     },
