@@ -56,7 +56,9 @@ describe("model calls when the server misbehaves", () => {
   it("fails fast while the circuit is open, then recovers when the server is back", async () => {
     let now = 1_000_000;
     const breakers = new CircuitBreakers({ failureThreshold: 2, resetMs: 30_000, now: () => now });
-    const agent = await createRemoteAgent(tempDir(), fake, { breakers, env: { TROUPE_MODEL_RETRIES: "1" } });
+    const { logger, lines } = captureLogs();
+    const agent = await createRemoteAgent(tempDir(), fake, { breakers, logger, env: { TROUPE_MODEL_RETRIES: "1" } });
+    const levels = () => lines.filter((line) => line.code === "MODEL_UNAVAILABLE").map((line) => line.level);
     const apology = (text: string) => unavailableReply(agent.character, text);
 
     fake.fail(503);
@@ -66,6 +68,8 @@ describe("model calls when the server misbehaves", () => {
     // Other rooms still get an answer, at once and without touching the dead server.
     expect((await agent.handle(direct("second try", "room-2")))?.text).toBe(apology("second try"));
     expect(chatRequests()).toBe(afterFirst);
+    // The outage is one error line; the messages that fail fast while it lasts are warnings.
+    expect(levels()).toEqual([50, 40]);
 
     fake.restore();
     expect((await agent.handle(direct("still down?", "room-3")))?.text).toBe(apology("still down?"));

@@ -1,5 +1,5 @@
 import { creditHelpers } from "../../bus/index.js";
-import { isModelFailure } from "../../model/index.js";
+import { isModelFailure, ModelUnavailableError } from "../../model/index.js";
 import { unavailableReply } from "../../offline/index.js";
 import { type AgentParts, actionContext, actionPolicy } from "../agent-parts.js";
 import { generateWithActions } from "../generate-with-actions.js";
@@ -28,7 +28,9 @@ async function whileModelIsDown(parts: AgentParts, turn: Turn, failure: Error & 
   const room = turn.message.room.id;
   const logger = turn.trace.logger;
   // A known failure is one clear line (never the key, never a stack); the cause is there at debug level.
-  logger.error({ code: failure.code, room }, failure.message);
+  // While the circuit is open every message fails fast: the failures that opened it were the errors.
+  const failingFast = failure instanceof ModelUnavailableError && failure.retryInMs !== undefined;
+  logger[failingFast ? "warn" : "error"]({ code: failure.code, room }, failure.message);
   logger.debug({ err: failure }, "model failure");
   if (parts.chat.hasFallback) {
     try {
