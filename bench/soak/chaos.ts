@@ -1,4 +1,6 @@
+import type { FakeOpenAIServer } from "../../test/fakes/openai-server.js";
 import type { PrivateRedis } from "../../test/helpers/private-redis.js";
+import type { SoakTroupe } from "./soak-troupe.js";
 import type { Platforms } from "./traffic.js";
 
 /** The faults `--chaos` injects, one at a time, at random. */
@@ -9,13 +11,23 @@ const FAULTS = [
   "telegram drops the connection",
   "discord answers 429",
   "discord drops the gateway",
+  "the model server answers 500 for 10 s",
+  "the troupe is killed (SIGKILL) and started again",
 ] as const;
+
+/** What chaos can break. */
+export interface ChaosTargets {
+  redis: PrivateRedis;
+  platforms: Platforms;
+  model: FakeOpenAIServer;
+  troupe: SoakTroupe;
+}
 
 /**
  * Injects a random fault every 15–45 s until stopped; returns what it did,
  * in order, for the soak's report.
  */
-export function startChaos(redis: PrivateRedis, platforms: Platforms): { stop(): Promise<string[]> } {
+export function startChaos(targets: ChaosTargets): { stop(): Promise<string[]> } {
   const done: string[] = [];
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
@@ -24,7 +36,7 @@ export function startChaos(redis: PrivateRedis, platforms: Platforms): { stop():
       () => {
         const fault = FAULTS[Math.floor(Math.random() * FAULTS.length)] as (typeof FAULTS)[number];
         done.push(fault);
-        current = inject(fault, redis, platforms).catch((error: unknown) => {
+        current = inject(fault, targets).catch((error: unknown) => {
           done.push(`${fault} failed: ${(error as Error).message}`);
         });
         void current.then(next);
@@ -42,8 +54,9 @@ export function startChaos(redis: PrivateRedis, platforms: Platforms): { stop():
   };
 }
 
-async function inject(fault: (typeof FAULTS)[number], redis: PrivateRedis, platforms: Platforms): Promise<void> {
-  const { telegram, discord } = platforms;
+async function inject(fault: (typeof FAULTS)[number], targets: ChaosTargets): Promise<void> {
+  const { redis, model, troupe } = targets;
+  const { telegram, discord } = targets.platforms;
   switch (fault) {
     case "redis restarts without its data":
       return redis.restart({ keepData: false, downMs: 1000 });
@@ -65,5 +78,12 @@ async function inject(fault: (typeof FAULTS)[number], redis: PrivateRedis, platf
     case "discord drops the gateway":
       discord.fake.gateway.dropConnections();
       return;
+    case "the model server answers 500 for 10 s":
+      model.fail(500);
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      model.restore();
+      return;
+    case "the troupe is killed (SIGKILL) and started again":
+      return troupe.killAndRestart(1000);
   }
 }

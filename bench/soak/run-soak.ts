@@ -3,19 +3,21 @@
  * demo troupe (`troupe start`, offline model, Redis bus on a redis-server of
  * its own) under a steady stream of messages from many users over the HTTP
  * API and fake Telegram and Discord servers, with delegations and
- * reminders mixed in; `--chaos` injects faults at random. Prints one JSON
+ * reminders mixed in; `--chaos` injects faults at random, with the researcher
+ * on a fake model server so that model faults reach it. Prints one JSON
  * line at the end. Not part of `npm test`: it runs for minutes.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { FakeDiscord } from "../../test/fakes/discord/discord-server.js";
+import { startFakeOpenAIServer } from "../../test/fakes/openai-server.js";
 import { startFakeTelegram } from "../../test/fakes/telegram/fake-telegram.js";
 import { PrivateRedis } from "../../test/helpers/private-redis.js";
 import { startChaos } from "./chaos.js";
 import { LatencyBook } from "./latency-book.js";
 import { readSoakOptions } from "./soak-options.js";
+import { SoakTroupe } from "./soak-troupe.js";
 import { type Platforms, Traffic } from "./traffic.js";
 
 const REPO = resolve(import.meta.dirname, "../..");
@@ -30,39 +32,28 @@ const telegram = await startFakeTelegram([BOT]);
 const discord = await FakeDiscord.start();
 const discordBot = discord.addBot("juno_bot");
 const book = new LatencyBook();
-const stderr = { errors: 0, unhandled: 0 };
 
-const troupe = spawn(
-  process.execPath,
-  [join(REPO, "dist/cli/bin.js"), "start", "--port", "0", "--data-dir", dataDir, "--bus", redis.url],
-  {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      LOG_LEVEL: "warn",
-      TROUPE_BUS_PREFIX: "soak",
-      TELEGRAM_BOT_TOKEN: BOT.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DISCORD_BOT_TOKEN: discordBot.token,
-      DISCORD_API_URL: discord.apiUrl,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+const model = options.chaos ? await startFakeOpenAIServer() : undefined;
+const troupe = new SoakTroupe({
+  repo: REPO,
+  args: ["--data-dir", dataDir, "--bus", redis.url, ...(model ? characterPaths(dataDir, model.url) : [])],
+  env: {
+    LOG_LEVEL: "warn",
+    TROUPE_BUS_PREFIX: "soak",
+    TELEGRAM_BOT_TOKEN: BOT.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    DISCORD_BOT_TOKEN: discordBot.token,
+    DISCORD_API_URL: discord.apiUrl,
   },
-);
-troupe.stderr?.on("data", (chunk: Buffer) => {
-  for (const line of String(chunk).split("\n")) {
-    if (/"level":(50|60)/.test(line)) stderr.errors++;
-    if (/unhandled/i.test(line)) stderr.unhandled++;
-  }
 });
-const api = await apiOf(troupe);
+const api = await troupe.start();
 const platforms: Platforms = {
   api,
   telegram: { fake: telegram, token: BOT.token },
   discord: { fake: discord, bot: discordBot },
 };
-const traffic = new Traffic(platforms, book);
-const chaos = options.chaos ? startChaos(redis, platforms) : undefined;
+const traffic = new Traffic(platforms, book, () => troupe.up);
+const chaos = model ? startChaos({ redis, platforms, model, troupe }) : undefined;
 
 // A steady stream: every 20 ms the messages due by now, each from the next user in turn.
 const started = Date.now();
@@ -73,7 +64,7 @@ const sender = setInterval(() => {
   while (traffic.tally.sent < due) traffic.send(next++ % options.users);
   traffic.collect();
 }, 20);
-const sampler = setInterval(() => book.sampleRss(rssOf(troupe.pid)), 5_000);
+const sampler = setInterval(() => book.sampleRss(troupe.rss()), 5_000);
 await new Promise((resolve) => setTimeout(resolve, until - Date.now()));
 clearInterval(sender);
 const faults = (await chaos?.stop()) ?? [];
@@ -84,9 +75,8 @@ while (Date.now() < graceUntil && traffic.telegram.unanswered + traffic.discord.
   traffic.collect();
 }
 clearInterval(sampler);
-const exit = new Promise((resolve) => troupe.once("exit", resolve));
-troupe.kill("SIGTERM");
-await exit;
+book.sampleRss(troupe.rss());
+await troupe.stop();
 // Measured after the clean stop, which saves the index files.
 const sizes = sizesOf(dataDir);
 
@@ -105,8 +95,14 @@ console.log(
     sent: tally.sent,
     replies,
     lost,
-    errors: tally.errors + stderr.errors,
-    unhandledRejections: stderr.unhandled,
+    errors: tally.errors + troupe.stderr.errors,
+    unhandledRejections: troupe.stderr.unhandled,
+    httpStatuses: tally.httpStatuses,
+    errorMessages: troupe.errorMessages,
+    lostBy: { http: tally.httpLost, telegram: traffic.telegram.unanswered, discord: traffic.discord.unanswered },
+    // Never acknowledged, so not lost: HTTP requests refused or cut while the troupe was killed, Discord
+    // messages written while its bot was offline (Discord delivers those to no one).
+    unacknowledged: { http: tally.httpRefused, discord: tally.discordWhileDown },
     delegations: tally.delegations,
     reminders: { set: tally.reminders, delivered: traffic.telegram.proactive + traffic.discord.proactive },
     perMinute: minutes,
@@ -116,33 +112,25 @@ console.log(
     sqliteMb: sizes.sqliteMb,
     indexMb: sizes.indexMb,
     faults,
+    // Requests the researcher's fake model server received, failed ones included (chaos only).
+    modelRequests: model?.requests.length,
   }),
 );
-await Promise.all([telegram.close(), discord.close(), redis.stop()]);
+await Promise.all([telegram.close(), discord.close(), redis.stop(), model?.close()]);
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);
 
-/** Resolves with the API's base URL once `troupe start` prints it; rejects if the troupe exits first. */
-function apiOf(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk;
-      const match = /HTTP API on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1] as string);
-    });
-    child.once("exit", (code) => reject(new Error(`troupe start exited with ${code}: ${output}`)));
-  });
-}
-
-/** Resident memory of a process, in bytes (Linux: /proc/<pid>/status). */
-function rssOf(pid: number | undefined): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return Number(match?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
+/** The demo characters, the researcher (Theo) on the fake model server, so model faults reach his answers. */
+function characterPaths(dataDir: string, modelUrl: string): string[] {
+  const researcher = join(dataDir, "researcher-on-fake-model.json");
+  writeFileSync(
+    researcher,
+    JSON.stringify({
+      extends: [join(REPO, "characters/researcher.json")],
+      model: { provider: "openai-compatible", baseUrl: modelUrl, model: "fake", timeoutMs: 5_000 },
+    }),
+  );
+  return [join(REPO, "characters/host.json"), join(REPO, "characters/writer.json"), researcher];
 }
 
 /** Sizes of troupe.db (with its write-ahead log) and of the index files, in MB. */

@@ -10,7 +10,7 @@ const optionsSchema = z.object({
   /** Messages per second over all platforms. */
   rate: z.coerce.number().positive().max(1000).default(50),
   users: z.coerce.number().int().positive().max(100_000).default(1000),
-  /** Inject faults at random: Redis restarts, Telegram and Discord 429s and dropped connections. */
+  /** Inject faults at random: Redis restarts, Telegram and Discord 429s and dropped connections, model 500s, SIGKILL. */
   chaos: z.boolean().default(false),
 });
 

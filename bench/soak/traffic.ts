@@ -10,7 +10,13 @@ export interface Tally {
   httpReplies: number;
   /** Acknowledged over HTTP (200) without an answer. */
   httpLost: number;
+  /** HTTP requests that got no response at all: refused or cut while the troupe was killed. */
+  httpRefused: number;
+  /** Discord messages written while the troupe was down: Discord delivers them to no one, so none is owed an answer. */
+  discordWhileDown: number;
   errors: number;
+  /** How many HTTP answers had each status other than 200. */
+  httpStatuses: Record<number, number>;
   delegations: number;
   reminders: number;
 }
@@ -28,7 +34,17 @@ export interface Platforms {
  * are matched to them as they come.
  */
 export class Traffic {
-  readonly tally: Tally = { sent: 0, httpReplies: 0, httpLost: 0, errors: 0, delegations: 0, reminders: 0 };
+  readonly tally: Tally = {
+    sent: 0,
+    httpReplies: 0,
+    httpLost: 0,
+    httpRefused: 0,
+    discordWhileDown: 0,
+    errors: 0,
+    httpStatuses: {},
+    delegations: 0,
+    reminders: 0,
+  };
   readonly telegram: ReplyMatcher;
   readonly discord: ReplyMatcher;
   private readonly turns = new Map<number, number>();
@@ -43,6 +59,8 @@ export class Traffic {
   constructor(
     private readonly platforms: Platforms,
     private readonly book: LatencyBook,
+    /** Whether the troupe is running (false between a kill and its restart). */
+    private readonly troupeUp: () => boolean,
   ) {
     this.telegram = new ReplyMatcher(book);
     this.discord = new ReplyMatcher(book);
@@ -95,14 +113,16 @@ export class Traffic {
         body: JSON.stringify({ user: `user${n}`, text }),
       });
       const body = (await response.json()) as { reply?: string | null };
-      if (response.status !== 200) this.tally.errors++;
-      else if (!body.reply) this.tally.httpLost++;
+      if (response.status !== 200) {
+        this.tally.errors++;
+        this.tally.httpStatuses[response.status] = (this.tally.httpStatuses[response.status] ?? 0) + 1;
+      } else if (!body.reply) this.tally.httpLost++;
       else {
         this.tally.httpReplies++;
         this.book.record(Date.now() - started);
       }
     } catch {
-      this.tally.errors++;
+      this.tally.httpRefused++;
     }
   }
 
@@ -121,7 +141,8 @@ export class Traffic {
       known = { user, channel: fake.dm(user, bot) };
       this.discordUsers.set(n, known);
     }
-    this.discord.sent(known.channel.id);
+    if (this.troupeUp()) this.discord.sent(known.channel.id);
+    else this.tally.discordWhileDown++;
     fake.say(known.user, known.channel, text);
   }
 }
