@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits, Options, Partials } from "discord.js";
+import { Client, type ClientOptions, Events, GatewayIntentBits, MessageManager, Options, Partials } from "discord.js";
 import { ALLOWED_MENTIONS } from "./send-chunks.js";
 
 /** Gateway close codes that end a login for good. */
@@ -34,9 +34,10 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
   const clientOptions: ClientOptions = {
     intents,
     partials: [Partials.Channel],
-    // The connector answers the message it is handed and never reads a channel's cached messages; discord.js's
-    // default of 200 per channel held every message of every conversation (about 1 KB each) for nothing.
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    // The connector answers the message it is handed and never reads a channel's cached messages. The limit is
+    // keyed by the class's own name: the bundle renames it (`_MessageManager`), so the literal key, and with it
+    // discord.js's default of 200 per channel, matched nothing and every message of every channel stayed cached.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, [MessageManager.name]: 0 }),
     allowedMentions: ALLOWED_MENTIONS,
     rest: options.apiUrl ? { api: options.apiUrl } : {},
   };
