@@ -24,7 +24,20 @@ export interface NewMessage {
   createdAt?: number;
 }
 
+/** The most turns of a room kept in memory; a longer window is read from SQLite. */
 const RING_SIZE = 64;
+/**
+ * Rooms whose last turns are kept in memory, the least recently active
+ * dropped first (their turns are read again from SQLite when they speak):
+ * a bot that meets thousands of people holds a bounded number of rings.
+ */
+const MAX_ROOMS = 2_000;
+
+/** A room's last turns, oldest first: all of them up to `capacity`. */
+interface Ring {
+  turns: StoredMessage[];
+  capacity: number;
+}
 
 /**
  * Short-term memory: every turn of an agent's rooms, stored in SQLite before
@@ -33,7 +46,7 @@ const RING_SIZE = 64;
  */
 export class MessageLog {
   private readonly agent: string;
-  private readonly rings = new Map<string, StoredMessage[]>();
+  private readonly rings = new Map<string, Ring>();
   private readonly statements;
 
   constructor(db: Store, agent: string) {
@@ -77,20 +90,33 @@ export class MessageLog {
     };
     const ring = this.rings.get(message.room);
     if (ring) {
-      ring.push(stored);
-      if (ring.length > RING_SIZE) ring.shift();
+      ring.turns.push(stored);
+      if (ring.turns.length > ring.capacity) ring.turns.shift();
+      // Most recently active last, so the first room is the one to drop.
+      this.rings.delete(message.room);
+      this.rings.set(message.room, ring);
     }
     return stored;
   }
 
-  /** The last `limit` turns of a room, oldest first. */
+  /**
+   * The last `limit` turns of a room, oldest first. A room's ring keeps as
+   * many turns as it was asked for (a character's window, not a fixed 64).
+   */
   recent(room: string, limit: number): StoredMessage[] {
-    if (limit > RING_SIZE) return (this.statements.recent.all(this.agent, room, limit) as StoredMessage[]).reverse();
+    if (limit > RING_SIZE) return this.read(room, limit);
     let ring = this.rings.get(room);
-    if (!ring) {
-      ring = (this.statements.recent.all(this.agent, room, RING_SIZE) as StoredMessage[]).reverse();
+    if (!ring || limit > ring.capacity) {
+      const capacity = Math.max(limit, ring?.capacity ?? 0);
+      ring = { turns: this.read(room, capacity), capacity };
       this.rings.set(room, ring);
+      if (this.rings.size > MAX_ROOMS) this.rings.delete(this.rings.keys().next().value as string);
     }
-    return limit >= ring.length ? ring.slice() : ring.slice(ring.length - limit);
+    const { turns } = ring;
+    return limit >= turns.length ? turns.slice() : turns.slice(turns.length - limit);
+  }
+
+  private read(room: string, limit: number): StoredMessage[] {
+    return (this.statements.recent.all(this.agent, room, limit) as StoredMessage[]).reverse();
   }
 }
