@@ -1,5 +1,4 @@
 import type { Store } from "../store/index.js";
-import { cosineSimilarity } from "../text/index.js";
 import { entersTop, insertTop } from "./best-first.js";
 import type { Embedder } from "./embedder.js";
 import { EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
@@ -433,14 +432,14 @@ export class LongTermMemory {
     wanted: number,
     inScope: (id: number) => boolean,
   ): Neighbour[] {
-    const norm = Math.sqrt(cosineSimilarity(vector, vector));
+    const inside = ids.filter(inScope);
+    const similarities = this.smallVectors.similarities(inside, vector);
     const top: (Neighbour & { score: number })[] = [];
-    for (const id of ids) {
-      if (!inScope(id)) continue;
-      const similarity = this.smallVectors.similarity(id, vector, norm);
-      if (similarity === undefined || !entersTop(top, similarity, wanted)) continue;
+    inside.forEach((id, i) => {
+      const similarity = similarities[i] as number;
+      if (Number.isNaN(similarity) || !entersTop(top, similarity, wanted)) return;
       insertTop(top, { label: id, similarity, score: similarity }, wanted);
-    }
+    });
     return top;
   }
 
