@@ -305,14 +305,15 @@ export class AgentMemory {
 
   /**
    * 8 reflect: what the user's message teaches the agent: their stated facts
-   * into their profile, and the room's goals and running summary.
+   * into their profile, and the room's goals and running summary, written in
+   * the shared group commit; resolves once they are committed.
    */
-  learnFrom(turn: Turn): void {
+  learnFrom(turn: Turn): Promise<void> {
     const { message, text, scope } = turn;
     const messageId = recordedId(turn);
     const now = Date.now();
     const facts = [...extractStatedFacts(text), ...this.extractProfile(text)];
-    this.db.transaction(() => {
+    return this.commits.commit(() => {
       if (facts.length > 0) {
         // A fact said again is already a memory: storing it once more would only crowd recall.
         const news = facts.filter((fact) => !this.working.knows(scope, fact));
@@ -329,7 +330,7 @@ export class AgentMemory {
         // Queued behind this message, in the room's order: the next message of the room sees the new summary.
         void this.queue.run(queueKey, () => this.rooms.summarise(message.room.id));
       }
-    })();
+    });
   }
 
   /** Facts the chat model finds in the user's message (structured output), applied like the pattern facts. */

@@ -12,7 +12,7 @@ export function reflectStep(parts: AgentParts): Step {
     always: true,
     async run(turn, next) {
       if (!turn.stored) return;
-      parts.memory.learnFrom(turn);
+      await parts.memory.learnFrom(turn);
       if (turn.reply) parts.plugins.evaluate(turn.message, turn.memory, turn.reply);
       await next();
     },
