@@ -41,8 +41,8 @@ describe("the registry of live agents", () => {
     expect(names(registry)).toEqual(["Theo"]);
   });
 
-  it("still forgets another process's agent that falls silent", async () => {
-    const bus = new InProcessBus();
+  /** Two processes on one bus: `there` runs Wren, and `here` has heard its first heartbeats. */
+  async function hereAndThere(bus: InProcessBus): Promise<{ here: Registry; there: Registry }> {
     const here = new Registry({ bus, instance: "here", heartbeatMs: 20 });
     const there = new Registry({ bus, instance: "there", heartbeatMs: 20 });
     registries.push(here);
@@ -50,6 +50,11 @@ describe("the registry of live agents", () => {
     await there.start();
     await there.announce("Wren", status);
     await new Promise((resolve) => setTimeout(resolve, 30));
+    return { here, there };
+  }
+
+  it("still forgets another process's agent that falls silent", async () => {
+    const { here, there } = await hereAndThere(new InProcessBus());
     expect(names(here)).toEqual(["Wren"]);
     await there.stop({ goodbye: false });
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -60,13 +65,7 @@ describe("the registry of live agents", () => {
     const bus = new InProcessBus();
     let ready = true;
     bus.status = () => (ready ? { ready: true } : { ready: false, reason: "Redis is unreachable" });
-    const here = new Registry({ bus, instance: "here", heartbeatMs: 20 });
-    const there = new Registry({ bus, instance: "there", heartbeatMs: 20 });
-    registries.push(here);
-    await here.start();
-    await there.start();
-    await there.announce("Wren", status);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    const { here, there } = await hereAndThere(bus);
     // Redis goes away: no heartbeat arrives for five beats, and the other process stops beating meanwhile.
     ready = false;
     await there.stop({ goodbye: false });
