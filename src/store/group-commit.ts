@@ -4,6 +4,8 @@ import type { Store } from "./open-store.js";
 interface DeferredWrite {
   write: () => void;
   onError: (error: unknown) => void;
+  /** How many commits there had been when it was queued: it joins only a later one. */
+  after: number;
 }
 
 /** A write whose caller waits until it is committed. */
@@ -19,7 +21,9 @@ interface AwaitedWrite {
  * the next turn: the writes a caller waits for (`commit`: an inbound
  * message's acknowledgement, a reply's row), resolved once the commit is
  * durable, and the writes that may follow a reply (`defer`: what is derived
- * from an acknowledged message). A commit costs far more than the
+ * from an acknowledged message; those never join a commit that callers
+ * wait for until one commit has passed since they were queued, so what a
+ * message derives never delays its reply's row). A commit costs far more than the
  * statements in it (about 0.1–0.3 ms on this machine's disk), so a hundred
  * rooms share one instead of taking three each. A crash loses at most the
  * queued writes, never a committed one, so what deferred writes derive must
@@ -33,15 +37,21 @@ export class GroupCommit {
   private queued: DeferredWrite[] = [];
   private awaited: AwaitedWrite[] = [];
   private scheduled: NodeJS.Immediate | undefined;
+  /** Commits so far. */
+  private commits = 0;
 
   constructor(db: Store) {
     this.db = db;
   }
 
-  /** Queues a write for the next commit. */
+  /**
+   * Queues a write for a later commit: not the next one when that is already
+   * waited for, since what a message derives must not delay the reply whose
+   * row that commit carries.
+   */
   defer(write: () => void, onError: (error: unknown) => void): void {
-    this.queued.push({ write, onError });
-    this.scheduled ??= setImmediate(() => this.flush());
+    this.queued.push({ write, onError, after: this.commits });
+    this.schedule();
   }
 
   /**
@@ -52,19 +62,32 @@ export class GroupCommit {
   commit<T>(write: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.awaited.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      this.scheduled ??= setImmediate(() => this.flush());
+      this.schedule();
     });
   }
 
   /** Commits every queued write now (before a stop, a forget, or a reader that needs them). */
   flush(): void {
+    this.commitQueued(true);
+  }
+
+  private schedule(): void {
+    this.scheduled ??= setImmediate(() => this.commitQueued(false));
+  }
+
+  /** Commits the awaited writes and the deferred ones that may go (all of them when `everything`). */
+  private commitQueued(everything: boolean): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
     if (this.queued.length === 0 && this.awaited.length === 0) return;
-    const deferred = this.queued;
+    // A deferred write never joins the commit a reply made in the same turn is waiting for.
+    const due = (write: DeferredWrite) => everything || this.awaited.length === 0 || write.after < this.commits;
+    const deferred = this.queued.filter(due);
     const awaited = this.awaited;
-    this.queued = [];
+    this.queued = this.queued.filter((write) => !due(write));
     this.awaited = [];
+    this.commits++;
+    if (this.queued.length > 0) this.schedule();
     // A store closed after its last stop: what was derived meanwhile is rebuilt at the next start.
     if (!this.db.open) deferred.length = 0;
     const outcomes: { ok: boolean; value: unknown }[] = [];

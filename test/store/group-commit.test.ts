@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { GroupCommit, openStore } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
@@ -14,7 +15,7 @@ describe("GroupCommit", () => {
     return { db, add, texts };
   }
 
-  it("writes what waits before the committed write, in order, in the same transaction", async () => {
+  it("commits a waited-for write without what was derived since the last commit, which follows in order", async () => {
     const { db, add, texts } = notes();
     const group = new GroupCommit(db);
     const failed: unknown[] = [];
@@ -27,9 +28,26 @@ describe("GroupCommit", () => {
       (error) => failed.push(error),
     );
     expect(texts()).toEqual([]);
+    // A reply's row: what its message derived must not make it wait.
     await group.commit(() => add("the third message"));
-    expect(texts()).toEqual(["derived from the first", "derived from the second", "the third message"]);
+    expect(texts()).toEqual(["the third message"]);
+    await nextTurn();
+    expect(texts()).toEqual(["the third message", "derived from the first", "derived from the second"]);
     expect(failed).toEqual([]);
+    db.close();
+  });
+
+  it("lets writes derived before the last commit join the next waited-for one, in order, in one transaction", async () => {
+    const { db, add, texts } = notes();
+    const group = new GroupCommit(db);
+    const first = group.commit(() => add("the first message"));
+    group.defer(
+      () => add("derived from the first"),
+      () => {},
+    );
+    await first;
+    await group.commit(() => add("the second message"));
+    expect(texts()).toEqual(["the first message", "derived from the first", "the second message"]);
     db.close();
   });
 
