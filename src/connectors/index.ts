@@ -33,6 +33,7 @@ export {
   createHttpConnector,
   errorSchema,
   HttpConnector,
+  jsonResponse,
   requireJsonBody,
   validationHook,
 } from "./http/index.js";

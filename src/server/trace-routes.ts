@@ -1,11 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { agentParamsSchema, errorSchema, validationHook } from "../connectors/index.js";
+import { agentParamsSchema, errorSchema, jsonResponse, validationHook } from "../connectors/index.js";
 import { MAX_TRACE_LIMIT, type Troupe } from "../runtime/index.js";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 /** A trace's JSON (`TurnTrace.view()`; its fields are listed in /work/api-contract.md's observe section). */
 const traceSchema = z
   .record(z.string(), z.unknown())
@@ -20,9 +16,9 @@ const listRoute = createRoute({
     query: z.object({ limit: z.coerce.number().int().min(1).max(MAX_TRACE_LIMIT).default(20) }),
   },
   responses: {
-    200: json(z.object({ traces: z.array(z.record(z.string(), z.unknown())) }), "Trace summaries"),
-    400: json(errorSchema, "`limit` (or the name) is out of range"),
-    404: json(errorSchema, "No agent of that name"),
+    200: jsonResponse(z.object({ traces: z.array(z.record(z.string(), z.unknown())) }), "Trace summaries"),
+    400: jsonResponse(errorSchema, "`limit` (or the name) is out of range"),
+    404: jsonResponse(errorSchema, "No agent of that name"),
   },
 });
 const getRoute = createRoute({
@@ -31,8 +27,8 @@ const getRoute = createRoute({
   summary: "The whole trace of one recent message (the `traceId` of its reply)",
   request: { params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) }) },
   responses: {
-    200: json(traceSchema, "The trace"),
-    404: json(errorSchema, "No such trace, or it has left its agent's ring"),
+    200: jsonResponse(traceSchema, "The trace"),
+    404: jsonResponse(errorSchema, "No such trace, or it has left its agent's ring"),
   },
 });
 

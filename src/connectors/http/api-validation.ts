@@ -4,12 +4,15 @@ import type { Context, MiddlewareHandler } from "hono";
 /** Every error answer of the HTTP API: one line, naming the field when a field is wrong. */
 export const errorSchema = z.object({ error: z.string() }).openapi("Error");
 
+/** An OpenAPI response of JSON in `schema`. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
 /** The answer of a route that refuses bad input: 400, with the error line and the route's schema. */
 export const badRequest = {
-  400: {
-    description: "A field is missing or wrong; `error` names it.",
-    content: { "application/json": { schema: errorSchema } },
-  },
+  400: jsonResponse(errorSchema, "A field is missing or wrong; `error` names it."),
 };
 
 /**

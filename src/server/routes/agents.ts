@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { CharacterFileError } from "../../character/index.js";
-import { errorSchema, validationHook } from "../../connectors/index.js";
+import { errorSchema, jsonResponse, validationHook } from "../../connectors/index.js";
 import { TroupeError } from "../../errors/index.js";
 import { AgentReloadingError, type AgentSlot, type Troupe } from "../../runtime/index.js";
 import { agentParamsSchema, findAgent, unknownAgent } from "./find-agent.js";
@@ -16,23 +16,19 @@ const agentSchema = z
   .openapi("Agent");
 const agentDetailSchema = agentSchema.extend({ bio: z.string().optional() }).openapi("AgentDetail");
 const stateSchema = z.object({ name: z.string(), state: z.enum(["running", "paused"]) }).openapi("AgentState");
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const listRoute = createRoute({
   method: "get",
   path: "/agents",
   summary: "List the agents with their state, model, capabilities and connectors",
-  responses: { 200: json(z.object({ agents: z.array(agentSchema) }), "Every agent of the troupe") },
+  responses: { 200: jsonResponse(z.object({ agents: z.array(agentSchema) }), "Every agent of the troupe") },
 });
 const getRoute = createRoute({
   method: "get",
   path: "/agents/{name}",
   summary: "One agent, with its bio",
   request: { params: agentParamsSchema },
-  responses: { 200: json(agentDetailSchema, "The agent"), ...unknownAgent },
+  responses: { 200: jsonResponse(agentDetailSchema, "The agent"), ...unknownAgent },
 });
 const stateRoute = (action: "pause" | "resume") =>
   createRoute({
@@ -43,7 +39,7 @@ const stateRoute = (action: "pause" | "resume") =>
         ? "Pause an agent: it records messages and answers none (HTTP messages get 409) until resumed"
         : "Resume a paused agent; proactive messages held while paused go out",
     request: { params: agentParamsSchema },
-    responses: { 200: json(stateSchema, "The agent's state now"), ...unknownAgent },
+    responses: { 200: jsonResponse(stateSchema, "The agent's state now"), ...unknownAgent },
   });
 const reloadRoute = createRoute({
   method: "post",
@@ -53,10 +49,13 @@ const reloadRoute = createRoute({
     "An invalid file (or a plugin or model key it cannot load) answers 400 with its problems, and the running agent keeps running.",
   request: { params: agentParamsSchema },
   responses: {
-    200: json(stateSchema, "The reloaded agent (its name is the file's, should the file rename it)"),
-    400: json(errorSchema.extend({ problems: z.array(z.string()) }), "The file cannot be loaded; nothing changed"),
+    200: jsonResponse(stateSchema, "The reloaded agent (its name is the file's, should the file rename it)"),
+    400: jsonResponse(
+      errorSchema.extend({ problems: z.array(z.string()) }),
+      "The file cannot be loaded; nothing changed",
+    ),
     ...unknownAgent,
-    409: json(errorSchema, "A reload of this agent is already under way"),
+    409: jsonResponse(errorSchema, "A reload of this agent is already under way"),
   },
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { TaskRecord } from "../../bus/index.js";
-import { badRequest, errorSchema, validationHook } from "../../connectors/index.js";
+import { badRequest, errorSchema, jsonResponse, validationHook } from "../../connectors/index.js";
 import type { Troupe } from "../../runtime/index.js";
 
 const STATES = ["sent", "succeeded", "failed", "timed-out", "cancelled"] as const;
@@ -26,11 +26,7 @@ const idParams = z.object({
     .max(100)
     .openapi({ param: { name: "id", in: "path" } }),
 });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const notFound = { 404: json(errorSchema, "No task of that id") };
+const notFound = { 404: jsonResponse(errorSchema, "No task of that id") };
 
 const listRoute = createRoute({
   method: "get",
@@ -42,14 +38,14 @@ const listRoute = createRoute({
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
   },
-  responses: { 200: json(z.object({ tasks: z.array(taskSchema) }), "The tasks"), ...badRequest },
+  responses: { 200: jsonResponse(z.object({ tasks: z.array(taskSchema) }), "The tasks"), ...badRequest },
 });
 const getRoute = createRoute({
   method: "get",
   path: "/tasks/{id}",
   summary: "One delegated task",
   request: { params: idParams },
-  responses: { 200: json(taskSchema, "The task"), ...badRequest, ...notFound },
+  responses: { 200: jsonResponse(taskSchema, "The task"), ...badRequest, ...notFound },
 });
 const cancelRoute = createRoute({
   method: "post",
@@ -57,10 +53,10 @@ const cancelRoute = createRoute({
   summary: "Cancel a task still waiting for its answer; the agent that delegated it is told it failed",
   request: { params: idParams },
   responses: {
-    200: json(taskSchema, "The task, cancelled"),
+    200: jsonResponse(taskSchema, "The task, cancelled"),
     ...badRequest,
     ...notFound,
-    409: json(errorSchema, "The task had already finished"),
+    409: jsonResponse(errorSchema, "The task had already finished"),
   },
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { loadWorkflowFolder, missingInputs, type RunState, type Workflow } from "../../bus/index.js";
-import { badRequest, errorSchema, requireJsonBody, validationHook } from "../../connectors/index.js";
+import { badRequest, errorSchema, jsonResponse, requireJsonBody, validationHook } from "../../connectors/index.js";
 import type { Troupe } from "../../runtime/index.js";
 
 const STEP_STATES = ["pending", "running", "succeeded", "failed", "skipped"] as const;
@@ -37,10 +37,6 @@ const runSchema = z
     updatedAt: z.number(),
   })
   .openapi("WorkflowRun");
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const runParams = z.object({
   id: z
     .string()
@@ -48,7 +44,7 @@ const runParams = z.object({
     .max(100)
     .openapi({ param: { name: "id", in: "path" } }),
 });
-const noRun = { 404: json(errorSchema, "No run of that id") };
+const noRun = { 404: jsonResponse(errorSchema, "No run of that id") };
 
 const listRoute = createRoute({
   method: "get",
@@ -56,7 +52,7 @@ const listRoute = createRoute({
   summary: "The workflow definitions in the workflows folder, and the runs, newest first",
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         definitions: z.array(definitionSchema),
         invalid: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
@@ -72,7 +68,7 @@ const getRunRoute = createRoute({
   path: "/workflows/runs/{id}",
   summary: "One workflow run with the state of each step",
   request: { params: runParams },
-  responses: { 200: json(runSchema, "The run"), ...badRequest, ...noRun },
+  responses: { 200: jsonResponse(runSchema, "The run"), ...badRequest, ...noRun },
 });
 const cancelRunRoute = createRoute({
   method: "post",
@@ -80,10 +76,10 @@ const cancelRunRoute = createRoute({
   summary: "Cancel a running workflow: no step starts any more, running steps' tasks are cancelled",
   request: { params: runParams },
   responses: {
-    200: json(runSchema, "The run, ended"),
+    200: jsonResponse(runSchema, "The run, ended"),
     ...badRequest,
     ...noRun,
-    409: json(errorSchema, "The run had already ended"),
+    409: jsonResponse(errorSchema, "The run had already ended"),
   },
 });
 const startRunRoute = createRoute({
@@ -112,9 +108,9 @@ const startRunRoute = createRoute({
     },
   },
   responses: {
-    202: json(runSchema, "The run, started"),
+    202: jsonResponse(runSchema, "The run, started"),
     ...badRequest,
-    404: json(errorSchema.extend({ workflows: z.array(z.string()) }), "No workflow of that name"),
+    404: jsonResponse(errorSchema.extend({ workflows: z.array(z.string()) }), "No workflow of that name"),
   },
 });
 

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { badRequest, requireJsonBody, validationHook } from "../../connectors/index.js";
+import { badRequest, jsonResponse, requireJsonBody, validationHook } from "../../connectors/index.js";
 import { AmbiguousUserError, correctUserFacts, readUserWorkingMemory, resolveUserId } from "../../memory/index.js";
 import type { Troupe } from "../../runtime/index.js";
 import { agentParamsSchema, findAgent, unknownAgent } from "./find-agent.js";
@@ -38,7 +38,7 @@ const readRoute = createRoute({
   summary: "What the agent holds about a user: profile facts, replaced facts and open goals",
   request: { params: userParamsSchema },
   responses: {
-    200: { description: "The user's working memory", content: { "application/json": { schema: workingMemorySchema } } },
+    200: jsonResponse(workingMemorySchema, "The user's working memory"),
     ...badRequest,
     ...unknownAgent,
   },
@@ -53,10 +53,7 @@ const patchRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: patchSchema } } },
   },
   responses: {
-    200: {
-      description: "The updated working memory",
-      content: { "application/json": { schema: workingMemorySchema } },
-    },
+    200: jsonResponse(workingMemorySchema, "The updated working memory"),
     ...badRequest,
     ...unknownAgent,
   },
