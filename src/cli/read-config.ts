@@ -32,6 +32,8 @@ const configSchema = z.object({
   TROUPE_INDEX_SAVE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Memories a shelf holds before it gets an hnswlib index (2.5 MB each, however small); compared one by one until then. */
   TROUPE_EXACT_SEARCH_UP_TO: z.coerce.number().int().min(0).max(100_000).default(1024),
+  /** After a crash, how far back (seconds) each bot answers the messages it acknowledged and did not answer; 0: none. */
+  TROUPE_ANSWER_MISSED_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Unset: `info` for `troupe start`, `warn` for `troupe chat`. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });

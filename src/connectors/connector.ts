@@ -16,12 +16,22 @@ export interface ConnectorReply {
   actions?: ActionRun[];
   /** The id of the message's trace (`GET /traces/:id`), for connectors that show it. */
   traceId?: string;
+  /** With `confirmsDelivery`: call once the platform took the reply (see there). */
+  delivered?: () => void;
 }
 
 /** Per-message options a connector may pass along with a message. */
 export interface ConnectorHandleOptions {
   /** Receives the reply token by token while the model writes it (typing drafts, message edits). */
   onToken?: (token: string) => void;
+  /**
+   * The connector calls the reply's `delivered()` once the platform took it, and can send to the message's
+   * room later (`deliver`). Until then the message is owed an answer: a start after a crash answers it, or sends
+   * the reply recorded for it, once (at least once: a kill between the platform taking it and the record that it
+   * did sends it twice). Without it, an answer counts as given once recorded (an HTTP request whose client is gone
+   * cannot be answered after a restart).
+   */
+  confirmsDelivery?: boolean;
 }
 
 /** What a connector asks for when the agent posts on its own (a scheduled post on X). */

@@ -112,5 +112,13 @@ export const MEMORY_MIGRATIONS: OwnedMigrations = {
   -- Until now every message's memory was written in the message's own transaction: all of them are held.
   INSERT INTO derived_watermarks (agent, message_id) SELECT agent, MAX(id) FROM messages GROUP BY agent;
   `,
+    // 5: a platform user's message is owed an answer until the platform took the reply (a start after a crash
+    // answers what is still owed); what decide read of it, to decide again; and which message a reply answers.
+    `
+  ALTER TABLE messages ADD COLUMN owed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE messages ADD COLUMN addressed TEXT;
+  ALTER TABLE messages ADD COLUMN answers INTEGER;
+  CREATE INDEX messages_owed ON messages (agent, platform, id) WHERE owed = 1;
+  `,
   ],
 };

@@ -22,6 +22,21 @@ export interface NewMessage {
   /** The platform's id for the message; a second message with the same id is a duplicate. */
   externalId?: string;
   createdAt?: number;
+  /**
+   * A user's message that is owed an answer until its platform took the reply (`OwedAnswers`), with what
+   * deciding whether to answer reads of it besides its text. Absent: nothing is owed (an HTTP request).
+   */
+  owed?: Addressed;
+  /** An agent's turn: the id of the user's message it answers. */
+  answers?: number;
+}
+
+/** How a message reached the agent: what deciding whether to answer reads of it besides its text. */
+export interface Addressed {
+  kind: "direct" | "group";
+  mentionsAgent?: boolean;
+  repliesToAgent?: boolean;
+  isBot?: boolean;
 }
 
 /** The most turns of a room kept in memory; a longer window is read from SQLite. */
@@ -53,8 +68,8 @@ export class MessageLog {
     this.agent = agent;
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO messages (agent, room, user_id, user_name, role, text, platform, external_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO messages (agent, room, user_id, user_name, role, text, platform, external_id, created_at, owed, addressed, answers)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       recent: db.prepare(
         `SELECT id, room, user_id AS userId, user_name AS userName, role, text, platform, created_at AS createdAt
@@ -76,6 +91,9 @@ export class MessageLog {
       message.platform,
       message.externalId ?? null,
       createdAt,
+      message.owed ? 1 : 0,
+      message.owed ? JSON.stringify(message.owed) : null,
+      message.answers ?? null,
     );
     if (result.changes === 0) return undefined;
     const stored: StoredMessage = {

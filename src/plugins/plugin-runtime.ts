@@ -14,6 +14,8 @@ export interface OutboundMessage {
   text: string;
   /** Which plugin sent it, for logs and connectors that label proactive messages. */
   source?: string;
+  /** The platform's id of the user's message this answers (an answer sent after a restart); connectors that can, reply to it. */
+  replyTo?: string;
 }
 
 /**

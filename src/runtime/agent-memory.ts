@@ -14,6 +14,8 @@ import {
   ingestKnowledge,
   LongTermMemory,
   MessageLog,
+  OwedAnswers,
+  type OwedMessage,
   type RecalledMemory,
   type RecallOptions,
   RoomMemory,
@@ -71,6 +73,8 @@ const STATES_SOMETHING = /\b(?:i|i'm|i've|i'd|my|me|mine)\b/i;
  */
 export class AgentMemory {
   readonly log: MessageLog;
+  /** The answers owed on platforms, for a start after a crash. */
+  private readonly owed: OwedAnswers;
   readonly working: WorkingMemory;
   readonly longTerm: LongTermMemory;
   /** Each room's running summary and open goals. */
@@ -102,6 +106,7 @@ export class AgentMemory {
     this.indexSaveMs = options.indexSaveMs ?? DEFAULT_INDEX_SAVE_MS;
     this.hasIndexFiles = options.indexDir !== undefined;
     this.log = new MessageLog(db, character.name);
+    this.owed = new OwedAnswers(db, character.name);
     this.commits = groupCommitOf(db);
     this.watermark = new DerivedWatermark(db, character.name);
     this.working = new WorkingMemory(db, character.name);
@@ -213,17 +218,26 @@ export class AgentMemory {
    * derived watermark: a crash before that loses only what the next start
    * rebuilds from the log (`start`).
    */
-  async recordMessage(message: InboundMessage, text: string): Promise<StoredMessage | undefined> {
+  async recordMessage(message: InboundMessage, text: string, owed = false): Promise<StoredMessage | undefined> {
+    const { room, user } = message;
     const turn = await this.commits.commit(() =>
       this.log.record({
-        room: message.room.id,
-        userId: message.user.id,
-        userName: message.user.name,
+        room: room.id,
+        userId: user.id,
+        userName: user.name,
         role: "user",
         text,
         platform: message.platform,
         externalId: message.id,
         createdAt: message.receivedAt,
+        owed: owed
+          ? {
+              kind: room.kind,
+              mentionsAgent: message.mentionsAgent,
+              repliesToAgent: message.repliesToAgent,
+              isBot: user.isBot,
+            }
+          : undefined,
       }),
     );
     if (turn && text) this.deferWrite(() => this.rememberMessage(turn));
@@ -234,7 +248,7 @@ export class AgentMemory {
    * 7 reply: the agent's answer, committed (in the shared group commit)
    * before it goes out; its memory follows in a later one, like the user's message's.
    */
-  async recordReply(message: InboundMessage, reply: string): Promise<void> {
+  async recordReply(message: InboundMessage, reply: string, answers: number): Promise<void> {
     const answer = await this.commits.commit(() =>
       this.log.record({
         room: message.room.id,
@@ -243,9 +257,37 @@ export class AgentMemory {
         role: "agent",
         text: reply,
         platform: message.platform,
+        answers,
       }),
     );
     if (answer) this.deferWrite(() => this.rememberMessage(answer));
+  }
+
+  /**
+   * Message `id` is owed nothing any more (its platform took the reply, or the agent stays silent), written
+   * in the next group commit: a crash before it sends the answer once more after the restart.
+   */
+  settleOwed(id: number): void {
+    this.commits.defer(
+      () => this.owed.settle(id),
+      (error) => this.logger.error({ err: error }, "could not mark a message answered"),
+    );
+  }
+
+  /**
+   * The answers owed on `platform` for messages of the last `withinMs`, oldest first; older ones are
+   * owed no more (a question from long ago is not answered out of the blue), and say so in the log.
+   */
+  owedAnswers(platform: string, withinMs: number): OwedMessage[] {
+    const since = Date.now() - withinMs;
+    const expired = this.owed.expire(since);
+    if (expired > 0) {
+      this.logger.warn(
+        { agent: this.character.name, messages: expired },
+        `${expired} messages a stop left unanswered are older than ${Math.round(withinMs / 1000)} s; not answered`,
+      );
+    }
+    return this.owed.list(platform, since);
   }
 
   /** The long-term memory of a logged turn (the user's or the agent's), and the watermark past it. */

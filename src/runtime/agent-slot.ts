@@ -73,6 +73,12 @@ export class AgentSlot {
     if (!this.paused) await this.current.redeliver();
   }
 
+  /** `Agent.answerOwed` on the agent running now; a paused agent answers nothing (what is owed stays owed). */
+  async answerOwed(...args: Parameters<Agent["answerOwed"]>): Promise<number> {
+    await this.swapping;
+    return this.paused ? 0 : this.current.answerOwed(...args);
+  }
+
   async forgetUser(userId: string): Promise<ForgottenUser> {
     await this.swapping;
     return this.current.forgetUser(userId);

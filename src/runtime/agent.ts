@@ -5,7 +5,7 @@ import type { Character } from "../character/index.js";
 import type { ForgottenUser, InboundMessage, PostRequest } from "../connectors/index.js";
 import { NotReadyReasons, type Readiness } from "../health/index.js";
 import { createMcpToolsets } from "../mcp-client/index.js";
-import type { Embedder, LongTermMemory, WorkingMemory } from "../memory/index.js";
+import type { Embedder, LongTermMemory, OwedMessage, WorkingMemory } from "../memory/index.js";
 import { userScope } from "../memory/index.js";
 import {
   invokeChat,
@@ -19,6 +19,7 @@ import {
   type Action,
   type ActionSource,
   type OutboundListener,
+  type OutboundMessage,
   PendingConfirmations,
   type Plugin,
   PluginHost,
@@ -92,6 +93,8 @@ export type TraceListener = (trace: TurnTrace) => void;
 export interface HandleOptions {
   /** Receives the reply token by token as the model writes it (web UI, message edits); the result is unchanged. */
   onToken?: (token: string) => void;
+  /** The caller calls the reply's `delivered()` once the platform took it; until then the message is owed (`ConnectorHandleOptions.confirmsDelivery`). */
+  confirmsDelivery?: boolean;
 }
 
 /**
@@ -346,17 +349,87 @@ export class Agent {
     await this.memory.stop();
   }
 
-  private async process(message: InboundMessage, options: HandleOptions): Promise<AgentReply | undefined> {
-    const turn = this.turnOf(message, options);
+  /**
+   * Answers, once, the messages of `platform` still owed from the last `withinMs`: a crash or kill
+   * stopped the agent after it acknowledged them and before the platform took their answer. A reply
+   * recorded before the crash is sent as it was; a message without one goes through the pipeline
+   * again from decide (it may stay silent, as it would have). `send` delivers (a connector's
+   * `deliver`); what it could not deliver stays owed. Resolves to how many answers went out.
+   */
+  async answerOwed(
+    platform: string,
+    send: (message: OutboundMessage) => Promise<boolean>,
+    withinMs: number,
+  ): Promise<number> {
+    const owed = this.memory.owedAnswers(platform, withinMs);
+    if (owed.length === 0) return 0;
+    const answered = await Promise.all(
+      owed.map((message) =>
+        this.queue.run(`${platform}:${message.room}`, () =>
+          this.answerAgain(message, send).catch((error: unknown) => {
+            this.logger.error({ err: error, room: message.room }, "could not answer a message a stop left unanswered");
+            return false;
+          }),
+        ),
+      ),
+    );
+    return answered.filter(Boolean).length;
+  }
+
+  private async answerAgain(owed: OwedMessage, send: (message: OutboundMessage) => Promise<boolean>) {
+    const { addressed } = owed;
+    const message: InboundMessage = {
+      platform: owed.platform,
+      id: owed.externalId,
+      room: { id: owed.room, kind: addressed.kind },
+      user: { id: owed.userId, name: owed.userName, isBot: addressed.isBot },
+      text: owed.text,
+      mentionsAgent: addressed.mentionsAgent,
+      repliesToAgent: addressed.repliesToAgent,
+      receivedAt: owed.createdAt,
+    };
+    let text = owed.answer;
+    if (text === undefined) {
+      const turn = { ...this.turnOf(message, {}), stored: owed };
+      const reply = await this.run(turn);
+      if (!reply) {
+        this.memory.settleOwed(owed.id);
+        return false;
+      }
+      text = reply.text;
+    }
+    const delivered = await send({
+      agent: this.name,
+      platform: owed.platform,
+      room: message.room,
+      userId: owed.userId,
+      text,
+      replyTo: owed.externalId,
+    });
+    if (delivered) this.memory.settleOwed(owed.id);
+    return delivered;
+  }
+
+  private process(message: InboundMessage, options: HandleOptions): Promise<AgentReply | undefined> {
+    return this.run(this.turnOf(message, options));
+  }
+
+  private async run(turn: Turn): Promise<AgentReply | undefined> {
     try {
       await this.pipeline(turn);
     } catch (error) {
       this.keep(turn.trace, turn, error);
       throw error;
     }
-    if (turn.reply) turn.reply.traceId = turn.trace.id;
+    const { stored, reply } = turn;
+    if (turn.owed && stored) {
+      // Owed until the platform takes the reply; a silent turn owes nothing.
+      if (turn.replied && reply) reply.delivered = () => this.memory.settleOwed(stored.id);
+      else this.memory.settleOwed(stored.id);
+    }
+    if (reply) reply.traceId = turn.trace.id;
     this.keep(turn.trace, turn);
-    return turn.reply;
+    return reply;
   }
 
   private turnOf(message: InboundMessage, options: HandleOptions): Turn {
@@ -368,6 +441,7 @@ export class Agent {
       scope,
       conversation: `${message.platform}:${message.room.id}:${message.user.id}`,
       onToken: options.onToken,
+      owed: options.confirmsDelivery === true,
       memory: this.memory.pluginMemory(message, scope),
       trace: new TurnTrace(this.name, message, text, this.logger),
     };

@@ -48,7 +48,15 @@ export interface TroupeOptions {
   cwd?: string;
   /** How many recent messages per agent keep their trace. Default: `TROUPE_TRACE_LIMIT`, else 100. */
   traceLimit?: number;
+  /**
+   * After a crash, how far back a connector's agent answers the messages it had acknowledged and not
+   * answered (`Agent.answerOwed`), in ms, once the connector has started; 0 answers none. Default 5 minutes.
+   */
+  answerOwedWithinMs?: number;
 }
+
+/** How far back a start answers what a crash left unanswered, unless told otherwise. */
+export const DEFAULT_ANSWER_OWED_WITHIN_MS = 300_000;
 
 /**
  * Many agents sharing one store: loads the characters, starts an agent for
@@ -66,6 +74,9 @@ export class Troupe {
   /** Every agent's traces in one stream (`onTrace`). */
   private readonly traceHub = new TraceHub();
   private otel: OtelExport | undefined;
+  private answerOwedWithinMs = DEFAULT_ANSWER_OWED_WITHIN_MS;
+  /** Connectors' agents answering what a crash left unanswered, waited for at stop. */
+  private readonly answering = new Set<Promise<void>>();
 
   /**
    * The agents as connectors and the bus hold them: each forwards to the agent
@@ -140,6 +151,7 @@ export class Troupe {
       }
       await node.start(db);
       const troupe = new Troupe(agents, prepared, node, shared);
+      troupe.answerOwedWithinMs = options.answerOwedWithinMs ?? DEFAULT_ANSWER_OWED_WITHIN_MS;
       for (const slot of troupe.slots) await node.serve(slot);
       await troupe.exportTraces(env);
       return troupe;
@@ -292,6 +304,32 @@ export class Troupe {
       },
     });
     await Promise.all(this.slots.map((slot) => slot.redeliver()));
+    this.answerOwed(connector);
+  }
+
+  /**
+   * In the background, each agent the connector carries answers, through it, the messages of its
+   * platform that a crash left acknowledged and unanswered (a connector that confirms delivery owes them).
+   */
+  private answerOwed(connector: Connector): void {
+    if (this.answerOwedWithinMs <= 0) return;
+    for (const slot of this.slots) {
+      if (connector.serves && !connector.serves(slot.name)) continue;
+      const work = slot
+        .answerOwed(connector.platform, (message) => connector.deliver(message), this.answerOwedWithinMs)
+        .then((answered) => {
+          if (answered === 0) return;
+          this.logger.info(
+            { agent: slot.name, platform: connector.platform, answered },
+            `${slot.name} answered ${answered} ${connector.platform} messages a stop had left unanswered`,
+          );
+        })
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, agent: slot.name }, "could not answer the messages a stop left unanswered"),
+        )
+        .finally(() => this.answering.delete(work));
+      this.answering.add(work);
+    }
   }
 
   /** The connectors started with `connect`, in order. */
@@ -306,6 +344,8 @@ export class Troupe {
     const connections = this.connections.splice(0);
     for (const connection of connections) connection.unsubscribe();
     await Promise.all(connections.map((connection) => connection.connector.stop()));
+    // What a connector no longer takes stays owed for the next start.
+    await Promise.all([...this.answering]);
     // Leave the bus next: finish the tasks in hand, take no more.
     await this.node.close();
     await Promise.all(this.agents.map((agent) => agent.stop()));

@@ -11,6 +11,11 @@ export interface AgentReply {
   actions: ActionRun[];
   /** The trace of the message (`Agent.trace`); absent for a refusal that never reached the pipeline. */
   traceId?: string;
+  /**
+   * For a message handled with `confirmsDelivery`: call once the platform took the reply. Until then the
+   * message stays owed, and a start after a crash sends the reply again.
+   */
+  delivered?: () => void;
 }
 
 /**
@@ -32,6 +37,8 @@ export interface Turn {
   readonly memory: PluginMemory;
   /** What happens to the message, step by step; its `logger` puts the trace id on every line. */
   readonly trace: TurnTrace;
+  /** The message is owed an answer until its platform took the reply (`HandleOptions.confirmsDelivery`). */
+  readonly owed?: boolean;
   /** 1 record: the stored user message; the memories made from it point to its id. */
   stored?: StoredMessage;
   /** 2 decide: an action that waited for this user's yes, and got it; 6 act runs it. */

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { READY, type Readiness } from "../../health/index.js";
 import type { InboundMessage } from "../../messages/index.js";
 import type { OutboundMessage } from "../../plugins/index.js";
-import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost } from "../connector.js";
+import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost, type ConnectorReply } from "../connector.js";
 import { ConnectorTokenRejectedError } from "../connector-token-rejected-error.js";
 import type { PlatformConnector } from "../platform-connector-factory.js";
 import { type ConnectorToken, describeTokenSource } from "../read-connector-token.js";
@@ -134,7 +134,9 @@ export class DiscordConnector implements PlatformConnector {
     try {
       const channel = await client.channels.fetch(message.room.id);
       if (!channel?.isSendable()) return false;
-      await sendChunks(channel, message.text, { logger });
+      // An answer sent after a restart replies to its message with the nonce of the first try: if Discord took
+      // that one just before the crash, it does not post the answer twice.
+      await sendChunks(channel, message.text, { replyTo: message.replyTo, nonce: message.replyTo, logger });
       return true;
     } catch (error) {
       this.reportFailure(error, message.room.id);
@@ -183,9 +185,9 @@ export class DiscordConnector implements PlatformConnector {
             logger,
           })
         : undefined;
-    let reply: { text: string } | undefined;
+    let reply: ConnectorReply | undefined;
     try {
-      reply = await agent.handle(inbound, draft ? { onToken: draft.add } : undefined);
+      reply = await agent.handle(inbound, { onToken: draft?.add, confirmsDelivery: true });
     } finally {
       stopTyping?.();
       if (!reply?.text) draft?.cancel();
@@ -194,6 +196,7 @@ export class DiscordConnector implements PlatformConnector {
     if (draft) await draft.finish(reply.text);
     // The nonce is the user's message id: a resend after a lost response cannot post the reply twice.
     else await sendChunks(channel, reply.text, { replyTo: message.id, nonce: message.id, logger });
+    reply.delivered?.();
   }
 
   private async command(interaction: Interaction): Promise<void> {

@@ -212,14 +212,16 @@ export class TelegramConnector implements PlatformConnector {
         : undefined;
     let reply: Awaited<ReturnType<ConnectedAgent["handle"]>>;
     try {
-      reply = await (this.agent as ConnectedAgent).handle(message, draft ? { onToken: draft.add } : undefined);
+      reply = await (this.agent as ConnectedAgent).handle(message, { onToken: draft?.add, confirmsDelivery: true });
     } finally {
       typing?.();
       if (!reply) draft?.cancel();
     }
     if (!reply) return;
-    if (draft) await draft.finish(reply.text);
-    else await sender.send(target, reply.text, { quote: !target.direct });
+    const sent = draft
+      ? await draft.finish(reply.text)
+      : await sender.send(target, reply.text, { quote: !target.direct });
+    if (sent !== false) reply.delivered?.();
   }
 
   private conflict(error: TelegramError): TelegramConflictError {

@@ -7,7 +7,8 @@ export function recordStep(parts: AgentParts): Step {
     name: "record",
     async run(turn, next) {
       const { message } = turn;
-      turn.stored = await parts.memory.recordMessage(message, turn.text);
+      // A message owed an answer after a restart was recorded before the crash.
+      turn.stored ??= await parts.memory.recordMessage(message, turn.text, turn.owed);
       if (turn.stored) {
         await next();
         return;

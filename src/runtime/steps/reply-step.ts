@@ -1,5 +1,6 @@
 import type { AgentParts } from "../agent-parts.js";
 import type { Step } from "../run-steps.js";
+import { recordedId } from "../turn.js";
 
 /**
  * 7 reply: the answer, recorded before it is returned to the connector; from
@@ -12,7 +13,7 @@ export function replyStep(parts: AgentParts): Step {
     always: true,
     async run(turn, next) {
       if (!turn.reply) return;
-      await parts.memory.recordReply(turn.message, turn.reply.text);
+      await parts.memory.recordReply(turn.message, turn.reply.text, recordedId(turn));
       turn.replied = true;
       await next();
     },

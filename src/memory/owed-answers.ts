@@ -1,0 +1,81 @@
+import type { Statement } from "better-sqlite3";
+import type { Store } from "../store/index.js";
+import type { Addressed, StoredMessage } from "./message-log.js";
+
+/** A logged user's message its platform has not taken an answer to yet. */
+export interface OwedMessage extends StoredMessage {
+  /** The platform's id for the message, when it gave one. */
+  externalId?: string;
+  /** What deciding whether to answer reads of it besides its text. */
+  addressed: Addressed;
+  /** The reply already recorded for it (the platform may not have taken it); absent when none was. */
+  answer?: string;
+}
+
+interface OwedRow extends StoredMessage {
+  externalId: string | null;
+  addressed: string;
+  answer: string | null;
+}
+
+/**
+ * The answers an agent owes on its platforms. A message a connector can
+ * answer later (`Connector.deliver`) is logged as owed, and stays owed until
+ * the platform took its reply or the agent decided to stay silent; a start
+ * after a crash answers, once, what is still owed from the last few minutes.
+ */
+export class OwedAnswers {
+  private readonly agent: string;
+  /** The first message id this process logged or will log. */
+  private readonly before: number;
+  private readonly statements: {
+    list: Statement<[string, string, number, number], OwedRow>;
+    last: Statement<[], { id: number | null }>;
+    expire: Statement<[string, number]>;
+    settle: Statement<[number]>;
+  };
+
+  constructor(db: Store, agent: string) {
+    this.agent = agent;
+    this.statements = {
+      // The reply, when one was recorded, follows the message in its room (the room index finds it).
+      list: db.prepare(
+        `SELECT m.id, m.room, m.user_id AS userId, m.user_name AS userName, m.role, m.text, m.platform,
+           m.created_at AS createdAt, m.external_id AS externalId, m.addressed,
+           (SELECT r.text FROM messages r WHERE r.agent = m.agent AND r.room = m.room AND r.id > m.id
+             AND r.answers = m.id ORDER BY r.id LIMIT 1) AS answer
+         FROM messages m WHERE m.agent = ? AND m.platform = ? AND m.owed = 1 AND m.created_at >= ? AND m.id <= ?
+         ORDER BY m.id`,
+      ),
+      expire: db.prepare(
+        "UPDATE messages SET owed = 0, addressed = NULL WHERE agent = ? AND owed = 1 AND created_at < ?",
+      ),
+      settle: db.prepare("UPDATE messages SET owed = 0, addressed = NULL WHERE id = ?"),
+      last: db.prepare("SELECT MAX(id) AS id FROM messages"),
+    };
+    // What this process logs is answered as it comes; only what an earlier one left is owed from before.
+    this.before = (this.statements.last.get()?.id ?? 0) + 1;
+  }
+
+  /** What an earlier process left owed on `platform` for messages sent at `since` (epoch ms) or later, oldest first. */
+  list(platform: string, since: number): OwedMessage[] {
+    return this.statements.list
+      .all(this.agent, platform, since, this.before - 1)
+      .map(({ externalId, addressed, answer, ...row }) => ({
+        ...row,
+        externalId: externalId ?? undefined,
+        addressed: JSON.parse(addressed) as Addressed,
+        answer: answer ?? undefined,
+      }));
+  }
+
+  /** Owes nothing any more for messages older than `time` (epoch ms); resolves to how many were still owed. */
+  expire(time: number): number {
+    return this.statements.expire.run(this.agent, time).changes;
+  }
+
+  /** The platform took the answer to message `id`, or none is due. */
+  settle(id: number): void {
+    this.statements.settle.run(id);
+  }
+}
