@@ -84,6 +84,7 @@ async function child(phase: string, dataDir: string) {
     const { agent, init_ms } = await startAgent(db, dataDir, "Benchy");
     const readyEpoch = performance.timeOrigin + performance.now();
     const inProcess = performance.now();
+    const cpu = process.cpuUsage();
     const rss = memory(false).rss_mb;
     const first = await turn(agent, "cold", 0);
     await agent.stop();
@@ -91,6 +92,7 @@ async function child(phase: string, dataDir: string) {
     return {
       ready_epoch_ms: readyEpoch,
       in_process_ready_ms: inProcess,
+      cpu_at_ready_ms: (cpu.user + cpu.system) / 1000,
       runtime_initialize_ms: init_ms,
       rss_at_ready_mb: rss,
       first_turn_ms: first.turn_ms,
