@@ -1,8 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { Agent, characterSchema, createLogger, type InboundMessage, OfflineEmbeddings, type Store } from "troupe";
-import { createEmbedder } from "../src/memory/index.js";
+import {
+  Agent,
+  type BaseChatModel,
+  characterSchema,
+  createLogger,
+  type InboundMessage,
+  OfflineEmbeddings,
+  type Store,
+} from "troupe";
+// The one file, not the folder's index: that would bundle a second copy of the memory code and what it imports.
+import { createEmbedder } from "../src/memory/embedder.js";
 
 const embeddings = new OfflineEmbeddings({ dimensions: 384 });
 const embedder = createEmbedder(embeddings, { model: "troupe-offline-hash-v1", dimensions: 384 });

@@ -1,6 +1,5 @@
-import { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { AIMessage } from "@langchain/core/messages";
-import type { ChatResult } from "@langchain/core/outputs";
+// From Troupe's bundle, as an app on npm would take them: `@langchain/core` itself would load a second copy.
+import { AIMessage, BaseChatModel, type ChatResult } from "troupe";
 
 /** The reply every benchmark stub gives: the same text the elizaOS peer's stub answers with. */
 export const STUB_REPLY = "Hello! This is a fixed reply from the stub model.";

@@ -13,6 +13,11 @@
  * });
  * await troupe.stop();
  */
+// The LangChain classes a chat model of one's own extends, from the copy bundled in Troupe: importing them from
+// `@langchain/core` instead loads a second copy of it (and of langsmith and zod) beside Troupe's.
+export { BaseChatModel } from "@langchain/core/language_models/chat_models";
+export { AIMessage } from "@langchain/core/messages";
+export type { ChatResult } from "@langchain/core/outputs";
 // The zod that plugins use for action parameters, so a plugin needs no zod of its own.
 export { z } from "zod";
 export {
