@@ -1,7 +1,7 @@
 import type { Store } from "../store/index.js";
 import { cosineSimilarity } from "../text/index.js";
 import type { Embedder } from "./embedder.js";
-import type { MemoryEntry, MemoryKind } from "./memory-record.js";
+import type { MemoryKind } from "./memory-record.js";
 import { type MemoryStatements, toBlob } from "./memory-rows.js";
 import type { Neighbour, VectorIndex } from "./vector-index.js";
 
@@ -17,10 +17,10 @@ export interface EmbeddingQueueOptions {
   embedder: Embedder;
   /** The index a memory of this kind goes in, or undefined while its shelf has none. */
   indexFor(kind: MemoryKind): VectorIndex | undefined;
-  /** The stored memory with this id, or undefined once it is forgotten. */
-  entryOf(id: number): MemoryEntry | undefined;
+  /** The kind of the stored memory with this id, or undefined once it is forgotten. */
+  kindOf(id: number): MemoryKind | undefined;
   /** Told of each vector the embedder returns, once it is stored. */
-  onEmbedded?(entry: MemoryEntry, vector: Float32Array): void;
+  onEmbedded?(id: number, vector: Float32Array): void;
 }
 
 /**
@@ -67,8 +67,8 @@ export class EmbeddingQueue {
   /** Adds the vectors that came with their memories to the index. */
   indexEmbedded(): void {
     for (const { id, vector } of this.unindexed) {
-      const entry = this.options.entryOf(id);
-      if (entry) this.options.indexFor(entry.kind)?.add(id, vector);
+      const kind = this.options.kindOf(id);
+      if (kind) this.options.indexFor(kind)?.add(id, vector);
     }
     this.unindexed = [];
   }
@@ -87,23 +87,26 @@ export class EmbeddingQueue {
    * with `vector` one by one, so recall never waits for index inserts.
    */
   nearestWaiting(index: VectorIndex, vector: Float32Array, inScope: (id: number) => boolean): Neighbour[] {
-    const { indexFor, entryOf } = this.options;
+    const { indexFor, kindOf } = this.options;
     return this.unindexed
-      .filter(({ id }) => inScope(id) && indexFor(entryOf(id)?.kind ?? "message") === index)
+      .filter(({ id }) => inScope(id) && indexFor(kindOf(id) ?? "message") === index)
       .map(({ id, vector: candidate }) => ({ label: id, similarity: cosineSimilarity(vector, candidate) }));
   }
 
   /** Drops the memories that were forgotten meanwhile. */
   dropForgotten(): void {
-    const { entryOf } = this.options;
-    this.pending = this.pending.filter((id) => entryOf(id) !== undefined);
-    this.unindexed = this.unindexed.filter(({ id }) => entryOf(id) !== undefined);
+    const { kindOf } = this.options;
+    this.pending = this.pending.filter((id) => kindOf(id) !== undefined);
+    this.unindexed = this.unindexed.filter(({ id }) => kindOf(id) !== undefined);
   }
 
   private async embedAll(): Promise<void> {
-    const { db, statements, embedder, indexFor, entryOf, onEmbedded } = this.options;
+    const { db, statements, embedder, indexFor, kindOf, onEmbedded } = this.options;
     while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, EMBED_BATCH).flatMap((id) => entryOf(id) ?? []);
+      const batch = this.pending.splice(0, EMBED_BATCH).flatMap((id) => {
+        const kind = kindOf(id);
+        return kind ? [{ id, kind }] : [];
+      });
       this.inFlight = batch.map((entry) => entry.id);
       let vectors: Float32Array[];
       try {
@@ -126,7 +129,7 @@ export class EmbeddingQueue {
       })();
       batch.forEach((entry, i) => {
         indexFor(entry.kind)?.add(entry.id, vectors[i] as Float32Array);
-        onEmbedded?.(entry, vectors[i] as Float32Array);
+        onEmbedded?.(entry.id, vectors[i] as Float32Array);
       });
       this.inFlight = [];
     }

@@ -6,6 +6,7 @@ import { EmbeddingQueue } from "./embedding-queue.js";
 import { rankByFusion } from "./fusion-ranking.js";
 import { IndexRebuild } from "./index-rebuild.js";
 import { type KeywordHit, KeywordSearch } from "./keyword-search.js";
+import { MemoryCatalogue } from "./memory-catalogue.js";
 import {
   countUnindexed,
   type ForgetSelection,
@@ -25,11 +26,10 @@ import {
 } from "./memory-rows.js";
 import { type ProgressFactory, terminalProgress } from "./progress-bar.js";
 import { QuantisedVectors } from "./quantised-vectors.js";
-import { isInRecallScope, type RecallOptions } from "./recall-scope.js";
+import type { RecallOptions } from "./recall-scope.js";
 import { RoomTimeline } from "./room-timeline.js";
 import { ScopeMembers } from "./scope-members.js";
 import { type Shelf, ShelfIndex, shelfOf } from "./shelf-index.js";
-import { StringPool } from "./string-pool.js";
 import type { Neighbour, VectorIndex } from "./vector-index.js";
 
 export interface LongTermMemoryOptions {
@@ -51,13 +51,6 @@ export interface LongTermMemoryOptions {
    */
   exactUpTo?: number;
 }
-
-/**
- * Recall ranks and scopes memories from here, not from SQLite: one map
- * lookup instead of a query per candidate. Their text is read from SQLite
- * for the few a recall returns.
- */
-type Entry = MemoryEntry;
 
 const TOUCH_WRITE_INTERVAL_MS = 1000;
 /** Each of vector and keyword search proposes at least this many candidates for fusion. */
@@ -90,11 +83,15 @@ export class LongTermMemory {
   private readonly statements: MemoryStatements;
   private readonly shelves: ShelfIndex;
   private readonly queue: EmbeddingQueue;
-  private readonly entries = new Map<number, Entry>();
+  /**
+   * Recall ranks and scopes memories from here, not from SQLite: a lookup
+   * instead of a query per candidate. Their text is read from SQLite for the
+   * few a recall returns.
+   */
+  private readonly catalogue = new MemoryCatalogue();
   private readonly timeline = new RoomTimeline();
   private readonly members = new ScopeMembers();
-  private readonly pool = new StringPool();
-  /** A compact copy of every vector, for recalls that compare a few memories one by one. */
+  /** A compact copy of every vector, at its memory's catalogue slot, for recalls that compare a few memories one by one. */
   private readonly smallVectors: QuantisedVectors;
   private readonly exactUpTo: number;
   private readonly keywords: Record<Shelf, KeywordSearch>;
@@ -140,8 +137,8 @@ export class LongTermMemory {
       statements: this.statements,
       embedder: options.embedder,
       indexFor: (kind) => this.shelves.find(shelfOf(kind)),
-      entryOf: (id) => this.entries.get(id),
-      onEmbedded: (entry, vector) => this.smallVectors.set(entry.id, vector),
+      kindOf: (id) => this.catalogue.kindOf(id),
+      onEmbedded: (id, vector) => this.storeSmallVector(id, vector),
     });
     this.keywords = {
       conversation: new KeywordSearch(options.db, "memories_fts", "memories_terms"),
@@ -165,11 +162,10 @@ export class LongTermMemory {
     // A saved index was needed before: it is kept up to date from the start.
     for (const shelf of SHELVES) if (this.shelves.find(shelf)) this.wanted[shelf] = true;
     for (const row of this.statements.vectors.iterate(this.agent, model, dimensions)) {
-      this.catalogue(toEntry(row), row.text);
-      this.smallVectors.set(row.id, toVector(row.embedding));
+      this.smallVectors.set(this.enter(toEntry(row), row.text), toVector(row.embedding));
     }
     for (const row of this.statements.unembedded.all(this.agent)) {
-      this.catalogue(toEntry(row), row.text);
+      this.enter(toEntry(row), row.text);
       this.queue.enqueue(row.id);
     }
     // A shelf with neither a saved index nor the need for one is searched one by one: nothing to rebuild.
@@ -184,7 +180,7 @@ export class LongTermMemory {
       shelves: this.shelves,
       loadedThrough: rebuilt,
       until: this.statements.maxId.get(this.agent)?.id ?? 0,
-      isStored: (id) => this.entries.has(id),
+      isStored: (id) => this.catalogue.has(id),
     });
     this.missing = missing;
     if (missing === 0) return;
@@ -230,23 +226,29 @@ export class LongTermMemory {
       createdAt,
       accessedAt: createdAt,
     };
-    this.catalogue(entry, memory.text);
-    if (vector) this.smallVectors.set(id, vector);
+    const slot = this.enter(entry, memory.text);
+    if (vector) this.smallVectors.set(slot, vector);
     this.queue.enqueue(id, vector);
     this.indexIfOutgrown(shelfOf(memory.kind));
     this.dirty = true;
     return id;
   }
 
-  /** Puts a stored memory where recall looks: the entry map, its shelf's keyword search, its room's timeline. */
-  private catalogue(entry: Entry, text: string): void {
-    entry.kind = this.pool.intern(entry.kind);
-    entry.room = this.pool.intern(entry.room);
-    entry.userId = this.pool.intern(entry.userId);
-    this.entries.set(entry.id, entry);
+  /**
+   * Puts a stored memory where recall looks: the catalogue, its shelf's
+   * keyword search, its room's timeline and scope lists. Returns its slot.
+   */
+  private enter(entry: MemoryEntry, text: string): number {
+    const slot = this.catalogue.add(entry);
     this.keywords[shelfOf(entry.kind)].add(entry.id, text);
     if (entry.kind === "message" && entry.room !== null) this.timeline.add(entry.room, entry.id);
     this.members.add(entry);
+    return slot;
+  }
+
+  private storeSmallVector(id: number, vector: Float32Array): void {
+    const slot = this.catalogue.slotOf(id);
+    if (slot !== undefined) this.smallVectors.set(slot, vector);
   }
 
   /**
@@ -255,7 +257,7 @@ export class LongTermMemory {
    * room: a recall without a room or user (knowledge, `troupe memory`) compares all of it.
    */
   private outgrewExactSearch(shelf: Shelf): boolean {
-    return this.members.ofShelf(shelf).size > this.exactUpTo;
+    return this.members.countOf(shelf) > this.exactUpTo;
   }
 
   /**
@@ -297,13 +299,13 @@ export class LongTermMemory {
       // Only this shelf: the other one's rows lie below its reach.
       loadedThrough: { conversation: Number.MAX_SAFE_INTEGER, knowledge: Number.MAX_SAFE_INTEGER, [shelf]: 0 },
       until: this.statements.maxId.get(this.agent)?.id ?? 0,
-      isStored: (id) => this.entries.has(id),
+      isStored: (id) => this.catalogue.has(id),
     });
   }
 
   /** Whether a memory with this id is stored (after `open`). */
   has(id: number): boolean {
-    return this.entries.has(id);
+    return this.catalogue.has(id);
   }
 
   /**
@@ -316,9 +318,9 @@ export class LongTermMemory {
     for (const shelf of SHELVES) {
       const index = this.building.has(shelf) ? undefined : this.shelves.find(shelf);
       if (index) indexed += index.size;
-      else for (const id of this.members.ofShelf(shelf)) if (this.smallVectors.has(id)) indexed++;
+      else indexed += this.onShelf(shelf).filter((id) => this.smallVectors.has(this.catalogue.slotOf(id) ?? -1)).length;
     }
-    return { memories: this.entries.size, indexed };
+    return { memories: this.catalogue.size, indexed };
   }
 
   /** Number of memories not searchable yet. */
@@ -337,8 +339,8 @@ export class LongTermMemory {
   private writeTouches(): void {
     if (this.touched.size === 0) return;
     for (const id of this.touched) {
-      const entry = this.entries.get(id);
-      if (entry) this.statements.touch.run(entry.accessedAt, id);
+      const accessedAt = this.catalogue.accessedAt(id);
+      if (accessedAt !== undefined) this.statements.touch.run(accessedAt, id);
     }
     this.touched.clear();
     this.touchesWrittenAt = Date.now();
@@ -358,19 +360,19 @@ export class LongTermMemory {
     const scoped = shelf === "conversation" ? this.members.candidates(options, EXACT_SCOPE_LIMIT) : undefined;
     // Asked even of an empty shelf: a recall that needs the index says so before the shelf fills.
     const index = scoped ? undefined : this.searchableIndex(shelf);
-    if (options.k <= 0 || this.entries.size === 0) return [];
+    if (options.k <= 0 || this.catalogue.size === 0) return [];
     const candidates = Math.max(options.k * 4, MIN_CANDIDATES);
-    const inScope = (id: number) => isInRecallScope(this.entries.get(id), options);
     const members = scoped ?? (index ? undefined : this.everyCandidate(shelf, options));
     // A room and user with no memories yet (a newcomer), or an empty shelf: nothing to search.
     if (members?.length === 0) return [];
     const vector = await this.embedQuery(query);
+    const inScope = this.catalogue.scopeTest(options);
     const byVector = members
       ? this.nearestAmong(members, vector, candidates, inScope)
       : this.nearestInScope(index as VectorIndex, vector, candidates, options.k, inScope);
     const now = options.now ?? Date.now();
     const ranked = rankByFusion(byVector, this.keywordMatches(query, candidates, options, inScope), {
-      entryOf: (id) => this.entries.get(id),
+      entryOf: (id) => this.catalogue.entry(id),
       timeline: this.timeline,
       inScope,
       k: options.k,
@@ -379,7 +381,7 @@ export class LongTermMemory {
     const records = this.recordsOf(ranked.map(({ entry }) => entry));
     return ranked.map(({ entry, relevance, score }, i) => {
       const recalled = { ...(records[i] as MemoryRecord), relevance, score };
-      entry.accessedAt = now;
+      this.catalogue.touch(entry.id, now);
       this.touched.add(entry.id);
       return recalled;
     });
@@ -388,7 +390,12 @@ export class LongTermMemory {
   /** Every memory a recall on this shelf may return, when it has no index to ask: the scope's, or the whole shelf. */
   private everyCandidate(shelf: Shelf, options: RecallOptions): number[] {
     const scoped = shelf === "conversation" ? this.members.candidates(options, Number.POSITIVE_INFINITY) : undefined;
-    return scoped ?? [...this.members.ofShelf(shelf)];
+    return scoped ?? this.onShelf(shelf);
+  }
+
+  /** Every memory on a shelf: a scan of the catalogue, for shelves small enough to compare one by one. */
+  private onShelf(shelf: Shelf): number[] {
+    return this.catalogue.idsWhere((id) => shelfOf(this.catalogue.kindOf(id) ?? "message") === shelf);
   }
 
   /** The best keyword matches in scope, best first. */
@@ -433,7 +440,10 @@ export class LongTermMemory {
     inScope: (id: number) => boolean,
   ): Neighbour[] {
     const inside = ids.filter(inScope);
-    const similarities = this.smallVectors.similarities(inside, vector);
+    const similarities = this.smallVectors.similarities(
+      inside.map((id) => this.catalogue.slotOf(id) as number),
+      vector,
+    );
     const top: (Neighbour & { score: number })[] = [];
     inside.forEach((id, i) => {
       const similarity = similarities[i] as number;
@@ -461,15 +471,16 @@ export class LongTermMemory {
    */
   recent(options: { limit: number; kinds?: MemoryKind[]; userId?: string; room?: string }): MemoryRecord[] {
     const scope = { k: options.limit, kinds: options.kinds, userId: options.userId, room: options.room };
-    const newest = [...this.entries.values()]
-      .filter((entry) => isInRecallScope(entry, scope))
+    const newest = this.catalogue
+      .idsWhere(this.catalogue.scopeTest(scope))
+      .map((id) => this.catalogue.entry(id) as MemoryEntry)
       .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
       .slice(0, options.limit);
     return this.recordsOf(newest);
   }
 
   /** The whole memories, in order: each entry with its text, source and metadata, read from SQLite in one query. */
-  private recordsOf(entries: Entry[]): MemoryRecord[] {
+  private recordsOf(entries: MemoryEntry[]): MemoryRecord[] {
     if (entries.length === 0) return [];
     const rows = new Map<number, MemoryDetails>();
     for (const row of this.statements.manyDetails.all(JSON.stringify(entries.map((entry) => entry.id)))) {
@@ -492,14 +503,13 @@ export class LongTermMemory {
       }
     })();
     for (const id of ids) {
-      const entry = this.entries.get(id);
+      const entry = this.catalogue.entry(id);
       if (!entry) continue;
       this.shelves.find(shelfOf(entry.kind))?.remove(id);
       this.keywords[shelfOf(entry.kind)].remove(id, texts.get(id) ?? "");
       if (entry.room) this.timeline.remove(entry.room, id);
       this.members.remove(entry);
-      this.smallVectors.delete(id);
-      this.entries.delete(id);
+      this.smallVectors.delete(this.catalogue.remove(id) as number);
     }
     this.queue.dropForgotten();
     this.dirty = true;

@@ -20,32 +20,27 @@ export class QuantisedVectors {
   private readonly dimensions: number;
   /** Bytes per stored vector: the dimensions, rounded up to the 16 a SIMD step takes (the rest stays zero). */
   private readonly stride: number;
-  private readonly slots = new Map<number, number>();
-  private readonly free: number[] = [];
   /** Per block of slots, its offset in the arena. */
   private readonly blocks: number[] = [];
-  /** Per slot: what turns the byte dot product back into a cosine (the quantisation step over the vector's norm). */
+  /**
+   * Per slot: what turns the byte dot product back into a cosine (the
+   * quantisation step over the vector's norm); NaN where no vector is stored.
+   */
   private readonly factors: Float32Array[] = [];
   /** Where this store's query goes in the arena, as 16-bit numbers, made on the first search. */
   private query: number | undefined;
-  private used = 0;
 
   constructor(dimensions: number) {
     this.dimensions = dimensions;
     this.stride = Math.ceil(dimensions / 16) * 16;
   }
 
-  /** Stores (or replaces) the vector of memory `id`. */
-  set(id: number, vector: Float32Array): void {
-    let slot = this.slots.get(id);
-    if (slot === undefined) {
-      slot = this.free.pop() ?? this.used++;
-      this.slots.set(id, slot);
-    }
+  /** Stores (or replaces) the vector at `slot` (a memory's slot in `MemoryCatalogue`). */
+  set(slot: number, vector: Float32Array): void {
     const block = (slot / BLOCK) | 0;
     while (this.blocks.length <= block) {
       this.blocks.push(byteVectorArena().allocate(BLOCK * this.stride));
-      this.factors.push(new Float32Array(BLOCK));
+      this.factors.push(new Float32Array(BLOCK).fill(Number.NaN));
     }
     let largest = 0;
     let squares = 0;
@@ -61,32 +56,29 @@ export class QuantisedVectors {
     (this.factors[block] as Float32Array)[slot % BLOCK] = largest > 0 ? largest / 127 / Math.sqrt(squares) : 0;
   }
 
-  has(id: number): boolean {
-    return this.slots.has(id);
+  has(slot: number): boolean {
+    return !Number.isNaN(this.factorOf(slot));
   }
 
-  delete(id: number): void {
-    const slot = this.slots.get(id);
-    if (slot === undefined) return;
-    this.slots.delete(id);
-    this.free.push(slot);
+  delete(slot: number): void {
+    const factors = this.factors[(slot / BLOCK) | 0];
+    if (factors) factors[slot % BLOCK] = Number.NaN;
   }
 
   /**
-   * The cosine similarity of each memory of `ids` with `query`, in order;
-   * NaN for one whose vector is not here (or a query of zeros).
+   * The cosine similarity of the vector at each of `slots` with `query`, in
+   * order; NaN for a slot without one (or a query of zeros).
    */
-  similarities(ids: readonly number[], query: Float32Array): Float64Array {
-    const result = new Float64Array(ids.length).fill(Number.NaN);
+  similarities(slots: readonly number[], query: Float32Array): Float64Array {
+    const result = new Float64Array(slots.length).fill(Number.NaN);
     const present: number[] = [];
-    const offsets = new Int32Array(ids.length);
-    const factors = new Float64Array(ids.length);
-    ids.forEach((id, i) => {
-      const slot = this.slots.get(id);
-      if (slot === undefined) return;
-      const block = (slot / BLOCK) | 0;
-      offsets[present.length] = (this.blocks[block] as number) + (slot % BLOCK) * this.stride;
-      factors[present.length] = (this.factors[block] as Float32Array)[slot % BLOCK] as number;
+    const offsets = new Int32Array(slots.length);
+    const factors = new Float64Array(slots.length);
+    slots.forEach((slot, i) => {
+      const factor = this.factorOf(slot);
+      if (Number.isNaN(factor)) return;
+      offsets[present.length] = (this.blocks[(slot / BLOCK) | 0] as number) + (slot % BLOCK) * this.stride;
+      factors[present.length] = factor;
       present.push(i);
     });
     const queryFactor = this.writeQuery(query);
@@ -101,6 +93,10 @@ export class QuantisedVectors {
       result[i] = (dots[n] as number) * (factors[n] as number) * queryFactor;
     });
     return result;
+  }
+
+  private factorOf(slot: number): number {
+    return this.factors[(slot / BLOCK) | 0]?.[slot % BLOCK] ?? Number.NaN;
   }
 
   /** Writes the query, scaled to 16 bits, where `dotProducts` reads it; returns what turns its scale back into a unit norm. */

@@ -1,3 +1,5 @@
+import { insertSorted, lowerBound, removeSorted } from "./sorted-ids.js";
+
 /**
  * The order of conversation turns in each room, so recall can bring the
  * turns around a relevant one. Memory ids grow with time, so each room's
@@ -8,18 +10,13 @@ export class RoomTimeline {
 
   add(room: string, id: number): void {
     const ids = this.rooms.get(room);
-    if (!ids) {
-      this.rooms.set(room, [id]);
-      return;
-    }
-    if (id > (ids.at(-1) ?? 0)) ids.push(id);
-    else ids.splice(lowerBound(ids, id), 0, id);
+    if (ids) insertSorted(ids, id);
+    else this.rooms.set(room, [id]);
   }
 
   remove(room: string, id: number): void {
     const ids = this.rooms.get(room);
-    const at = ids ? lowerBound(ids, id) : -1;
-    if (ids && ids[at] === id) ids.splice(at, 1);
+    if (ids) removeSorted(ids, id);
   }
 
   /** The turns just before and after `id` in its room. */
@@ -30,15 +27,4 @@ export class RoomTimeline {
     if (ids[at] !== id) return [];
     return [ids[at - 1], ids[at + 1]].filter((neighbour): neighbour is number => neighbour !== undefined);
   }
-}
-
-function lowerBound(ids: number[], id: number): number {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((ids[middle] as number) < id) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,33 +1,36 @@
 import type { MemoryEntry } from "./memory-record.js";
 import type { RecallOptions } from "./recall-scope.js";
 import { type Shelf, shelfOf } from "./shelf-index.js";
+import { includesSorted, insertSorted, removeSorted } from "./sorted-ids.js";
 
 /**
- * The memories of each shelf, and the conversation memories of each room
- * and of each user, so a recall knows how many memories it may return
+ * How many memories each shelf holds, and the conversation memories of each
+ * room and of each user, so a recall knows how many memories it may return
  * before it searches, and can compare them one by one when they are few (a
  * new or small room inside an agent that remembers a lot, or an agent that
  * remembers little). Knowledge belongs to every room and is only listed by shelf.
  */
 export class ScopeMembers {
-  private readonly shelves: Record<Shelf, Set<number>> = { conversation: new Set(), knowledge: new Set() };
-  private readonly rooms = new Map<string, Set<number>>();
-  private readonly users = new Map<string, Set<number>>();
+  private readonly shelves: Record<Shelf, number> = { conversation: 0, knowledge: 0 };
+  /** Per room and per user, its memory ids (`sorted-ids`). */
+  private readonly rooms = new Map<string, number[]>();
+  private readonly users = new Map<string, number[]>();
+
   add(entry: MemoryEntry): void {
-    this.shelves[shelfOf(entry.kind)].add(entry.id);
+    this.shelves[shelfOf(entry.kind)]++;
     if (entry.kind === "knowledge") return;
-    if (entry.room !== null) listOf(this.rooms, entry.room).add(entry.id);
-    if (entry.userId !== null) listOf(this.users, entry.userId).add(entry.id);
+    if (entry.room !== null) insertInto(this.rooms, entry.room, entry.id);
+    if (entry.userId !== null) insertInto(this.users, entry.userId, entry.id);
   }
 
   remove(entry: MemoryEntry): void {
-    this.shelves[shelfOf(entry.kind)].delete(entry.id);
+    this.shelves[shelfOf(entry.kind)]--;
     if (entry.room !== null) dropFrom(this.rooms, entry.room, entry.id);
     if (entry.userId !== null) dropFrom(this.users, entry.userId, entry.id);
   }
 
-  /** Every memory on a shelf. */
-  ofShelf(shelf: Shelf): ReadonlySet<number> {
+  /** How many memories a shelf holds. */
+  countOf(shelf: Shelf): number {
     return this.shelves[shelf];
   }
 
@@ -42,11 +45,11 @@ export class ScopeMembers {
     const inRoom = room === undefined ? undefined : this.rooms.get(room);
     const byUser = userId === undefined ? undefined : this.users.get(userId);
     // Counted as a union: in a direct room the user's memories are mostly the room's too.
-    if ((inRoom?.size ?? 0) > limit) return undefined;
+    if ((inRoom?.length ?? 0) > limit) return undefined;
     const ids = inRoom ? [...inRoom] : [];
     if (byUser) {
       for (const id of byUser) {
-        if (inRoom?.has(id)) continue;
+        if (inRoom && includesSorted(inRoom, id)) continue;
         if (ids.length === limit) return undefined;
         ids.push(id);
       }
@@ -55,18 +58,15 @@ export class ScopeMembers {
   }
 }
 
-function listOf(lists: Map<string, Set<number>>, key: string): Set<number> {
-  let list = lists.get(key);
-  if (!list) {
-    list = new Set();
-    lists.set(key, list);
-  }
-  return list;
+function insertInto(lists: Map<string, number[]>, key: string, id: number): void {
+  const list = lists.get(key);
+  if (list) insertSorted(list, id);
+  else lists.set(key, [id]);
 }
 
-function dropFrom(lists: Map<string, Set<number>>, key: string, id: number): void {
+function dropFrom(lists: Map<string, number[]>, key: string, id: number): void {
   const list = lists.get(key);
   if (!list) return;
-  list.delete(id);
-  if (list.size === 0) lists.delete(key);
+  removeSorted(list, id);
+  if (list.length === 0) lists.delete(key);
 }

@@ -101,4 +101,20 @@ describe("LongTermMemory", () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM memories WHERE text LIKE '%Miso%'").get()).toEqual({ n: 0 });
     db.close();
   });
+
+  it("gives a memory stored after one was forgotten its own room, user and vector, not the forgotten one's", async () => {
+    const dataDir = tempDir();
+    const db = openTroupeStore({ dataDir });
+    const memory = fill(db, join(dataDir, "index"));
+    const [cat] = await memory.recall("cat called Miso", { k: 1, room: "room-alice" });
+    memory.forget([cat?.id as number]);
+    memory.add({ kind: "message", text: "Carol: my parrot sings opera", room: "room-carol", userId: "carol" });
+    const inAlicesRoom = await memory.recall("parrot singing opera", { k: 5, room: "room-alice", userId: "alice" });
+    expect(inAlicesRoom.map((item) => item.text)).not.toContain("Carol: my parrot sings opera");
+    const [parrot] = await memory.recall("parrot singing opera", { k: 1, room: "room-carol" });
+    expect(parrot).toMatchObject({ text: "Carol: my parrot sings opera", room: "room-carol", userId: "carol" });
+    expect(parrot?.relevance).toBeGreaterThan(0.5);
+    expect(memory.counts).toEqual({ memories: LINES.length, indexed: LINES.length });
+    db.close();
+  });
 });

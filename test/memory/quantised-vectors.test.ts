@@ -19,11 +19,11 @@ describe("QuantisedVectors", () => {
     for (const dimensions of [384, 1536, 10]) {
       const store = new QuantisedVectors(dimensions);
       const query = vector(1, dimensions);
-      const ids = Array.from({ length: 1200 }, (_, i) => i + 1);
-      const stored = ids.map((id) => vector(id * 7919, dimensions).map((value) => value * id));
-      for (const [i, id] of ids.entries()) store.set(id, stored[i] as Float32Array);
-      const similarities = store.similarities(ids, query);
-      ids.forEach((_, i) => {
+      const slots = Array.from({ length: 1200 }, (_, i) => i + 1);
+      const stored = slots.map((slot) => vector(slot * 7919, dimensions).map((value) => value * slot));
+      for (const [i, slot] of slots.entries()) store.set(slot, stored[i] as Float32Array);
+      const similarities = store.similarities(slots, query);
+      slots.forEach((_, i) => {
         expect(Math.abs((similarities[i] as number) - cosine(query, stored[i] as Float32Array))).toBeLessThan(0.02);
       });
       store.set(5000, vector(1, dimensions));
@@ -31,7 +31,7 @@ describe("QuantisedVectors", () => {
     }
   });
 
-  it("forgets a deleted vector, and a new one reusing its place does not inherit it", () => {
+  it("forgets a deleted vector, and a new one stored in its slot does not inherit it", () => {
     const store = new QuantisedVectors(8);
     const a = Float32Array.from([1, 0, 0, 0, 0, 0, 0, 0]);
     const b = Float32Array.from([0, 1, 0, 0, 0, 0, 0, 0]);
@@ -39,8 +39,9 @@ describe("QuantisedVectors", () => {
     store.delete(1);
     expect(store.has(1)).toBe(false);
     expect(store.similarities([1], a)[0]).toBeNaN();
-    store.set(2, b);
-    expect(store.similarities([2], a)[0]).toBeCloseTo(0, 5);
-    expect(store.similarities([2], b)[0]).toBeCloseTo(1, 5);
+    store.set(1, b);
+    expect(store.has(1)).toBe(true);
+    expect(store.similarities([1], a)[0]).toBeCloseTo(0, 5);
+    expect(store.similarities([1], b)[0]).toBeCloseTo(1, 5);
   });
 });
