@@ -417,6 +417,7 @@ export class Agent {
   private async run(turn: Turn): Promise<AgentReply | undefined> {
     try {
       await this.pipeline(turn);
+      await turn.recorded;
     } catch (error) {
       this.keep(turn.trace, turn, error);
       throw error;

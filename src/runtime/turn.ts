@@ -53,6 +53,8 @@ export interface Turn {
   reply?: AgentReply;
   /** 7 reply: the answer is recorded and no longer changes. */
   replied?: boolean;
+  /** 7 reply: settles once the reply's row is committed; the reply goes out only then. */
+  recorded?: Promise<void>;
 }
 
 /** True while the turn still needs the model: the agent answers, and no step has answered yet. */

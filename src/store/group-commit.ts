@@ -44,6 +44,11 @@ export class GroupCommit {
     this.db = db;
   }
 
+  /** How many transactions it has committed (or tried to) so far. */
+  get committed(): number {
+    return this.commits;
+  }
+
   /**
    * Queues a write for a later commit: not the next one when that is already
    * waited for, since what a message derives must not delay the reply whose
