@@ -2,6 +2,7 @@ import type { Statement } from "better-sqlite3";
 import type { Store } from "../store/index.js";
 import { entersTop, insertTop } from "./best-first.js";
 import { keywordWords } from "./keyword-query.js";
+import { PostingList } from "./posting-list.js";
 
 /** Below this many memories every query word is searched: the scan is cheap anyway. */
 const GATED_FROM = 2_000;
@@ -13,7 +14,7 @@ const MAX_TERMS = 6;
 /** Only this many of a query's words are looked up (the first ones: questions put the point early). */
 const MAX_LOOKUPS = 16;
 const STEM_CACHE_SIZE = 20_000;
-/** Occurrence lists kept in memory, in memory ids over all stems (about 16 bytes each). */
+/** Occurrence lists kept in memory, in memory ids over all stems (5 bytes each, see `PostingList`). */
 const MAX_CACHED_POSTINGS = 1_000_000;
 /** New memories waiting to join the cached lists; past this many, dropping the lists is cheaper. */
 const MAX_FRESH = 5_000;
@@ -36,12 +37,6 @@ interface TermStatements {
   documents: Statement<[string], { doc: number }>;
   /** One row (the memory id) per occurrence of a stem. */
   occurrences: Statement<[string], number>;
-}
-
-/** Where one stem occurs among this agent's memories: ids with how often each holds it. */
-interface Posting {
-  ids: number[];
-  frequencies: number[];
 }
 
 /**
@@ -72,7 +67,7 @@ export class KeywordSearch {
   /** stem → how many memories held it when the memory had `size` memories. */
   private readonly counts = new Map<string, { documents: number; size: number }>();
   /** stem → its occurrences, for the stems searched so far. */
-  private readonly postings = new Map<string, Posting>();
+  private readonly postings = new Map<string, PostingList>();
   private cachedPostings = 0;
   /** Memories added since the last search, with their words, still to join the cached occurrence lists. */
   private fresh: { id: number; words: string[] }[] = [];
@@ -147,11 +142,11 @@ export class KeywordSearch {
     accept: (id: number) => boolean,
     scores: Map<number, number>,
   ): void {
-    const { ids, frequencies } = this.posting(stem, statements);
+    const { ids, frequencies, length: documents } = this.posting(stem, statements);
     const size = this.lengths.size;
-    const idf = Math.max(Math.log((size - ids.length + 0.5) / (ids.length + 0.5)), MIN_IDF);
+    const idf = Math.max(Math.log((size - documents + 0.5) / (documents + 0.5)), MIN_IDF);
     const averageLength = this.totalLength / size || 1;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < documents; i++) {
       const id = ids[i] as number;
       if (!accept(id)) continue;
       const frequency = frequencies[i] as number;
@@ -162,17 +157,18 @@ export class KeywordSearch {
   }
 
   /** This agent's memories that hold `stem`, read from FTS5 the first time the stem is searched. */
-  private posting(stem: string, statements: TermStatements): Posting {
+  private posting(stem: string, statements: TermStatements): PostingList {
     const cached = this.postings.get(stem);
     if (cached) return cached;
     const byId = new Map<number, number>();
     for (const id of statements.occurrences.all(stem)) {
       if (this.lengths.has(id)) byId.set(id, (byId.get(id) ?? 0) + 1);
     }
-    const posting = { ids: [...byId.keys()], frequencies: [...byId.values()] };
-    if (this.cachedPostings + posting.ids.length > MAX_CACHED_POSTINGS) this.dropPostings();
+    const posting = new PostingList(byId.size);
+    byId.forEach((frequency, id) => posting.push(id, frequency));
+    if (this.cachedPostings + posting.length > MAX_CACHED_POSTINGS) this.dropPostings();
     this.postings.set(stem, posting);
-    this.cachedPostings += posting.ids.length;
+    this.cachedPostings += posting.length;
     return posting;
   }
 
@@ -185,9 +181,7 @@ export class KeywordSearch {
         if (this.postings.has(stem)) frequencies.set(stem, (frequencies.get(stem) ?? 0) + 1);
       }
       for (const [stem, frequency] of frequencies) {
-        const posting = this.postings.get(stem) as Posting;
-        posting.ids.push(id);
-        posting.frequencies.push(frequency);
+        (this.postings.get(stem) as PostingList).push(id, frequency);
         this.cachedPostings++;
       }
     }
@@ -229,7 +223,7 @@ export class KeywordSearch {
    */
   private documentCount(stem: string, size: number, statements: TermStatements): number {
     const posting = this.postings.get(stem);
-    if (posting) return posting.ids.length;
+    if (posting) return posting.length;
     const cached = this.counts.get(stem);
     if (cached && size < cached.size * 1.1 && size >= cached.size) return cached.documents;
     const documents = statements.documents.get(stem)?.doc ?? 0;
