@@ -1,4 +1,14 @@
-import { type Client, DiscordAPIError, Events, type Interaction, type Message, Routes } from "discord.js";
+import {
+  type Client,
+  DiscordAPIError,
+  Events,
+  type GatewayMessageCreateDispatchData,
+  IntentsBitField,
+  type Interaction,
+  type Message,
+  REST,
+  Routes,
+} from "discord.js";
 import type { Logger } from "pino";
 import { READY, type Readiness } from "../../health/index.js";
 import type { InboundMessage } from "../../messages/index.js";
@@ -7,10 +17,13 @@ import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost, type Co
 import { ConnectorTokenRejectedError } from "../connector-token-rejected-error.js";
 import type { PlatformConnector } from "../platform-connector-factory.js";
 import { type ConnectorToken, describeTokenSource } from "../read-connector-token.js";
+import { collectMissedMessages } from "./collect-missed-messages.js";
 import { describeDiscordAnswers } from "./describe-discord-answers.js";
+import { openGatewaySessions } from "./discord-migrations.js";
 import { DiscordReplyDraft } from "./discord-reply-draft.js";
+import type { GatewaySessions } from "./gateway-sessions.js";
 import { keepTyping } from "./keep-typing.js";
-import { logIn } from "./log-in.js";
+import { gatewayIntents, logIn } from "./log-in.js";
 import type { DiscordSettings } from "./read-discord-settings.js";
 import { sendChunks } from "./send-chunks.js";
 import { answerSlashCommand, slashCommands } from "./slash-commands.js";
@@ -54,6 +67,7 @@ export class DiscordConnector implements PlatformConnector {
   /** Gateway shards whose connection dropped and has not come back (`readiness`). */
   private readonly shardsDown = new Set<number>();
   private readonly inFlight = new Set<Promise<void>>();
+  private sessions: GatewaySessions | undefined;
 
   constructor(private readonly options: DiscordConnectorOptions) {}
 
@@ -70,13 +84,18 @@ export class DiscordConnector implements PlatformConnector {
       shards: this.options.shards,
       shardCount: this.options.shardCount,
     };
-    let result = await logIn({ ...settings, messageContent: wantsContent });
+    const sessions = host.store ? openGatewaySessions(host.store, agent.name) : undefined;
+    this.sessions = sessions;
+    // Before this start's session begins: what Discord kept for the session a killed process left open.
+    const missed = sessions ? await this.collectMissed(sessions, wantsContent, logger) : [];
+    const follow = (client: Client) => sessions?.follow(client);
+    let result = await logIn({ ...settings, messageContent: wantsContent, beforeLogin: follow });
     if (result.outcome === "intents-disallowed") {
       logger.warn(
         `Discord refused the MessageContent intent for ${agent.name}'s bot: in servers it now sees only messages that mention it. ` +
           "Turn on Message Content Intent under Bot → Privileged Gateway Intents in the Discord developer portal to let it read the rest.",
       );
-      result = await logIn({ ...settings, messageContent: false });
+      result = await logIn({ ...settings, messageContent: false, beforeLogin: follow });
     }
     if (result.outcome !== "ready") {
       throw new ConnectorTokenRejectedError({
@@ -106,6 +125,53 @@ export class DiscordConnector implements PlatformConnector {
     });
     client.on(Events.ShardReady, (shard) => this.shardsDown.delete(shard));
     await this.registerCommands(client, agent, logger);
+    if (missed.length > 0) void this.answerMissed(client, missed, logger);
+  }
+
+  /** The messages Discord kept for the session the last process left open; none when it stopped cleanly. */
+  private async collectMissed(
+    sessions: GatewaySessions,
+    messageContent: boolean,
+    logger: Logger,
+  ): Promise<GatewayMessageCreateDispatchData[]> {
+    const saved = sessions.saved();
+    if (saved.length === 0) return [];
+    const token = this.options.token.value;
+    try {
+      return await collectMissedMessages({
+        token,
+        intents: new IntentsBitField(gatewayIntents(messageContent)).bitfield,
+        rest: new REST(this.options.apiUrl ? { api: this.options.apiUrl } : {}).setToken(token),
+        sessions: saved,
+      });
+    } catch (error) {
+      logger.warn(
+        { err: error },
+        "could not resume the Discord session the last run left; messages sent meanwhile are not answered",
+      );
+      return [];
+    }
+  }
+
+  /**
+   * Hands the kept messages to the agent in the order Discord sent them, each read again through REST as
+   * discord.js needs it; those the agent already handled before the crash are known by their ids.
+   */
+  private async answerMissed(client: Client<true>, missed: GatewayMessageCreateDispatchData[], logger: Logger) {
+    const others = missed.filter((data) => data.author.id !== client.user.id);
+    if (others.length === 0) return;
+    logger.info({ messages: others.length }, `Discord kept ${others.length} messages from while the bot was away`);
+    for (const data of others) {
+      if (this.stopped) return;
+      try {
+        const channel = await client.channels.fetch(data.channel_id);
+        if (!channel?.isTextBased()) continue;
+        const message = await channel.messages.fetch(data.id);
+        this.track(this.answer(message), data.channel_id);
+      } catch (error) {
+        this.reportFailure(error, data.channel_id);
+      }
+    }
   }
 
   /** Ready while every gateway shard is connected; a dropped one is not ready until discord.js has resumed it. */
@@ -125,6 +191,8 @@ export class DiscordConnector implements PlatformConnector {
     await Promise.allSettled([...this.inFlight]);
     await this.client?.destroy();
     this.client = undefined;
+    // Destroying the client closed its sessions: the next start has nothing to resume.
+    this.sessions?.forget();
   }
 
   async deliver(message: OutboundMessage): Promise<boolean> {

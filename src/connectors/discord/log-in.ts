@@ -12,6 +12,15 @@ export interface LogInOptions {
   apiUrl?: string;
   shards?: "auto" | number[];
   shardCount?: number;
+  /** Called with the client before it connects (to follow its gateway sessions from READY on). */
+  beforeLogin?: (client: Client) => void;
+}
+
+/** What the bot asks the gateway for: guild messages, DMs, and their text when `messageContent`. */
+export function gatewayIntents(messageContent: boolean): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  if (messageContent) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
 }
 
 /** How a login ended: a ready client, or why Discord refused it. */
@@ -29,10 +38,8 @@ export type LogInResult =
  * outcomes; anything else is thrown.
  */
 export async function logIn(options: LogInOptions): Promise<LogInResult> {
-  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
-  if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
   const clientOptions: ClientOptions = {
-    intents,
+    intents: gatewayIntents(options.messageContent),
     partials: [Partials.Channel],
     // The connector answers the message it is handed and never reads a channel's cached messages. The limit is
     // keyed by the class's own name: the bundle renames it (`_MessageManager`), so the literal key, and with it
@@ -50,6 +57,7 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
   });
   // Without a listener, a shard error would be thrown as an unhandled 'error' event.
   client.on(Events.ShardError, () => {});
+  options.beforeLogin?.(client);
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
     await client.login(options.token);

@@ -3,7 +3,8 @@
  * and a GUILD_CREATE per guild of the shard, heartbeats and their ACKs,
  * RESUME with the missed events replayed, close 4004 for a rejected token
  * and 4014 for a privileged intent the bot may not use. Sessions outlive
- * their socket, so a dropped client resumes where it left off.
+ * their socket, so a dropped client resumes where it left off; a client
+ * that closes with 1000 or 1001 ends its session.
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -105,8 +106,11 @@ export class FakeGateway {
         session = this.resume(socket, frame.d as Resume);
       }
     });
-    socket.on("close", () => {
-      if (session && session.socket === socket) session.socket = undefined;
+    socket.on("close", (code) => {
+      if (!session || session.socket !== socket) return;
+      session.socket = undefined;
+      // A client that closes with 1000 or 1001 ends its session, as on Discord: it cannot be resumed.
+      if (code === 1000 || code === 1001) this.sessions.splice(this.sessions.indexOf(session), 1);
     });
   }
 

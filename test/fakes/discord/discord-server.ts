@@ -395,6 +395,10 @@ export class FakeDiscord {
     if (!channel) return answer(404, { message: "Unknown Channel", code: 10003 });
     if (request.method === "GET" && !channelRoute[2]) return answer(200, channelJson(channel));
     const edited = channelRoute[3] ? this.messages.get(channelRoute[3]) : undefined;
+    if (request.method === "GET" && channelRoute[3]) {
+      if (!edited || edited.channel.id !== channel.id) return answer(404, { message: "Unknown Message", code: 10008 });
+      return answer(200, messageJson(edited));
+    }
     if (request.method === "PATCH" && channelRoute[3]) {
       if (!edited || edited.channel.id !== channel.id) return answer(404, { message: "Unknown Message", code: 10008 });
       if (edited.author.id !== bot.user.id)
