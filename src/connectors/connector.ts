@@ -32,6 +32,12 @@ export interface ConnectorHandleOptions {
    * cannot be answered after a restart).
    */
   confirmsDelivery?: boolean;
+  /**
+   * Called once the message is stored (acknowledged), or known to need no storing (delivered twice, turned
+   * away by the rate limit). A connector that confirms receipt to its platform (Telegram's update offset)
+   * waits for it, so a kill before it does not lose the message.
+   */
+  onRecorded?: () => void;
 }
 
 /** What a connector asks for when the agent posts on its own (a scheduled post on X). */

@@ -95,6 +95,8 @@ export interface HandleOptions {
   onToken?: (token: string) => void;
   /** The caller calls the reply's `delivered()` once the platform took it; until then the message is owed (`ConnectorHandleOptions.confirmsDelivery`). */
   confirmsDelivery?: boolean;
+  /** Called once the message is stored, or known to need no storing (`ConnectorHandleOptions.onRecorded`). */
+  onRecorded?: () => void;
 }
 
 /**
@@ -263,7 +265,10 @@ export class Agent {
   handle(message: InboundMessage, options: HandleOptions = {}): Promise<AgentReply | undefined> {
     // Checked before the room's queue: a flood is turned away here and never waits in line or reaches the pipeline.
     const decision = this.isLimited(message) ? this.rateLimit?.take(message.user.id) : "allow";
-    if (decision !== "allow") this.limited.set(message.platform, (this.limited.get(message.platform) ?? 0) + 1);
+    if (decision !== "allow") {
+      this.limited.set(message.platform, (this.limited.get(message.platform) ?? 0) + 1);
+      options.onRecorded?.();
+    }
     if (decision === "drop") return Promise.resolve(undefined);
     if (decision === "refuse") {
       this.logger.info({ user: message.user.id }, "rate limit reached; refused once, dropping the rest of the window");
@@ -442,6 +447,7 @@ export class Agent {
       scope,
       conversation: `${message.platform}:${message.room.id}:${message.user.id}`,
       onToken: options.onToken,
+      onRecorded: options.onRecorded,
       owed: options.confirmsDelivery === true,
       memory: this.memory.pluginMemory(message, scope),
       trace: new TurnTrace(this.name, message, text, this.logger),

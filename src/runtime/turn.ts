@@ -37,6 +37,8 @@ export interface Turn {
   readonly memory: PluginMemory;
   /** What happens to the message, step by step; its `logger` puts the trace id on every line. */
   readonly trace: TurnTrace;
+  /** Called once step 1 stored the message, or found it delivered twice. */
+  readonly onRecorded?: () => void;
   /** The message is owed an answer until its platform took the reply (`HandleOptions.confirmsDelivery`). */
   readonly owed?: boolean;
   /** 1 record: the stored user message; the memories made from it point to its id. */

@@ -177,16 +177,24 @@ export class TelegramConnector implements PlatformConnector {
     }
   }
 
-  /** Hands one update on without waiting, so a slow reply in one chat never holds up the others. */
-  private dispatch(update: unknown): void {
-    const work = this.handle(update).catch((error: unknown) =>
-      this.logger.error({ err: error }, "could not handle a Telegram update"),
-    );
+  /**
+   * Hands one update on without waiting for its reply, so a slow reply in one chat never holds up the others;
+   * resolves once its message is recorded (or the update needs no recording).
+   */
+  private dispatch(update: unknown): Promise<void> {
+    let recorded = () => {};
+    const stored = new Promise<void>((resolve) => {
+      recorded = resolve;
+    });
+    const work = this.handle(update, recorded)
+      .catch((error: unknown) => this.logger.error({ err: error }, "could not handle a Telegram update"))
+      .finally(recorded);
     this.inflight.add(work);
     void work.finally(() => this.inflight.delete(work));
+    return stored;
   }
 
-  private async handle(update: unknown): Promise<void> {
+  private async handle(update: unknown, onRecorded: () => void): Promise<void> {
     const me = this.me as TelegramBotIdentity;
     const sender = this.sender as TelegramSender;
     const reading = readTelegramUpdate(update, me);
@@ -212,7 +220,11 @@ export class TelegramConnector implements PlatformConnector {
         : undefined;
     let reply: Awaited<ReturnType<ConnectedAgent["handle"]>>;
     try {
-      reply = await (this.agent as ConnectedAgent).handle(message, { onToken: draft?.add, confirmsDelivery: true });
+      reply = await (this.agent as ConnectedAgent).handle(message, {
+        onToken: draft?.add,
+        confirmsDelivery: true,
+        onRecorded,
+      });
     } finally {
       typing?.();
       if (!reply) draft?.cancel();

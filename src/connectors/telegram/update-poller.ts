@@ -9,8 +9,11 @@ export interface UpdatePollerOptions {
   retry: RetryPolicy;
   /** Long-poll timeout of one getUpdates, in seconds. */
   timeoutSeconds: number;
-  /** Handles one update; called in update order, not awaited (each chat keeps its own order downstream). */
-  onUpdate(update: unknown): void;
+  /**
+   * Handles one update; called in update order, not awaited (each chat keeps its own order downstream).
+   * Resolves once the update is stored (its message recorded), or known to need no storing.
+   */
+  onUpdate(update: unknown): Promise<void>;
   /** Telegram answered 409 Conflict (or 401): polling has stopped for good. */
   onFatal(error: TelegramError): void;
 }
@@ -21,7 +24,7 @@ export interface UpdatePollerOptions {
  * 429) is retried with backoff until it recovers, a 409 Conflict or 401 stops
  * polling once with one error instead of a loop, a request the network left
  * hanging is given up after the long-poll timeout, and each update is
- * acknowledged (through the next offset) only once it has been handed on.
+ * acknowledged (through the next offset) only once it has been stored.
  */
 export class UpdatePoller {
   private readonly options: UpdatePollerOptions;
@@ -96,13 +99,25 @@ export class UpdatePoller {
         { timeout: timeoutSeconds, offset: this.offset, allowed_updates: ["message"] },
         { signal: request.signal as never },
       );
-      for (const update of updates) {
+      const stored = updates.map((update) => {
         this.offset = Math.max(this.offset, update.update_id + 1);
-        this.options.onUpdate(update);
-      }
+        return this.options.onUpdate(update);
+      });
+      // The next getUpdates tells Telegram these are handled, and it forgets them: first let them be stored, so a
+      // kill in between does not lose them. A message queued behind a slow one in its chat is not waited for long.
+      await waitAtMost(Promise.all(stored), STORE_WAIT_MS);
     } finally {
       clearTimeout(watchdog);
       this.stopping.signal.removeEventListener("abort", abort);
     }
   }
+}
+
+/** How long a poll waits for its updates to be stored before the next one confirms them anyway. */
+const STORE_WAIT_MS = 2_000;
+
+async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

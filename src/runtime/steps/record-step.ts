@@ -9,6 +9,7 @@ export function recordStep(parts: AgentParts): Step {
       const { message } = turn;
       // A message owed an answer after a restart was recorded before the crash.
       turn.stored ??= await parts.memory.recordMessage(message, turn.text, turn.owed);
+      turn.onRecorded?.();
       if (turn.stored) {
         await next();
         return;
