@@ -100,9 +100,10 @@ console.log(
     httpStatuses: tally.httpStatuses,
     errorMessages: troupe.errorMessages,
     lostBy: { http: tally.httpLost, telegram: traffic.telegram.unanswered, discord: traffic.discord.unanswered },
-    // Never acknowledged, so not lost: HTTP requests refused or cut while the troupe was killed, Discord
-    // messages written while its bot was offline (Discord delivers those to no one).
-    unacknowledged: { http: tally.httpRefused, discord: tally.discordWhileDown },
+    // Never acknowledged, so not lost: HTTP requests refused or cut while the troupe was killed.
+    unacknowledged: { http: tally.httpRefused },
+    // Discord messages written while the troupe was down, owed an answer after its restart (counted in `lost` if not).
+    discordWhileDown: tally.discordWhileDown,
     delegations: tally.delegations,
     reminders: { set: tally.reminders, delivered: traffic.telegram.proactive + traffic.discord.proactive },
     perMinute: minutes,

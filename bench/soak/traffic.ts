@@ -12,7 +12,10 @@ export interface Tally {
   httpLost: number;
   /** HTTP requests that got no response at all: refused or cut while the troupe was killed. */
   httpRefused: number;
-  /** Discord messages written while the troupe was down: Discord delivers them to no one, so none is owed an answer. */
+  /**
+   * Discord messages written while the troupe was down: Discord keeps them for the session the killed process
+   * left open, and the restarted bot resumes it to get them, so each is owed an answer like any other.
+   */
   discordWhileDown: number;
   errors: number;
   /** How many HTTP answers had each status other than 200. */
@@ -141,8 +144,8 @@ export class Traffic {
       known = { user, channel: fake.dm(user, bot) };
       this.discordUsers.set(n, known);
     }
-    if (this.troupeUp()) this.discord.sent(known.channel.id);
-    else this.tally.discordWhileDown++;
+    this.discord.sent(known.channel.id);
+    if (!this.troupeUp()) this.tally.discordWhileDown++;
     fake.say(known.user, known.channel, text);
   }
 }
