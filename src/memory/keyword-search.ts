@@ -14,6 +14,8 @@ const MAX_TERMS = 6;
 /** Only this many of a query's words are looked up (the first ones: questions put the point early). */
 const MAX_LOOKUPS = 16;
 const STEM_CACHE_SIZE = 20_000;
+/** Words the tokenizer keeps as they are (porter stems only letters): no need to ask SQLite for their stems. */
+const ASCII_DIGITS = /^[0-9]+$/;
 /** Occurrence lists kept in memory, in memory ids over all stems (5 bytes each, see `PostingList`). */
 const MAX_CACHED_POSTINGS = 1_000_000;
 /** New memories waiting to join the cached lists; past this many, dropping the lists is cheaper. */
@@ -234,11 +236,13 @@ export class KeywordSearch {
 
   /** Runs unseen words through the same tokenizer as the memories, one row each, to learn their stems. */
   private learnStems(words: string[], statements: TermStatements): void {
-    let unseen = [...new Set(words.filter((word) => !this.stems.has(word)))];
+    // A number is its own stem (read with `?? word`): a message's numbers would otherwise cost a write each time.
+    const stemmed = words.filter((word) => !ASCII_DIGITS.test(word));
+    let unseen = [...new Set(stemmed.filter((word) => !this.stems.has(word)))];
     if (unseen.length === 0) return;
     if (this.stems.size + unseen.length > STEM_CACHE_SIZE) {
       this.stems.clear();
-      unseen = [...new Set(words)];
+      unseen = [...new Set(stemmed)];
     }
     this.db.transaction(() => {
       statements.clear.run();

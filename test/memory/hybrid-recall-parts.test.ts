@@ -62,6 +62,21 @@ describe("KeywordSearch", () => {
     db.close();
   });
 
+  it("finds a memory by a number in it, and a query whose only new words are numbers writes nothing", () => {
+    const { db, memory } = junoMemory();
+    const texts = ["the train leaves from platform 9", "order 4521 shipped on monday", "order 77 was lost"];
+    const ids = texts.map((text) => memory.add({ kind: "message", text }));
+    const search = new KeywordSearch(db, "memories_fts", "memories_terms");
+    for (const [i, text] of texts.entries()) search.add(ids[i] as number, text);
+    search.find("which order was lost", () => true, 10);
+
+    const before = db.prepare("SELECT total_changes() AS n").get() as { n: number };
+    expect(search.find("order 4521", () => true, 10).map((hit) => hit.id)[0]).toBe(ids[1]);
+    expect(search.find("order 77", () => true, 10).map((hit) => hit.id)[0]).toBe(ids[2]);
+    expect(db.prepare("SELECT total_changes() AS n").get()).toEqual(before);
+    db.close();
+  });
+
   it("returns only what the caller accepts, best first", () => {
     const { db, memory } = junoMemory();
     const texts = ["ramen with miso", "miso soup and miso ramen", "a bowl of rice"];
