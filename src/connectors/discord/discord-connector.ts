@@ -17,14 +17,14 @@ import { CONNECTOR_API_VERSION, type ConnectedAgent, type ConnectorHost, type Co
 import { ConnectorTokenRejectedError } from "../connector-token-rejected-error.js";
 import type { PlatformConnector } from "../platform-connector-factory.js";
 import { type ConnectorToken, describeTokenSource } from "../read-connector-token.js";
-import { collectMissedMessages } from "./collect-missed-messages.js";
 import { describeDiscordAnswers } from "./describe-discord-answers.js";
 import { openGatewaySessions } from "./discord-migrations.js";
 import { DiscordReplyDraft } from "./discord-reply-draft.js";
 import type { GatewaySessions } from "./gateway-sessions.js";
 import { keepTyping } from "./keep-typing.js";
-import { gatewayIntents, logIn } from "./log-in.js";
+import { gatewayIntents, type LogInOptions, type LogInResult, logIn } from "./log-in.js";
 import type { DiscordSettings } from "./read-discord-settings.js";
+import { type ResumedSession, resumeLeftSessions } from "./resume-left-sessions.js";
 import { sendChunks } from "./send-chunks.js";
 import { answerSlashCommand, slashCommands } from "./slash-commands.js";
 import { toInboundMessage } from "./to-inbound-message.js";
@@ -86,18 +86,19 @@ export class DiscordConnector implements PlatformConnector {
     };
     const sessions = host.store ? openGatewaySessions(host.store, agent.name) : undefined;
     this.sessions = sessions;
-    // Before this start's session begins: what Discord kept for the session a killed process left open.
-    const missed = sessions ? await this.collectMissed(sessions, wantsContent, logger) : [];
+    // Before this start's session begins: the session a killed process left open, with what Discord kept for it.
+    const left = sessions ? await this.resumeLeft(sessions, wantsContent, logger) : undefined;
     const follow = (client: Client) => sessions?.follow(client);
-    let result = await logIn({ ...settings, messageContent: wantsContent, beforeLogin: follow });
-    if (result.outcome === "intents-disallowed") {
-      logger.warn(
-        `Discord refused the MessageContent intent for ${agent.name}'s bot: in servers it now sees only messages that mention it. ` +
-          "Turn on Message Content Intent under Bot → Privileged Gateway Intents in the Discord developer portal to let it read the rest.",
-      );
-      result = await logIn({ ...settings, messageContent: false, beforeLogin: follow });
-    }
+    const result = await this.logInFor(
+      agent.name,
+      { ...settings, messageContent: wantsContent, beforeLogin: follow },
+      logger,
+    ).catch(async (error: unknown) => {
+      await left?.close();
+      throw error;
+    });
     if (result.outcome !== "ready") {
+      await left?.close();
       throw new ConnectorTokenRejectedError({
         platform: "Discord",
         agent: agent.name,
@@ -125,20 +126,32 @@ export class DiscordConnector implements PlatformConnector {
     });
     client.on(Events.ShardReady, (shard) => this.shardsDown.delete(shard));
     await this.registerCommands(client, agent, logger);
-    if (missed.length > 0) void this.answerMissed(client, missed, logger);
+    // The new session carries messages from now on: the old one may end. Those both carried are handled once.
+    if (left) void left.close().then((missed) => this.answerMissed(client, missed, logger));
   }
 
-  /** The messages Discord kept for the session the last process left open; none when it stopped cleanly. */
-  private async collectMissed(
+  /** Logs in, and again without the MessageContent intent when the developer portal has not enabled it. */
+  private async logInFor(agent: string, options: LogInOptions, logger: Logger): Promise<LogInResult> {
+    const result = await logIn(options);
+    if (result.outcome !== "intents-disallowed") return result;
+    logger.warn(
+      `Discord refused the MessageContent intent for ${agent}'s bot: in servers it now sees only messages that mention it. ` +
+        "Turn on Message Content Intent under Bot → Privileged Gateway Intents in the Discord developer portal to let it read the rest.",
+    );
+    return logIn({ ...options, messageContent: false });
+  }
+
+  /** The session the last process left open, resumed; none when it stopped cleanly. */
+  private async resumeLeft(
     sessions: GatewaySessions,
     messageContent: boolean,
     logger: Logger,
-  ): Promise<GatewayMessageCreateDispatchData[]> {
+  ): Promise<ResumedSession | undefined> {
     const saved = sessions.saved();
-    if (saved.length === 0) return [];
+    if (saved.length === 0) return undefined;
     const token = this.options.token.value;
     try {
-      return await collectMissedMessages({
+      return await resumeLeftSessions({
         token,
         intents: new IntentsBitField(gatewayIntents(messageContent)).bitfield,
         rest: new REST(this.options.apiUrl ? { api: this.options.apiUrl } : {}).setToken(token),
@@ -149,7 +162,7 @@ export class DiscordConnector implements PlatformConnector {
         { err: error },
         "could not resume the Discord session the last run left; messages sent meanwhile are not answered",
       );
-      return [];
+      return undefined;
     }
   }
 

@@ -10,7 +10,7 @@ const SEQUENCE_WRITE_MS = 1_000;
  * the session id, the resume URL and the last event's sequence number. A
  * process that dies without closing its socket leaves its sessions open on
  * Discord's side, which keeps their events for a while; the next start
- * resumes them to get those events (`collectMissedMessages`). A clean stop
+ * resumes them to get those events (`resumeLeftSessions`). A clean stop
  * closes them, and forgets them here.
  */
 export class GatewaySessions {

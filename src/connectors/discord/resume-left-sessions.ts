@@ -2,7 +2,7 @@ import { type SessionInfo, WebSocketManager, WebSocketShardEvents } from "@disco
 import type { REST } from "discord.js";
 import { GatewayDispatchEvents, type GatewayMessageCreateDispatchData } from "discord.js";
 
-export interface CollectMissedOptions {
+export interface ResumeLeftOptions {
   token: string;
   intents: number;
   rest: REST;
@@ -12,23 +12,28 @@ export interface CollectMissedOptions {
   timeoutMs?: number;
 }
 
+/** A session a killed bot left open, resumed: it keeps collecting messages until closed. */
+export interface ResumedSession {
+  /** Ends the session (close 1000) and resolves to every message it carried, in order. */
+  close(): Promise<GatewayMessageCreateDispatchData[]>;
+}
+
 /**
- * The messages Discord kept for the sessions a killed bot left open: each
- * session is resumed on a connection of its own, and the gateway replays
- * what it dispatched after the last sequence the bot wrote down (messages
- * sent while the bot was down among them, and some it had already handled,
- * which the agent knows by their ids). The connection is then closed, which
- * ends the sessions; the bot's client identifies anew, as discord.js's
- * client can only start from READY (a client that resumes gets no READY:
- * no user, no guilds, and every event held back until a READY that never
- * comes). A session Discord no longer knows replays nothing.
+ * Resumes the sessions a killed bot left open, each on a connection of its
+ * own: the gateway replays what it dispatched after the last sequence the
+ * bot wrote down (messages sent while the bot was down among them, and some
+ * it had already handled, which the agent knows by their ids), and goes on
+ * carrying new messages until `close`, which ends the sessions. Keep it open
+ * until the bot's client is ready on its new session, so no message falls
+ * between the two. The client cannot resume by itself: discord.js's client
+ * starts only from READY (one that resumes gets no READY: no user, no
+ * guilds, and every event held back until a READY that never comes). A
+ * session Discord no longer knows carries nothing old.
  */
-export async function collectMissedMessages(
-  options: CollectMissedOptions,
-): Promise<GatewayMessageCreateDispatchData[]> {
+export async function resumeLeftSessions(options: ResumeLeftOptions): Promise<ResumedSession> {
   const { sessions } = options;
   const first = sessions[0];
-  if (!first) return [];
+  if (!first) return { close: async () => [] };
   const current = new Map(sessions.map((session) => [session.shardId, session]));
   const missed: GatewayMessageCreateDispatchData[] = [];
   const manager = new WebSocketManager({
@@ -46,6 +51,12 @@ export async function collectMissedMessages(
   manager.on(WebSocketShardEvents.Dispatch, ({ data }) => {
     if (data.t === GatewayDispatchEvents.MessageCreate) missed.push(data.d);
   });
+  const close = async () => {
+    // The last replayed events may still be on their way through the shard's handlers.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await manager.destroy({ code: 1000, reason: "Collected the missed events" });
+    return missed;
+  };
   let timer: NodeJS.Timeout | undefined;
   try {
     // Resolves once every shard resumed (or, for a session Discord forgot, identified afresh).
@@ -55,11 +66,11 @@ export async function collectMissedMessages(
         timer = setTimeout(resolve, options.timeoutMs ?? 10_000);
       }),
     ]);
-    // The last replayed events may still be on their way through the shard's handlers.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  } catch (error) {
+    await close();
+    throw error;
   } finally {
     clearTimeout(timer);
-    await manager.destroy({ code: 1000, reason: "Collected the missed events" });
   }
-  return missed;
+  return { close };
 }
