@@ -167,7 +167,7 @@ export class KeywordSearch {
       if (this.lengths.has(id)) byId.set(id, (byId.get(id) ?? 0) + 1);
     }
     const posting = new PostingList(byId.size);
-    byId.forEach((frequency, id) => posting.push(id, frequency));
+    for (const [id, frequency] of byId) posting.push(id, frequency);
     if (this.cachedPostings + posting.length > MAX_CACHED_POSTINGS) this.dropPostings();
     this.postings.set(stem, posting);
     this.cachedPostings += posting.length;

@@ -212,6 +212,15 @@ export class Agent {
     return this.memory.longTerm;
   }
 
+  /**
+   * Writes now what the messages handled so far left for a later group
+   * commit (their memories), so that a reader outside the pipeline (the HTTP
+   * API, MCP) finds every memory of a message already answered.
+   */
+  commitWaiting(): void {
+    this.memory.commitWaiting();
+  }
+
   /** Working memory: each user's profile and each room's summary and goals. */
   get working(): WorkingMemory {
     return this.memory.working;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchMemories } from "../../memory/index.js";
 import { findAgent, mcpUser } from "../find-agent.js";
 import { defineTroupeTool } from "../troupe-tool.js";
 
@@ -17,9 +18,8 @@ export const searchMemoryTool = defineTroupeTool({
   async run({ troupe }, { agent: name, query, user, k }) {
     const agent = findAgent(troupe, name);
     const scope = { k, userId: user === undefined ? undefined : mcpUser(user).id };
-    const conversation = await agent.longTerm.recall(query, { ...scope, kinds: ["message", "fact", "summary"] });
-    const knowledge = await agent.longTerm.recall(query, { ...scope, kinds: ["knowledge"] });
-    const memories = [...conversation, ...knowledge].sort((a, b) => b.score - a.score).slice(0, k);
+    agent.commitWaiting();
+    const memories = await searchMemories(agent.longTerm, query, scope);
     const found = memories.map((memory) => ({
       id: memory.id,
       kind: memory.kind,

@@ -77,6 +77,7 @@ export function memoryRoutes(troupe: Troupe): OpenAPIHono {
       if (error instanceof AmbiguousUserError) return c.json({ error: `user: ${error.message}` }, 400);
       throw error;
     }
+    agent.commitWaiting();
     const memories = query
       ? await searchMemories(agent.longTerm, query, { k: limit, userId, room })
       : agent.longTerm.recent({ limit, userId, room, kinds: kind ? [kind] : ["message", "fact", "summary"] });
