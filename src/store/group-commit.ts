@@ -1,4 +1,5 @@
 import type { Store } from "./open-store.js";
+import { WalCheckpointer } from "./wal-checkpointer.js";
 
 /** A write that may wait for the next commit, and what to do if it fails. */
 interface DeferredWrite {
@@ -34,6 +35,7 @@ interface AwaitedWrite {
  */
 export class GroupCommit {
   private readonly db: Store;
+  private readonly checkpointer: WalCheckpointer;
   private queued: DeferredWrite[] = [];
   private awaited: AwaitedWrite[] = [];
   private scheduled: NodeJS.Immediate | undefined;
@@ -42,6 +44,7 @@ export class GroupCommit {
 
   constructor(db: Store) {
     this.db = db;
+    this.checkpointer = new WalCheckpointer(db);
   }
 
   /** How many transactions it has committed (or tried to) so far. */
@@ -112,6 +115,7 @@ export class GroupCommit {
       for (const { reject } of awaited) reject(error);
       return;
     }
+    this.checkpointer.committed();
     awaited.forEach(({ resolve, reject }, i) => {
       const outcome = outcomes[i] as { ok: boolean; value: unknown };
       if (outcome.ok) resolve(outcome.value);

@@ -1,0 +1,123 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
+import { endianness } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Store } from "./open-store.js";
+
+/** Pages in the write-ahead log not yet copied into the database that make a checkpoint due (SQLite's own default). */
+const CHECKPOINT_PAGES = 1000;
+/** Pages the log may reach before the store's own connection checkpoints anyway (the worker fell behind or failed). */
+const BACKSTOP_PAGES = 4000;
+/** Commits between two looks at the log's size. */
+const COMMITS_PER_LOOK = 8;
+
+/**
+ * The worker, one per process: for each file it is sent it opens a
+ * connection of its own, copies the write-ahead log into the database
+ * (PASSIVE: it never waits for, nor blocks, the store's writer), closes the
+ * connection (a store closed meanwhile is never held open) and answers with
+ * the file.
+ */
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+parentPort.on("message", (file) => {
+  let db;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db.pragma("wal_checkpoint(PASSIVE)");
+  } catch {
+    // Busy, or the file is gone: the next look tries again, and the store's backstop checkpoint still runs.
+  } finally {
+    db?.close();
+    parentPort.postMessage(file);
+  }
+});
+`;
+
+let worker: Worker | undefined;
+/** The worker failed once: this process leaves checkpoints to SQLite. */
+let broken = false;
+const waiting = new Map<string, () => void>();
+
+function checkpointWorker(): Worker {
+  if (worker) return worker;
+  if (broken) throw new Error("the checkpoint worker failed");
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  const started = new Worker(WORKER, { eval: true, workerData: { driver } });
+  started.on("message", (file: string) => {
+    waiting.get(file)?.();
+    waiting.delete(file);
+  });
+  started.on("error", () => {
+    worker = undefined;
+    broken = true;
+    for (const done of waiting.values()) done();
+    waiting.clear();
+  });
+  // After the listeners, which ref it again: the worker must never keep the process alive.
+  started.unref();
+  worker = started;
+  return started;
+}
+
+/**
+ * Checkpoints a store's write-ahead log from a worker thread, so the thread
+ * that answers never pays for copying pages into the database and syncing
+ * it: SQLite's automatic checkpoint runs inside the commit that crosses
+ * 1,000 pages, and the reply that commit carried waited milliseconds for it.
+ * Call `committed()` after each commit: every few commits it reads how far
+ * the log is ahead of the database from the WAL index header (the `-shm`
+ * file's documented layout), and past `CHECKPOINT_PAGES` asks the worker.
+ * The worker starts at the first checkpoint due, so a store that writes
+ * little never starts a thread; the store's own automatic checkpoint moves
+ * to `BACKSTOP_PAGES`, for a log the worker cannot keep up with.
+ */
+export class WalCheckpointer {
+  private readonly db: Store;
+  private commits = 0;
+  private inFlight = false;
+  private failed = false;
+  private readonly header = Buffer.alloc(100);
+
+  constructor(db: Store) {
+    this.db = db;
+    // SQLite would checkpoint in the commit that crosses CHECKPOINT_PAGES, before this ever looks.
+    if (db.open && !db.memory) db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  }
+
+  /** Counts one commit; now and then asks the worker for a checkpoint when the log has grown past `CHECKPOINT_PAGES`. */
+  committed(): void {
+    if (++this.commits % COMMITS_PER_LOOK !== 0 || this.inFlight || this.failed || this.db.memory) return;
+    if (this.pendingPages() < CHECKPOINT_PAGES) return;
+    try {
+      const checkpoints = checkpointWorker();
+      this.inFlight = true;
+      waiting.set(this.db.name, () => {
+        this.inFlight = false;
+      });
+      checkpoints.postMessage(this.db.name);
+    } catch {
+      // No worker thread here: SQLite checkpoints in the commits, as it does by default.
+      this.failed = true;
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+    }
+  }
+
+  /** Frames in the log not yet copied into the database: the header's mxFrame less the checkpoint's nBackfill. */
+  private pendingPages(): number {
+    let fd: number | undefined;
+    try {
+      fd = openSync(`${this.db.name}-shm`, "r");
+      if (readSync(fd, this.header, 0, 100, 0) < 100) return 0;
+      // The WAL index is in the host's byte order.
+      return endianness() === "LE"
+        ? this.header.readUInt32LE(16) - this.header.readUInt32LE(96)
+        : this.header.readUInt32BE(16) - this.header.readUInt32BE(96);
+    } catch {
+      return 0;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+}
