@@ -12,6 +12,12 @@ export interface OwedMessage extends StoredMessage {
   answer?: string;
 }
 
+interface OwedStatements {
+  list: Statement<[string, string, number, number], OwedRow>;
+  expire: Statement<[string, number]>;
+  settle: Statement<[number]>;
+}
+
 interface OwedRow extends StoredMessage {
   externalId: string | null;
   addressed: string;
@@ -25,19 +31,27 @@ interface OwedRow extends StoredMessage {
  * after a crash answers, once, what is still owed from the last few minutes.
  */
 export class OwedAnswers {
+  private readonly db: Store;
   private readonly agent: string;
   /** The first message id this process logged or will log. */
   private readonly before: number;
-  private readonly statements: {
-    list: Statement<[string, string, number, number], OwedRow>;
-    last: Statement<[], { id: number | null }>;
-    expire: Statement<[string, number]>;
-    settle: Statement<[number]>;
-  };
+  private prepared: OwedStatements | undefined;
 
   constructor(db: Store, agent: string) {
+    this.db = db;
     this.agent = agent;
-    this.statements = {
+    // What this process logs is answered as it comes; only what an earlier one left is owed from before.
+    const last = db.prepare<[], { id: number | null }>("SELECT MAX(id) AS id FROM messages").get();
+    this.before = (last?.id ?? 0) + 1;
+  }
+
+  /**
+   * Prepared on first use: an agent on no platform that confirms delivery
+   * never needs them, and a thousand agents would hold four thousand.
+   */
+  private get statements(): OwedStatements {
+    const db = this.db;
+    this.prepared ??= {
       // The reply, when one was recorded, follows the message in its room (the room index finds it).
       list: db.prepare(
         `SELECT m.id, m.room, m.user_id AS userId, m.user_name AS userName, m.role, m.text, m.platform,
@@ -51,10 +65,8 @@ export class OwedAnswers {
         "UPDATE messages SET owed = 0, addressed = NULL WHERE agent = ? AND owed = 1 AND created_at < ?",
       ),
       settle: db.prepare("UPDATE messages SET owed = 0, addressed = NULL WHERE id = ?"),
-      last: db.prepare("SELECT MAX(id) AS id FROM messages"),
     };
-    // What this process logs is answered as it comes; only what an earlier one left is owed from before.
-    this.before = (this.statements.last.get()?.id ?? 0) + 1;
+    return this.prepared;
   }
 
   /** What an earlier process left owed on `platform` for messages sent at `since` (epoch ms) or later, oldest first. */
