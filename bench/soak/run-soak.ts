@@ -104,6 +104,12 @@ console.log(
     unacknowledged: { http: tally.httpRefused },
     // Discord messages written while the troupe was down, owed an answer after its restart (counted in `lost` if not).
     discordWhileDown: tally.discordWhileDown,
+    // Answers sent again after a kill (at least once) that Discord dropped by their nonce, as the fake does.
+    discordResends:
+      discord.requests.filter(
+        (request) =>
+          request.method === "POST" && /^\/channels\/\d+\/messages$/.test(request.path) && request.status === 200,
+      ).length - discord.sent.length,
     delegations: tally.delegations,
     reminders: { set: tally.reminders, delivered: traffic.telegram.proactive + traffic.discord.proactive },
     perMinute: minutes,
