@@ -49,16 +49,16 @@ export class ReplyDraft {
     }
   };
 
-  /** Puts the finished reply in place of the draft (or sends it as usual when no draft went out). */
-  async finish(reply: string): Promise<void> {
+  /**
+   * Puts the finished reply in place of the draft (or sends it as usual when no draft went out); resolves
+   * false when Telegram did not take it (logged), so the message stays owed an answer.
+   */
+  async finish(reply: string): Promise<boolean> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const messageId = await this.messageId;
-    if (messageId === undefined) {
-      await this.sender.send(this.target, reply, { quote: !this.target.direct });
-      return;
-    }
-    await this.sender.replaceDraft(this.target, messageId, reply);
+    if (messageId === undefined) return this.sender.send(this.target, reply, { quote: !this.target.direct });
+    return this.sender.replaceDraft(this.target, messageId, reply);
   }
 
   /** Drops the draft's pending edit (the agent failed or stayed silent). */

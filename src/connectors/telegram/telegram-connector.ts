@@ -233,7 +233,7 @@ export class TelegramConnector implements PlatformConnector {
     const sent = draft
       ? await draft.finish(reply.text)
       : await sender.send(target, reply.text, { quote: !target.direct });
-    if (sent !== false) reply.delivered?.();
+    if (sent) reply.delivered?.();
   }
 
   private conflict(error: TelegramError): TelegramConflictError {

@@ -44,4 +44,47 @@ describe("Telegram updates and the offset", () => {
       await fake.close();
     }
   });
+
+  it("with streamReplies, leaves a message owed when Telegram refuses the finished reply, so a restart sends it again", async () => {
+    const fake = await startFakeTelegram([JUNO_BOT]);
+    const character = sage({ connectors: { telegram: { enabled: true, streamReplies: true } } });
+    const reply = "Dry the lavender upside down in a dark, airy room for two weeks.";
+    let delivered = false;
+    let handled = false;
+    const agent: ConnectedAgent = {
+      name: character.name,
+      character,
+      redeliver: async () => {},
+      handle: async (_message, options?: ConnectorHandleOptions) => {
+        options?.onRecorded?.();
+        // Token by token, so the connector sends a draft before the reply is finished.
+        for (const word of reply.split(/(?= )/)) options?.onToken?.(word);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        handled = true;
+        return { text: reply, delivered: () => (delivered = true) };
+      },
+    };
+    const connector = new TelegramConnector({
+      character,
+      token: { value: JUNO_BOT.token, variable: "TELEGRAM_BOT_TOKEN", source: "environment" },
+      logger: createLogger({ level: "silent" }),
+      apiRoot: fake.apiRoot,
+      retry: FAST_RETRY,
+      pollTimeoutSeconds: 1,
+      draftIntervalMs: 5,
+    });
+    await connector.start({ agents: [agent], logger: createLogger({ level: "silent" }) });
+    try {
+      // Every edit of the draft into the finished reply is refused: the user sees only the draft.
+      fake.failNext("editMessageText", { kind: "error", status: 403, description: "Forbidden: bot was blocked" }, 50);
+      await fake.userSays(JUNO_BOT.token, { from: ALICE, chat: ALICE_DM, text: "How do I dry lavender?" });
+      await fake.waitFor(() => handled && fake.calls.some((call) => call.method === "editMessageText"));
+      await connector.stop();
+      expect(fake.sent.map((message) => message.text)).not.toContain(reply);
+      expect(delivered).toBe(false);
+    } finally {
+      await connector.stop();
+      await fake.close();
+    }
+  });
 });
