@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { type Telegram, TelegramError } from "telegraf";
 import { READY, type Readiness } from "../../health/index.js";
 import { backoffDelay, type RetryPolicy, retryDelay, sleep } from "./call-with-retry.js";
+import { waitForStored } from "./wait-for-stored.js";
 
 export interface UpdatePollerOptions {
   telegram: Telegram;
@@ -105,19 +106,10 @@ export class UpdatePoller {
       });
       // The next getUpdates tells Telegram these are handled, and it forgets them: first let them be stored, so a
       // kill in between does not lose them. A message queued behind a slow one in its chat is not waited for long.
-      await waitAtMost(Promise.all(stored), STORE_WAIT_MS);
+      await waitForStored(Promise.all(stored));
     } finally {
       clearTimeout(watchdog);
       this.stopping.signal.removeEventListener("abort", abort);
     }
   }
-}
-
-/** How long a poll waits for its updates to be stored before the next one confirms them anyway. */
-const STORE_WAIT_MS = 2_000;
-
-async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectedAgent, ConnectorHandleOptions } from "../../../src/connectors/index.js";
 import { TelegramConnector } from "../../../src/connectors/telegram/index.js";
+import { WebhookRoutes } from "../../../src/connectors/webhook-routes.js";
 import { createLogger } from "../../../src/index.js";
 import { startFakeTelegram } from "../../fakes/telegram/fake-telegram.js";
 import { sage } from "../../helpers/sage-character.js";
@@ -82,6 +83,52 @@ describe("Telegram updates and the offset", () => {
       await connector.stop();
       expect(fake.sent.map((message) => message.text)).not.toContain(reply);
       expect(delivered).toBe(false);
+    } finally {
+      await connector.stop();
+      await fake.close();
+    }
+  });
+
+  it("in webhook mode, answers Telegram's post with 200 only once the agent has stored its message", async () => {
+    const fake = await startFakeTelegram([JUNO_BOT]);
+    const character = sage();
+    let storedAt = Number.POSITIVE_INFINITY;
+    const agent: ConnectedAgent = {
+      name: character.name,
+      character,
+      redeliver: async () => {},
+      handle: async (_message, options?: ConnectorHandleOptions) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        storedAt = Date.now();
+        options?.onRecorded?.();
+        return { text: "Noted." };
+      },
+    };
+    const webhooks = new WebhookRoutes();
+    const connector = new TelegramConnector({
+      character,
+      token: { value: JUNO_BOT.token, variable: "TELEGRAM_BOT_TOKEN", source: "environment" },
+      logger: createLogger({ level: "silent" }),
+      apiRoot: fake.apiRoot,
+      retry: FAST_RETRY,
+      webhook: { baseUrl: "http://127.0.0.1:9/telegram", secret: "s3cr3t-token" },
+    });
+    await connector.start({ agents: [agent], logger: createLogger({ level: "silent" }), webhooks });
+    try {
+      const update = {
+        update_id: 1,
+        message: { message_id: 1, date: 1, from: ALICE, chat: ALICE_DM, text: "Remember the blue door." },
+      };
+      const response = await (webhooks.find("/telegram/juno_bot") as (request: Request) => Promise<Response>)(
+        new Request("http://127.0.0.1:9/telegram/juno_bot", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s3cr3t-token" },
+          body: JSON.stringify(update),
+        }),
+      );
+      expect(response.status).toBe(200);
+      // Telegram forgets an update once it has its 200: a kill before the message was stored would lose it.
+      expect(Date.now()).toBeGreaterThanOrEqual(storedAt);
     } finally {
       await connector.stop();
       await fake.close();
