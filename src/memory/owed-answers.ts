@@ -47,7 +47,7 @@ export class OwedAnswers {
 
   /**
    * Prepared on first use: an agent on no platform that confirms delivery
-   * never needs them, and a thousand agents would hold four thousand.
+   * never needs them, and a thousand agents would hold three thousand.
    */
   private get statements(): OwedStatements {
     const db = this.db;
