@@ -393,8 +393,13 @@ export class LongTermMemory {
     return scoped ?? this.onShelf(shelf);
   }
 
-  /** Every memory on a shelf: a scan of the catalogue, for shelves small enough to compare one by one. */
+  /**
+   * Every memory on a shelf, for shelves small enough to compare one by one: knowledge from its own list
+   * (each message recalls it), conversation by a scan of the catalogue (only a recall without a room or user).
+   */
   private onShelf(shelf: Shelf): number[] {
+    if (shelf === "knowledge") return [...this.members.knowledgeIds()];
+    if (this.members.countOf(shelf) === 0) return [];
     return this.catalogue.idsWhere((id) => shelfOf(this.catalogue.kindOf(id) ?? "message") === shelf);
   }
 

@@ -15,18 +15,32 @@ export class ScopeMembers {
   /** Per room and per user, its memory ids (`sorted-ids`). */
   private readonly rooms = new Map<string, number[]>();
   private readonly users = new Map<string, number[]>();
+  /**
+   * The knowledge shelf's ids: a knowledge recall compares them one by one while the shelf is small, and
+   * finding them among every memory took a scan of the whole catalogue, conversation and all, per message.
+   */
+  private readonly knowledge: number[] = [];
 
   add(entry: MemoryEntry): void {
     this.shelves[shelfOf(entry.kind)]++;
-    if (entry.kind === "knowledge") return;
+    if (entry.kind === "knowledge") {
+      insertSorted(this.knowledge, entry.id);
+      return;
+    }
     if (entry.room !== null) insertInto(this.rooms, entry.room, entry.id);
     if (entry.userId !== null) insertInto(this.users, entry.userId, entry.id);
   }
 
   remove(entry: MemoryEntry): void {
     this.shelves[shelfOf(entry.kind)]--;
+    if (entry.kind === "knowledge") removeSorted(this.knowledge, entry.id);
     if (entry.room !== null) dropFrom(this.rooms, entry.room, entry.id);
     if (entry.userId !== null) dropFrom(this.users, entry.userId, entry.id);
+  }
+
+  /** Every knowledge memory, in id order. */
+  knowledgeIds(): readonly number[] {
+    return this.knowledge;
   }
 
   /** How many memories a shelf holds. */
