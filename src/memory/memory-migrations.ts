@@ -120,5 +120,11 @@ export const MEMORY_MIGRATIONS: OwnedMigrations = {
   ALTER TABLE messages ADD COLUMN answers INTEGER;
   CREATE INDEX messages_owed ON messages (agent, platform, id) WHERE owed = 1;
   `,
+    // 6: owed counts the starts that took the message up again after a crash (1: none yet), so that one a start
+    // already took up and died on is given up instead of stopping every later start as well.
+    `
+  DROP INDEX messages_owed;
+  CREATE INDEX messages_owed ON messages (agent, platform, id) WHERE owed > 0;
+  `,
   ],
 };

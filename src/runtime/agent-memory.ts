@@ -275,8 +275,9 @@ export class AgentMemory {
   }
 
   /**
-   * The answers owed on `platform` for messages of the last `withinMs`, oldest first; older ones are
-   * owed no more (a question from long ago is not answered out of the blue), and say so in the log.
+   * The answers owed on `platform` for messages of the last `withinMs`, oldest first, each noted as
+   * taken up by this start; older ones are owed no more (a question from long ago is not answered out
+   * of the blue), nor is one an earlier start took up and died on; the log says so.
    */
   owedAnswers(platform: string, withinMs: number): OwedMessage[] {
     const since = Date.now() - withinMs;
@@ -287,7 +288,20 @@ export class AgentMemory {
         `${expired} messages a stop left unanswered are older than ${Math.round(withinMs / 1000)} s; not answered`,
       );
     }
-    return this.owed.list(platform, since);
+    const owed = this.owed.list(platform, since);
+    // A start that took a message up and never got its answer out may have died of that very message (out of
+    // memory, a native crash): answering it again could stop every start after it. One try after a crash is all.
+    const givenUp = owed.filter((message) => message.takenUp > 0);
+    for (const message of givenUp) this.owed.settle(message.id);
+    if (givenUp.length > 0) {
+      this.logger.warn(
+        { agent: this.character.name, messages: givenUp.map((message) => message.id) },
+        `${givenUp.length} messages a stop left unanswered were not answered: an earlier start took them up and stopped before it could`,
+      );
+    }
+    const toAnswer = owed.filter((message) => message.takenUp === 0);
+    this.owed.takeUp(toAnswer.map((message) => message.id));
+    return toAnswer;
   }
 
   /** The long-term memory of a logged turn (the user's or the agent's), and the watermark past it. */

@@ -86,4 +86,24 @@ describe("answers a stop left owed", () => {
     expect(await after.answerOwed("chat", chat.send, 5 * 60_000)).toBe(0);
     expect(chat.sent).toEqual([]);
   });
+
+  it("gives up a message a start took up and died on, instead of dying on it at every start", async () => {
+    const dataDir = tempDir();
+    const stuck = new RecordingChatModel({ delayMs: 600_000 });
+    const before = await startAgent(dataDir, sage(), stuck);
+    void before.handle(message("7", "What kills a bot?"), { confirmsDelivery: true });
+    while (stuck.prompts.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first restart takes the message up and dies while answering it (its model never returns here).
+    const dying = new RecordingChatModel({ delayMs: 600_000 });
+    const first = await startAgent(dataDir, sage(), dying);
+    void first.answerOwed("chat", platform().send, 60_000);
+    while (dying.prompts.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    const model = new RecordingModel({ character: sage() });
+    const second = await startAgent(dataDir, sage(), model);
+    const chat = platform();
+    expect(await second.answerOwed("chat", chat.send, 60_000)).toBe(0);
+    expect(chat.sent).toEqual([]);
+    expect(model.prompts).toEqual([]);
+  });
 });

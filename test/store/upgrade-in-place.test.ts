@@ -71,7 +71,7 @@ describe("a database made before each owner kept its own migrations", () => {
       plugins: [createRemindersPlugin({ now: () => LEE_REMINDER_DUE - 3_600_000 })],
     });
     try {
-      expect(migrationVersions(juno.db)).toEqual({ bus: 2, memory: 5, "plugin:reminders": 1, workflows: 3 });
+      expect(migrationVersions(juno.db)).toEqual({ bus: 2, memory: 6, "plugin:reminders": 1, workflows: 3 });
       expect((await juno.send("what are my reminders?", lee)).text).toContain("#1 pay rent");
       const history = juno.db.prepare("SELECT text FROM messages WHERE agent = 'Juno' ORDER BY id").pluck().all();
       expect(history.slice(0, 3)).toEqual([

@@ -127,7 +127,13 @@ export class DiscordConnector implements PlatformConnector {
     client.on(Events.ShardReady, (shard) => this.shardsDown.delete(shard));
     await this.registerCommands(client, agent, logger);
     // The new session carries messages from now on: the old one may end. Those both carried are handled once.
-    if (left) void left.close().then((missed) => this.answerMissed(client, missed, logger));
+    if (left) {
+      void left
+        .close()
+        .then((missed) => this.answerMissed(client, missed, logger))
+        // Never unhandled: Node would end the process for a session that failed to close.
+        .catch((error: unknown) => logger.warn({ err: error }, "could not collect the messages Discord kept"));
+    }
   }
 
   /** Logs in, and again without the MessageContent intent when the developer portal has not enabled it. */
