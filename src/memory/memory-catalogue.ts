@@ -10,9 +10,10 @@ const FIRST_CAPACITY = 256;
 /**
  * What recall reads of every stored memory (kind, room, user, importance,
  * source message, times), kept in columns: one typed array per field, a
- * memory's fields at its slot. One object per memory, its boxed numbers and
- * the map holding it took about 300 bytes of heap a memory and were walked by
- * every full garbage collection; columns take about 50 bytes outside the heap.
+ * memory's fields at its slot. One object per memory, with its boxed numbers
+ * and its entries in a map and three sets, took about 200 bytes of heap a
+ * memory, walked by every full garbage collection; the columns take about 50
+ * bytes outside the heap.
  * Room and user ids are stored once each and referred to by number. A slot
  * is a memory's until it is forgotten, then reused; it also places the
  * memory's vector in `QuantisedVectors`.

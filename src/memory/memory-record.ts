@@ -32,9 +32,9 @@ export interface MemoryRecord {
 }
 
 /**
- * What long-term memory keeps in the heap of each stored memory, for
- * ranking and scoping: everything but its text, source and metadata, which
- * stay in SQLite and are read for the few memories a recall returns.
+ * What long-term memory keeps in memory of each stored memory, for ranking
+ * and scoping (`MemoryCatalogue`): everything but its text, source and
+ * metadata, which stay in SQLite and are read for the few memories a recall returns.
  */
 export type MemoryEntry = Omit<MemoryRecord, "text" | "source" | "metadata">;
 
