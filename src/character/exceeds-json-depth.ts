@@ -1,3 +1,5 @@
+import { afterString } from "./after-string.js";
+
 /**
  * True when JSON text nests arrays and objects deeper than `limit`, counting
  * no bracket inside a string. One pass, no recursion: a file 100,000 levels
@@ -22,18 +24,6 @@ export function exceedsJsonDepth(text: string, limit: number): boolean {
   return false;
 }
 
-/** Past the closing quote of the string whose text starts at `from` (or the end of the text). */
-function afterString(text: string, from: number): number {
-  const end = /["\\]/g;
-  end.lastIndex = from;
-  for (let match = end.exec(text); match !== null; match = end.exec(text)) {
-    if (text.charCodeAt(match.index) === BACKSLASH) end.lastIndex = match.index + 2;
-    else return match.index + 1;
-  }
-  return text.length;
-}
-
-const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
 const OPEN_ARRAY = 0x5b;
 const OPEN_OBJECT = 0x7b;

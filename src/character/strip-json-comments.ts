@@ -1,3 +1,5 @@
+import { afterString } from "./after-string.js";
+
 /** The text with `//` and `/* *\/` comments blanked out, or where an unclosed block comment starts. */
 export type StripResult =
   | { text: string; unclosedCommentAt?: undefined }
@@ -18,7 +20,7 @@ export function stripJsonComments(source: string): StripResult {
   for (let match = special.exec(source); match !== null; match = special.exec(source)) {
     const at = match.index;
     if (source.charCodeAt(at) === QUOTE) {
-      special.lastIndex = afterString(source, at + 1);
+      special.lastIndex = afterString(source, at + 1, true);
       continue;
     }
     const next = source.charCodeAt(at + 1);
@@ -39,19 +41,6 @@ export function stripJsonComments(source: string): StripResult {
   return { text: parts.join("") };
 }
 
-/** Where the scan goes on after a string whose text starts at `from`: past its closing quote or its line break. */
-function afterString(source: string, from: number): number {
-  const end = /["\\\n]/g;
-  end.lastIndex = from;
-  for (let match = end.exec(source); match !== null; match = end.exec(source)) {
-    // An escape takes the character after it, whatever it is.
-    if (source.charCodeAt(match.index) === BACKSLASH) end.lastIndex = match.index + 2;
-    else return match.index + 1;
-  }
-  return source.length;
-}
-
 const QUOTE = 0x22;
 const SLASH = 0x2f;
 const STAR = 0x2a;
-const BACKSLASH = 0x5c;

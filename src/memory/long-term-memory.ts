@@ -318,7 +318,10 @@ export class LongTermMemory {
     for (const shelf of SHELVES) {
       const index = this.building.has(shelf) ? undefined : this.shelves.find(shelf);
       if (index) indexed += index.size;
-      else indexed += this.onShelf(shelf).filter((id) => this.smallVectors.has(this.catalogue.slotOf(id) ?? -1)).length;
+      else
+        indexed += this.members
+          .ofShelf(shelf)
+          .filter((id) => this.smallVectors.has(this.catalogue.slotOf(id) ?? -1)).length;
     }
     return { memories: this.catalogue.size, indexed };
   }
@@ -390,17 +393,7 @@ export class LongTermMemory {
   /** Every memory a recall on this shelf may return, when it has no index to ask: the scope's, or the whole shelf. */
   private everyCandidate(shelf: Shelf, options: RecallOptions): number[] {
     const scoped = shelf === "conversation" ? this.members.candidates(options, Number.POSITIVE_INFINITY) : undefined;
-    return scoped ?? this.onShelf(shelf);
-  }
-
-  /**
-   * Every memory on a shelf, for shelves small enough to compare one by one: knowledge from its own list
-   * (each message recalls it), conversation by a scan of the catalogue (only a recall without a room or user).
-   */
-  private onShelf(shelf: Shelf): number[] {
-    if (shelf === "knowledge") return [...this.members.knowledgeIds()];
-    if (this.members.countOf(shelf) === 0) return [];
-    return this.catalogue.idsWhere((id) => shelfOf(this.catalogue.kindOf(id) ?? "message") === shelf);
+    return scoped ?? [...this.members.ofShelf(shelf)];
   }
 
   /** The best keyword matches in scope, best first. */

@@ -42,18 +42,12 @@ export class QuantisedVectors {
       this.blocks.push(byteVectorArena().allocate(BLOCK * this.stride));
       this.factors.push(new Float32Array(BLOCK).fill(Number.NaN));
     }
-    let largest = 0;
-    let squares = 0;
-    for (let i = 0; i < this.dimensions; i++) {
-      const value = vector[i] ?? 0;
-      largest = Math.max(largest, Math.abs(value));
-      squares += value * value;
-    }
+    const { largest, norm } = this.magnitudes(vector);
     const bytes = byteVectorArena().int8;
     const base = (this.blocks[block] as number) + (slot % BLOCK) * this.stride;
     const scale = largest > 0 ? 127 / largest : 0;
     for (let i = 0; i < this.dimensions; i++) bytes[base + i] = Math.round((vector[i] ?? 0) * scale);
-    (this.factors[block] as Float32Array)[slot % BLOCK] = largest > 0 ? largest / 127 / Math.sqrt(squares) : 0;
+    (this.factors[block] as Float32Array)[slot % BLOCK] = largest > 0 ? largest / 127 / norm : 0;
   }
 
   has(slot: number): boolean {
@@ -99,18 +93,24 @@ export class QuantisedVectors {
     return this.factors[(slot / BLOCK) | 0]?.[slot % BLOCK] ?? Number.NaN;
   }
 
+  /** A vector's largest absolute value (what its scale is set by) and its length. */
+  private magnitudes(vector: Float32Array): { largest: number; norm: number } {
+    let largest = 0;
+    let squares = 0;
+    for (let i = 0; i < this.dimensions; i++) {
+      const value = vector[i] ?? 0;
+      largest = Math.max(largest, Math.abs(value));
+      squares += value * value;
+    }
+    return { largest, norm: Math.sqrt(squares) };
+  }
+
   /** Writes the query, scaled to 16 bits, where `dotProducts` reads it; returns what turns its scale back into a unit norm. */
   private writeQuery(query: Float32Array): number {
     const arena = byteVectorArena();
     // Twice the stride: 16 bits a dimension.
     this.query ??= arena.allocate(this.stride * 2);
-    let largest = 0;
-    let squares = 0;
-    for (let i = 0; i < this.dimensions; i++) {
-      const value = query[i] ?? 0;
-      largest = Math.max(largest, Math.abs(value));
-      squares += value * value;
-    }
+    const { largest, norm } = this.magnitudes(query);
     if (largest === 0) return 0;
     const halves = arena.int16;
     const base = this.query / 2;
@@ -118,6 +118,6 @@ export class QuantisedVectors {
     const ceiling = Math.min(QUERY_SCALE, Math.floor(2 ** 31 / (127 * this.stride)) - 1);
     const scale = ceiling / largest;
     for (let i = 0; i < this.dimensions; i++) halves[base + i] = Math.round((query[i] ?? 0) * scale);
-    return largest / ceiling / Math.sqrt(squares);
+    return largest / ceiling / norm;
   }
 }

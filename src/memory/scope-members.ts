@@ -11,41 +11,32 @@ import { includesSorted, insertSorted, removeSorted } from "./sorted-ids.js";
  * remembers little). Knowledge belongs to every room and is only listed by shelf.
  */
 export class ScopeMembers {
-  private readonly shelves: Record<Shelf, number> = { conversation: 0, knowledge: 0 };
-  /** Per room and per user, its memory ids (`sorted-ids`). */
+  /** Per shelf, per room and per user, its memory ids (`sorted-ids`). */
+  private readonly shelves: Record<Shelf, number[]> = { conversation: [], knowledge: [] };
   private readonly rooms = new Map<string, number[]>();
   private readonly users = new Map<string, number[]>();
-  /**
-   * The knowledge shelf's ids: a knowledge recall compares them one by one while the shelf is small, and
-   * finding them among every memory took a scan of the whole catalogue, conversation and all, per message.
-   */
-  private readonly knowledge: number[] = [];
 
   add(entry: MemoryEntry): void {
-    this.shelves[shelfOf(entry.kind)]++;
-    if (entry.kind === "knowledge") {
-      insertSorted(this.knowledge, entry.id);
-      return;
-    }
+    insertSorted(this.shelves[shelfOf(entry.kind)], entry.id);
+    if (entry.kind === "knowledge") return;
     if (entry.room !== null) insertInto(this.rooms, entry.room, entry.id);
     if (entry.userId !== null) insertInto(this.users, entry.userId, entry.id);
   }
 
   remove(entry: MemoryEntry): void {
-    this.shelves[shelfOf(entry.kind)]--;
-    if (entry.kind === "knowledge") removeSorted(this.knowledge, entry.id);
+    removeSorted(this.shelves[shelfOf(entry.kind)], entry.id);
     if (entry.room !== null) dropFrom(this.rooms, entry.room, entry.id);
     if (entry.userId !== null) dropFrom(this.users, entry.userId, entry.id);
   }
 
-  /** Every knowledge memory, in id order. */
-  knowledgeIds(): readonly number[] {
-    return this.knowledge;
+  /** Every memory on a shelf, in id order: what a recall compares one by one while the shelf is small. */
+  ofShelf(shelf: Shelf): readonly number[] {
+    return this.shelves[shelf];
   }
 
   /** How many memories a shelf holds. */
   countOf(shelf: Shelf): number {
-    return this.shelves[shelf];
+    return this.shelves[shelf].length;
   }
 
   /**
