@@ -16,8 +16,15 @@ const MAX_LOOKUPS = 16;
 const STEM_CACHE_SIZE = 20_000;
 /** Words the tokenizer keeps as they are (porter stems only letters): no need to ask SQLite for their stems. */
 const ASCII_DIGITS = /^[0-9]+$/;
-/** Occurrence lists kept in memory, in memory ids over all stems (5 bytes each, see `PostingList`). */
-const MAX_CACHED_POSTINGS = 1_000_000;
+/** What the occurrence lists kept in memory may take, all stems together. */
+const MAX_CACHED_BYTES = 5_000_000;
+/** One occurrence in a list (see `PostingList`). */
+const OCCURRENCE_BYTES = 5;
+/**
+ * One list itself, however short: its object, two typed arrays with their buffers, and its map entry (heap
+ * snapshots). Most lists are short (a name or a number said once), so they are what fills the budget.
+ */
+const LIST_BYTES = 450;
 /** New memories waiting to join the cached lists; past this many, dropping the lists is cheaper. */
 const MAX_FRESH = 5_000;
 /** BM25's term-frequency saturation and length normalisation, as in FTS5's bm25(). */
@@ -70,7 +77,7 @@ export class KeywordSearch {
   private readonly counts = new Map<string, { documents: number; size: number }>();
   /** stem → its occurrences, for the stems searched so far. */
   private readonly postings = new Map<string, PostingList>();
-  private cachedPostings = 0;
+  private cachedBytes = 0;
   /** Memories added since the last search, with their words, still to join the cached occurrence lists. */
   private fresh: { id: number; words: string[] }[] = [];
 
@@ -82,6 +89,11 @@ export class KeywordSearch {
     this.db = db;
     this.table = table;
     this.terms = terms;
+  }
+
+  /** Occurrence lists held in memory: bounded by `MAX_CACHED_BYTES`, however many different words were searched. */
+  get cachedLists(): number {
+    return this.postings.size;
   }
 
   /** Makes a newly stored memory searchable (its words are already in the FTS table). */
@@ -168,9 +180,10 @@ export class KeywordSearch {
     }
     const posting = new PostingList(byId.size);
     for (const [id, frequency] of byId) posting.push(id, frequency);
-    if (this.cachedPostings + posting.length > MAX_CACHED_POSTINGS) this.dropPostings();
+    const bytes = LIST_BYTES + OCCURRENCE_BYTES * posting.length;
+    if (this.cachedBytes + bytes > MAX_CACHED_BYTES) this.dropPostings();
     this.postings.set(stem, posting);
-    this.cachedPostings += posting.length;
+    this.cachedBytes += bytes;
     return posting;
   }
 
@@ -184,7 +197,7 @@ export class KeywordSearch {
       }
       for (const [stem, frequency] of frequencies) {
         (this.postings.get(stem) as PostingList).push(id, frequency);
-        this.cachedPostings++;
+        this.cachedBytes += OCCURRENCE_BYTES;
       }
     }
     this.fresh = [];
@@ -192,7 +205,7 @@ export class KeywordSearch {
 
   private dropPostings(): void {
     this.postings.clear();
-    this.cachedPostings = 0;
+    this.cachedBytes = 0;
     this.fresh = [];
   }
 

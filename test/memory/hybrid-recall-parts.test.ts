@@ -77,6 +77,30 @@ describe("KeywordSearch", () => {
     db.close();
   });
 
+  it("holds a bounded number of occurrence lists however many different numbers users search for", () => {
+    const { db } = junoMemory();
+    const search = new KeywordSearch(db, "memories_fts", "memories_terms");
+    const insert = db.prepare(
+      "INSERT INTO memories (agent, kind, text, created_at, accessed_at) VALUES ('Juno', 'message', ?, 0, 0)",
+    );
+    // Every message carries a number of its own ("order 5001"): each search caches a list of one occurrence.
+    const orders = 15_000;
+    db.transaction(() => {
+      for (let i = 0; i < orders; i++) {
+        const text = `order ${5000 + i} shipped`;
+        search.add(Number(insert.run(text).lastInsertRowid), text);
+      }
+    })();
+    let found = 0;
+    for (let i = 0; i < orders; i++) {
+      if (search.find(`${5000 + i}`, () => true, 1).length === 1) found++;
+    }
+    expect(found).toBe(orders);
+    // 5 MB of lists at about 450 bytes each, not one list per number ever searched.
+    expect(search.cachedLists).toBeLessThanOrEqual(Math.ceil(5_000_000 / 450));
+    db.close();
+  });
+
   it("returns only what the caller accepts, best first", () => {
     const { db, memory } = junoMemory();
     const texts = ["ramen with miso", "miso soup and miso ramen", "a bowl of rice"];
