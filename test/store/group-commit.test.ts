@@ -106,4 +106,41 @@ describe("GroupCommit", () => {
     expect(texts()).toEqual(["on its own"]);
     db.close();
   });
+
+  it("lets each caller of a shared commit run up to its next wait before the next caller goes on", async () => {
+    const { db, add } = notes();
+    const group = new GroupCommit(db);
+    const steps: string[] = [];
+    // A room's turn after its acknowledgement: several steps, each an `await`, up to the model call.
+    const room = async (name: string) => {
+      await group.commit(() => add(`${name} says hi`));
+      for (const step of ["decide", "recall", "compose"]) {
+        await Promise.resolve();
+        steps.push(`${name} ${step}`);
+      }
+    };
+    await Promise.all([room("room 1"), room("room 2")]);
+    expect(steps).toEqual([
+      "room 1 decide",
+      "room 1 recall",
+      "room 1 compose",
+      "room 2 decide",
+      "room 2 recall",
+      "room 2 compose",
+    ]);
+    db.close();
+  });
+
+  it("still commits in one transaction what callers released one after another queue meanwhile", async () => {
+    const { db, add, texts } = notes();
+    const group = new GroupCommit(db);
+    const room = async (name: string) => {
+      await group.commit(() => add(`${name} says hi`));
+      await group.commit(() => add(`${name} is answered`));
+    };
+    await Promise.all([room("room 1"), room("room 2"), room("room 3")]);
+    expect(group.committed).toBe(2);
+    expect(texts()).toHaveLength(6);
+    db.close();
+  });
 });
