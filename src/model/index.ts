@@ -40,6 +40,7 @@ export {
   parseFacts,
   parsePrompt,
   renderPrompt,
+  renderSections,
   SECTION,
   type SectionTitle,
 } from "./prompt-sections.js";

@@ -31,6 +31,8 @@ export interface PromptSection {
  * not "## Setup Run it".
  */
 function foldLines(text: string): string {
+  // Most lines are one line with no heading: nothing to fold (the common case skips two regular expressions).
+  if (!text.includes("\n") && !text.includes("#")) return text.trim();
   return text
     .replace(/^([ \t]*#{1,6}[ \t].*?[^.!?:\s])[ \t]*$/gm, "$1.")
     .replace(/\s*\n\s*/g, " ")
@@ -39,7 +41,20 @@ function foldLines(text: string): string {
 
 /** Writes the system prompt: `You are <name>.`, the author's system text, then each non-empty section. */
 export function renderPrompt(name: string, system: string | undefined, sections: PromptSection[]): string {
-  const parts = [`You are ${name}.${system ? ` ${system}` : ""}`];
+  const opening = `You are ${name}.${system ? ` ${system}` : ""}`;
+  const rest = renderSections(sections);
+  return rest ? `${opening}\n\n${rest}` : opening;
+}
+
+/**
+ * Writes sections as `renderPrompt` does after its first line (each non-empty
+ * one, a blank line between them; "" when all are empty), so a prompt whose
+ * first sections never change can be written once and the rest appended:
+ * `renderPrompt(name, system, [a, b, c])` equals
+ * `renderPrompt(name, system, [a, b]) + "\n\n" + renderSections([c])` when `c` has lines.
+ */
+export function renderSections(sections: PromptSection[]): string {
+  const parts: string[] = [];
   for (const section of sections) {
     if (section.lines.length === 0) continue;
     const bullets = section.lines.map((line) => `- ${foldLines(line)}`);

@@ -2,7 +2,7 @@ import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langc
 import type { Character } from "../character/index.js";
 import type { InboundMessage } from "../connectors/index.js";
 import type { RecalledMemory, RoomSummary, StoredMessage } from "../memory/index.js";
-import { type PromptSection, renderPrompt, SECTION } from "../model/index.js";
+import { type PromptSection, renderPrompt, renderSections, SECTION } from "../model/index.js";
 import { estimateTokens } from "../text/index.js";
 
 export interface PromptInputs {
@@ -66,10 +66,8 @@ export function composePrompt(inputs: PromptInputs): BaseMessage[] {
 }
 
 function renderSystem(inputs: PromptInputs, memories: string[], knowledge: string[]): string {
-  const { character, message } = inputs;
+  const { message } = inputs;
   const sections: PromptSection[] = [
-    { title: SECTION.character, lines: [...character.bio, ...character.lore.slice(0, 5)] },
-    { title: SECTION.style, lines: [...character.style.all, ...character.style.chat] },
     {
       title: SECTION.speaker,
       lines: [`display name: ${message.user.name}`, `platform: ${message.platform}`, `room: ${message.room.kind}`],
@@ -86,11 +84,34 @@ function renderSystem(inputs: PromptInputs, memories: string[], knowledge: strin
     { title: SECTION.knowledge, lines: knowledge },
     { title: SECTION.context, lines: inputs.context ?? [] },
   ];
-  return renderPrompt(character.name, character.system, sections);
+  // The speaker section always has lines, so the rest is never empty.
+  return `${characterPart(inputs.character)}\n\n${renderSections(sections)}`;
 }
+
+/** Each character's opening and its "who you are" and "how you write" sections, which no message changes. */
+const characterParts = new WeakMap<Character, string>();
+
+/** The start of a character's system prompt, written on its first message and kept rather than written again for each one. */
+function characterPart(character: Character): string {
+  let part = characterParts.get(character);
+  if (part === undefined) {
+    part = renderPrompt(character.name, character.system, [
+      { title: SECTION.character, lines: [...character.bio, ...character.lore.slice(0, 5)] },
+      { title: SECTION.style, lines: [...character.style.all, ...character.style.chat] },
+    ]);
+    characterParts.set(character, part);
+  }
+  return part;
+}
+
+/** The last name `safeName` cleaned and what it gave: a room's history names the same few people turn after turn. */
+let lastName: { name: string; safe: string | undefined } | undefined;
 
 /** OpenAI accepts only `[A-Za-z0-9_-]{1,64}` as a message author name. */
 function safeName(name: string): string | undefined {
+  if (lastName?.name === name) return lastName.safe;
   const cleaned = name.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 64);
-  return cleaned.replace(/_/g, "") ? cleaned : undefined;
+  const safe = cleaned.replace(/_/g, "") ? cleaned : undefined;
+  lastName = { name, safe };
+  return safe;
 }
