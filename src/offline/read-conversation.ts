@@ -53,25 +53,13 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   for (const [key, value] of stated) if (!facts.has(key)) facts.set(key, value);
   const last = messages.at(-1);
   const replies = messages.filter((message) => message.type === "ai" && messageText(message).trim() !== "");
-  const conversation: Conversation = {
+  const conversation = new ReadConversation(messages, latest, humans, {
     sections,
     facts,
     speaker,
     text: latest ? readableText(messageText(latest)) : "",
-    get earlier() {
-      return messages
-        .slice(0, latest ? messages.lastIndexOf(latest) : 0)
-        .filter((message) => message.type === "human" || message.type === "ai")
-        .map((message) => messageText(message));
-    },
-    get ownEarlier() {
-      return humans
-        .slice(0, -1)
-        .filter((human) => human.name === latest?.name)
-        .map((human) => readableText(messageText(human)));
-    },
     isFirstExchange: replies.length === 0,
-  };
+  });
   if (last?.type === "tool") {
     const { status, tool_call_id: callId } = last as BaseMessage & { status?: string; tool_call_id?: string };
     // A tool message names its tool only sometimes; the call it answers always does.
@@ -81,6 +69,58 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   const lastReply = replies.length > 0 ? messageText(replies.at(-1) as BaseMessage) : undefined;
   if (lastReply !== undefined) conversation.lastReply = lastReply;
   return conversation;
+}
+
+/**
+ * A conversation whose history (`earlier`, `ownEarlier`) is read from the
+ * messages only when a rule asks. Getters of a class, not of an object
+ * literal: a literal's getters are new functions on every call, and V8 then
+ * gives each conversation a hidden class of its own in the old generation,
+ * which kept every prompt's messages alive through young collections.
+ */
+class ReadConversation implements Conversation {
+  sections: Map<string, string[]>;
+  facts: Map<string, string>;
+  speaker: Map<string, string>;
+  text: string;
+  isFirstExchange: boolean;
+  declare toolResult?: Conversation["toolResult"];
+  declare lastReply?: string;
+  readonly #messages: BaseMessage[];
+  readonly #latest: BaseMessage | undefined;
+  readonly #humans: BaseMessage[];
+
+  constructor(
+    messages: BaseMessage[],
+    latest: BaseMessage | undefined,
+    humans: BaseMessage[],
+    read: Pick<Conversation, "sections" | "facts" | "speaker" | "text" | "isFirstExchange">,
+  ) {
+    this.sections = read.sections;
+    this.facts = read.facts;
+    this.speaker = read.speaker;
+    this.text = read.text;
+    this.isFirstExchange = read.isFirstExchange;
+    this.#messages = messages;
+    this.#latest = latest;
+    this.#humans = humans;
+  }
+
+  get earlier(): string[] {
+    const latest = this.#latest;
+    return this.#messages
+      .slice(0, latest ? this.#messages.lastIndexOf(latest) : 0)
+      .filter((message) => message.type === "human" || message.type === "ai")
+      .map((message) => messageText(message));
+  }
+
+  get ownEarlier(): string[] {
+    const name = this.#latest?.name;
+    return this.#humans
+      .slice(0, -1)
+      .filter((human) => human.name === name)
+      .map((human) => readableText(messageText(human)));
+  }
 }
 
 /** The name to call the user by: the name they told, else their display name. */

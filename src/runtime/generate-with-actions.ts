@@ -14,7 +14,8 @@ export interface GenerateWithActionsOptions {
   messages: BaseMessage[];
   call: InvokeChatOptions;
   actions: Map<string, Action>;
-  ctx: ActionContext;
+  /** What an action handler gets; asked for only when the model calls one (most answers call none). */
+  ctx: () => ActionContext;
   policy: ActionPolicy;
   /** The turn's trace: the actions run go into it, and its logger is used. */
   trace: TurnTrace;
@@ -33,6 +34,7 @@ export type Generated =
 export async function generateWithActions(options: GenerateWithActionsOptions): Promise<Generated> {
   const { model, messages, call, actions, ctx, policy, trace } = options;
   const runs: ActionRun[] = [];
+  let context: ActionContext | undefined;
   for (let step = 0; ; step++) {
     const response = await invokeChat(model, messages, call);
     const calls = response.tool_calls ?? [];
@@ -40,7 +42,8 @@ export async function generateWithActions(options: GenerateWithActionsOptions): 
       // Out of steps while still calling tools: answer with what the actions found rather than nothing.
       return { text: messageText(response).trim() || runs.map((run) => run.result).join(" "), runs };
     }
-    const outcome = await runActions(calls, actions, ctx, policy, trace);
+    context ??= ctx();
+    const outcome = await runActions(calls, actions, context, policy, trace);
     runs.push(...outcome.runs);
     if (outcome.needsConfirmation) return { runs, needsConfirmation: outcome.needsConfirmation };
     messages.push(response);

@@ -57,7 +57,7 @@ async function generate(parts: AgentParts, turn: Turn, useFallback: boolean): Pr
     messages: [...turn.prompt],
     call,
     actions,
-    ctx: actionContext(parts, turn),
+    ctx: () => actionContext(parts, turn),
     policy: actionPolicy(parts, turn),
     trace: turn.trace,
   }).finally(() => {
