@@ -16,7 +16,12 @@ export function entersTop(top: readonly Scored[], score: number, limit: number):
 /** Puts `item` in its place in the best-first list `top`, dropping the last when `top` would exceed `limit`. Ties keep their order. */
 export function insertTop<T extends Scored>(top: T[], item: T, limit: number): void {
   if (top.length >= limit) top.pop();
+  // Moved down one by one rather than spliced in: a splice returns a new (empty) array each time.
   let at = top.length;
-  while (at > 0 && (top[at - 1] as T).score < item.score) at--;
-  top.splice(at, 0, item);
+  top.push(item);
+  while (at > 0 && (top[at - 1] as T).score < item.score) {
+    top[at] = top[at - 1] as T;
+    at--;
+  }
+  top[at] = item;
 }

@@ -29,6 +29,7 @@ import { QuantisedVectors } from "./quantised-vectors.js";
 import type { RecallOptions } from "./recall-scope.js";
 import { RoomTimeline } from "./room-timeline.js";
 import { ScopeMembers } from "./scope-members.js";
+import { ScratchArray } from "./scratch-array.js";
 import { type Shelf, ShelfIndex, shelfOf } from "./shelf-index.js";
 import type { Neighbour, VectorIndex } from "./vector-index.js";
 
@@ -64,6 +65,8 @@ const REBUILD_PROGRESS_FROM = 2_000;
  */
 const EXACT_SCOPE_LIMIT = 4096;
 const EXACT_UP_TO = 1024;
+/** The ids in scope and their catalogue slots during `nearestAmong`, shared by every recall (each runs to completion). */
+const nearestScratch = { ids: new ScratchArray(Float64Array), slots: new ScratchArray(Int32Array) };
 const SHELVES: Shelf[] = ["conversation", "knowledge"];
 
 /**
@@ -437,17 +440,23 @@ export class LongTermMemory {
     wanted: number,
     inScope: (id: number) => boolean,
   ): Neighbour[] {
-    const inside = ids.filter(inScope);
-    const similarities = this.smallVectors.similarities(
-      inside.map((id) => this.catalogue.slotOf(id) as number),
-      vector,
-    );
+    // Into buffers reused from recall to recall (see `QuantisedVectors.similarities`), not fresh arrays.
+    const inside = nearestScratch.ids.take(ids.length);
+    const slots = nearestScratch.slots.take(ids.length);
+    let count = 0;
+    for (const id of ids) {
+      if (!inScope(id)) continue;
+      inside[count] = id;
+      slots[count] = this.catalogue.slotOf(id) as number;
+      count++;
+    }
+    const similarities = this.smallVectors.similarities(slots, vector, count);
     const top: (Neighbour & { score: number })[] = [];
-    inside.forEach((id, i) => {
+    for (let i = 0; i < count; i++) {
       const similarity = similarities[i] as number;
-      if (Number.isNaN(similarity) || !entersTop(top, similarity, wanted)) return;
-      insertTop(top, { label: id, similarity, score: similarity }, wanted);
-    });
+      if (Number.isNaN(similarity) || !entersTop(top, similarity, wanted)) continue;
+      insertTop(top, { label: inside[i] as number, similarity, score: similarity }, wanted);
+    }
     return top;
   }
 

@@ -1,4 +1,5 @@
 import { byteVectorArena, DOT_BATCH } from "./byte-vector-arena.js";
+import { ScratchArray } from "./scratch-array.js";
 
 /** Vectors per block of storage: one allocation per 1,024 memories, not one per memory. */
 const BLOCK = 1024;
@@ -60,32 +61,39 @@ export class QuantisedVectors {
   }
 
   /**
-   * The cosine similarity of the vector at each of `slots` with `query`, in
-   * order; NaN for a slot without one (or a query of zeros).
+   * The cosine similarity with `query` of the vector at each of the first
+   * `count` of `slots` (default: all), in order; NaN for a slot without one
+   * (or a query of zeros). The array returned is reused by the next call (of
+   * any instance) and may be longer than `count`: read it before calling again.
    */
-  similarities(slots: readonly number[], query: Float32Array): Float64Array {
-    const result = new Float64Array(slots.length).fill(Number.NaN);
-    const present: number[] = [];
-    const offsets = new Int32Array(slots.length);
-    const factors = new Float64Array(slots.length);
-    slots.forEach((slot, i) => {
+  similarities(slots: ArrayLike<number>, query: Float32Array, count = slots.length): Float64Array {
+    // Buffers shared by every call, grown as needed: a recall compares a room's thousands of memories on each
+    // message, and fresh arrays for them were a quarter of what a message allocated.
+    const result = scratch.result.take(count);
+    const offsets = scratch.offsets.take(count);
+    const factors = scratch.factors.take(count);
+    const present = scratch.present.take(count);
+    result.fill(Number.NaN, 0, count);
+    let found = 0;
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i] as number;
       const factor = this.factorOf(slot);
-      if (Number.isNaN(factor)) return;
-      offsets[present.length] = (this.blocks[(slot / BLOCK) | 0] as number) + (slot % BLOCK) * this.stride;
-      factors[present.length] = factor;
-      present.push(i);
-    });
-    const queryFactor = this.writeQuery(query);
-    if (present.length === 0 || queryFactor === 0) return result;
-    const arena = byteVectorArena();
-    const dots = new Int32Array(present.length);
-    for (let from = 0; from < present.length; from += DOT_BATCH) {
-      const count = Math.min(DOT_BATCH, present.length - from);
-      arena.dotProducts(this.query as number, offsets, from, count, this.stride, dots);
+      if (Number.isNaN(factor)) continue;
+      offsets[found] = (this.blocks[(slot / BLOCK) | 0] as number) + (slot % BLOCK) * this.stride;
+      factors[found] = factor;
+      present[found] = i;
+      found++;
     }
-    present.forEach((i, n) => {
-      result[i] = (dots[n] as number) * (factors[n] as number) * queryFactor;
-    });
+    const queryFactor = this.writeQuery(query);
+    if (found === 0 || queryFactor === 0) return result;
+    const arena = byteVectorArena();
+    const dots = scratch.dots.take(found);
+    for (let from = 0; from < found; from += DOT_BATCH) {
+      arena.dotProducts(this.query as number, offsets, from, Math.min(DOT_BATCH, found - from), this.stride, dots);
+    }
+    for (let n = 0; n < found; n++) {
+      result[present[n] as number] = (dots[n] as number) * (factors[n] as number) * queryFactor;
+    }
     return result;
   }
 
@@ -121,3 +129,12 @@ export class QuantisedVectors {
     return largest / ceiling / norm;
   }
 }
+
+/** The buffers `similarities` works in, shared: it runs to completion before any other call can start. */
+const scratch = {
+  result: new ScratchArray(Float64Array),
+  offsets: new ScratchArray(Int32Array),
+  factors: new ScratchArray(Float64Array),
+  present: new ScratchArray(Int32Array),
+  dots: new ScratchArray(Int32Array),
+};
