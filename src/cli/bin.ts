@@ -4,6 +4,7 @@ import { config as loadDotenv } from "dotenv";
 import { redactSecrets, rememberEnvSecrets, TroupeError } from "../errors/index.js";
 import { isDamagedDatabase, StoreDamagedError } from "../store/index.js";
 import { runProgram } from "./program.js";
+import { capYoungGeneration } from "./young-generation.js";
 
 // A busy troupe allocates fast, and V8 then lets the old generation grow to up to four times what survived the
 // last full collection before it collects again: in a 3-minute soak, 173 MB of old space for about 80 MB in use,
@@ -13,6 +14,10 @@ import { runProgram } from "./program.js";
 if (!process.execArgv.some((flag) => flag.startsWith("--heap-growing-percent"))) {
   setFlagsFromString("--heap-growing-percent=50");
 }
+// V8 lets the young generation grow to 32 MB (two semi-spaces of 16), nearly all of it resident once a troupe is
+// busy. At two of 8: `pipeline_offline_sequential` 144 -> 125 MB resident after 1,000 messages, the same CPU time
+// and shorter young collections (docs/benchmarks.md, eighth session); at 4 or 1 the CPU time grew 12-15%.
+capYoungGeneration(8);
 
 loadDotenv({ quiet: true });
 rememberEnvSecrets(process.env);
