@@ -40,6 +40,10 @@ export function openStore(options: OpenStoreOptions): Store {
     db.pragma("synchronous = NORMAL");
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
+    // better-sqlite3 builds SQLite with a 16 MB page cache per connection, which a store fills with every page it
+    // ever touches (resident, never given back): SQLite's own default of 2 MB reads no more pages from the file in
+    // the pipeline bench, and what it misses comes from the OS's cache (docs/benchmarks.md, eighth session).
+    db.pragma("cache_size = -2000");
     applyAll(db, options.migrations ?? []);
     refuseReadOnly(db);
     return db;

@@ -14,6 +14,8 @@ describe("openStore", () => {
     const db = openTroupeStore({ dataDir });
     expect(existsSync(join(dataDir, "troupe.db"))).toBe(true);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    // SQLite's own 2 MB page cache, not the 16 MB better-sqlite3 builds it with: resident memory, never given back.
+    expect(db.pragma("cache_size", { simple: true })).toBe(-2000);
     expect(migrationVersions(db)).toEqual(
       Object.fromEntries(TROUPE_MIGRATIONS.map((owned) => [owned.owner, owned.steps.length])),
     );
