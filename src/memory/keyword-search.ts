@@ -32,6 +32,12 @@ const K1 = 1.2;
 const B = 0.75;
 /** FTS5 gives a word found in most documents this weight instead of a negative one. */
 const MIN_IDF = 1e-6;
+/**
+ * A stem not counted yet is read whole when it occurs at most this many
+ * times per memory it may be searched in: its length is its count, and the
+ * search reads it next anyway. A longer list is counted without being read.
+ */
+const READ_AHEAD = 4;
 
 export interface KeywordHit {
   id: number;
@@ -46,6 +52,8 @@ interface TermStatements {
   documents: Statement<[string], { doc: number }>;
   /** One row (the memory id) per occurrence of a stem. */
   occurrences: Statement<[string], number>;
+  /** `occurrences`, at most the given number of them. */
+  firstOccurrences: Statement<[string, number], number>;
 }
 
 /**
@@ -134,52 +142,71 @@ export class KeywordSearch {
       size >= GATED_FROM
         ? this.informativeStems(words, size, statements)
         : [...new Set(words.map((word) => this.stems.get(word) ?? word))];
-    const scores = new Map<number, number>();
-    for (const stem of stems) {
-      this.addScores(stem, statements, accept, scores);
-    }
-    const top: KeywordHit[] = [];
-    scores.forEach((score, id) => {
-      if (entersTop(top, score, limit)) insertTop(top, { id, score }, limit);
-    });
-    return top;
+    return this.best(
+      stems.map((stem) => this.posting(stem, statements)),
+      accept,
+      limit,
+    );
   }
 
   /**
-   * Adds one stem's BM25 term to the score of each accepted memory that holds
-   * it. Its rarity is counted among this agent's memories only (the FTS table
+   * The `limit` memories with the highest BM25 sums over the stems' lists
+   * that `accept` lets through. The lists are walked side by side in id
+   * order, so each memory's sum is complete when it is reached: no map of
+   * partial sums (a boxed number per update, the most of a recall's garbage),
+   * and the scope is tested only for a memory that would enter the top. A
+   * stem's rarity is counted among this agent's memories only (the FTS table
    * is shared by every agent).
    */
-  private addScores(
-    stem: string,
-    statements: TermStatements,
-    accept: (id: number) => boolean,
-    scores: Map<number, number>,
-  ): void {
-    const { ids, frequencies, length: documents } = this.posting(stem, statements);
+  private best(lists: PostingList[], accept: (id: number) => boolean, limit: number): KeywordHit[] {
     const size = this.lengths.size;
-    const idf = Math.max(Math.log((size - documents + 0.5) / (documents + 0.5)), MIN_IDF);
     const averageLength = this.totalLength / size || 1;
-    for (let i = 0; i < documents; i++) {
-      const id = ids[i] as number;
-      if (!accept(id)) continue;
-      const frequency = frequencies[i] as number;
+    const idfs = lists.map((list) => Math.max(Math.log((size - list.length + 0.5) / (list.length + 0.5)), MIN_IDF));
+    const cursors = lists.map(() => 0);
+    const top: KeywordHit[] = [];
+    for (;;) {
+      let id = Number.POSITIVE_INFINITY;
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l] as PostingList;
+        const at = cursors[l] as number;
+        if (at < list.length && (list.ids[at] as number) < id) id = list.ids[at] as number;
+      }
+      if (id === Number.POSITIVE_INFINITY) return top;
       const length = this.lengths.get(id) as number;
-      const saturated = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
-      scores.set(id, (scores.get(id) ?? 0) + idf * saturated);
+      let score = 0;
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l] as PostingList;
+        const at = cursors[l] as number;
+        if (at >= list.length || list.ids[at] !== id) continue;
+        const frequency = list.frequencies[at] as number;
+        const saturated = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
+        score += (idfs[l] as number) * saturated;
+        cursors[l] = at + 1;
+      }
+      if (entersTop(top, score, limit) && accept(id)) insertTop(top, { id, score }, limit);
     }
   }
 
   /** This agent's memories that hold `stem`, read from FTS5 the first time the stem is searched. */
   private posting(stem: string, statements: TermStatements): PostingList {
-    const cached = this.postings.get(stem);
-    if (cached) return cached;
-    const byId = new Map<number, number>();
-    for (const id of statements.occurrences.all(stem)) {
-      if (this.lengths.has(id)) byId.set(id, (byId.get(id) ?? 0) + 1);
+    return this.postings.get(stem) ?? this.readPosting(stem, statements.occurrences.all(stem));
+  }
+
+  /** Keeps the occurrences of a stem read from FTS5 (memory ids, one per occurrence) as its list. */
+  private readPosting(stem: string, occurrences: number[]): PostingList {
+    // FTS5 lists a stem's occurrences by memory id, so a memory's are side by side: count them as runs.
+    let documents = 0;
+    for (let i = 0; i < occurrences.length; i++) {
+      if (occurrences[i] !== occurrences[i - 1] && this.lengths.has(occurrences[i] as number)) documents++;
     }
-    const posting = new PostingList(byId.size);
-    for (const [id, frequency] of byId) posting.push(id, frequency);
+    const posting = new PostingList(documents);
+    for (let i = 0; i < occurrences.length; ) {
+      const id = occurrences[i] as number;
+      let end = i + 1;
+      while (occurrences[end] === id) end++;
+      if (this.lengths.has(id)) posting.push(id, end - i);
+      i = end;
+    }
     const bytes = LIST_BYTES + OCCURRENCE_BYTES * posting.length;
     if (this.cachedBytes + bytes > MAX_CACHED_BYTES) this.dropPostings();
     this.postings.set(stem, posting);
@@ -224,7 +251,7 @@ export class KeywordSearch {
     }
     return [...floors]
       .filter(([, floor]) => floor <= maxDocuments)
-      .map(([stem]) => ({ stem, documents: this.documentCount(stem, size, statements) }))
+      .map(([stem]) => ({ stem, documents: this.documentCount(stem, size, maxDocuments, statements) }))
       .filter((term) => term.documents > 0 && term.documents <= maxDocuments)
       .sort((a, b) => a.documents - b.documents)
       .slice(0, MAX_TERMS)
@@ -232,15 +259,20 @@ export class KeywordSearch {
   }
 
   /**
-   * How many memories hold `stem`. Counts are kept until the memory has grown
-   * by a tenth since they were read: a word's share changes slowly, and each
-   * lookup in the FTS vocabulary costs tens of microseconds on a large memory.
+   * How many memories hold `stem`. A short occurrence list is read and kept
+   * (`READ_AHEAD`): one lookup instead of a count and then the list. Counts
+   * of longer ones are kept until the memory has grown by a tenth since they
+   * were read: a word's share changes slowly, and each lookup in the FTS
+   * vocabulary costs tens of microseconds on a large memory.
    */
-  private documentCount(stem: string, size: number, statements: TermStatements): number {
+  private documentCount(stem: string, size: number, maxDocuments: number, statements: TermStatements): number {
     const posting = this.postings.get(stem);
     if (posting) return posting.length;
     const cached = this.counts.get(stem);
     if (cached && size < cached.size * 1.1 && size >= cached.size) return cached.documents;
+    const most = Math.ceil(maxDocuments * READ_AHEAD);
+    const occurrences = statements.firstOccurrences.all(stem, most + 1);
+    if (occurrences.length <= most) return this.readPosting(stem, occurrences).length;
     const documents = statements.documents.get(stem)?.doc ?? 0;
     if (this.counts.size >= STEM_CACHE_SIZE) this.counts.clear();
     this.counts.set(stem, { documents, size });
@@ -280,6 +312,9 @@ export class KeywordSearch {
         documents: this.db.prepare<[string], { doc: number }>(`SELECT doc FROM ${this.terms} WHERE term = ?`),
         occurrences: this.db
           .prepare<[string], number>(`SELECT doc FROM temp.${this.table}_instances WHERE term = ?`)
+          .pluck(),
+        firstOccurrences: this.db
+          .prepare<[string, number], number>(`SELECT doc FROM temp.${this.table}_instances WHERE term = ? LIMIT ?`)
           .pluck(),
       };
     }

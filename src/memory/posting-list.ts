@@ -2,10 +2,11 @@
 const FIRST_CAPACITY = 8;
 
 /**
- * Where one stem occurs among an agent's memories: memory ids with how
- * often each holds it, in two typed arrays, 5 bytes an occurrence outside
- * the heap where two arrays of numbers took about 12 inside it. Ids are
- * SQLite row ids, handed out in order: a database never comes near 2^32 rows.
+ * Where one stem occurs among an agent's memories: memory ids in ascending
+ * order with how often each holds it, in two typed arrays, 5 bytes an
+ * occurrence outside the heap where two arrays of numbers took about 12
+ * inside it. Ids are SQLite row ids, handed out in order: a database never
+ * comes near 2^32 rows, and a new memory's id almost always goes last.
  * A count past 255 is kept as 255, where BM25 has long stopped telling counts apart.
  */
 export class PostingList {
@@ -18,10 +19,17 @@ export class PostingList {
     this.frequencies = new Uint8Array(capacity);
   }
 
+  /** Adds a memory that holds the stem `frequency` times, in its place by id. */
   push(id: number, frequency: number): void {
     if (this.length === this.ids.length) this.grow();
-    this.ids[this.length] = id;
-    this.frequencies[this.length] = Math.min(frequency, 255);
+    let at = this.length;
+    while (at > 0 && (this.ids[at - 1] as number) > id) at--;
+    if (at < this.length) {
+      this.ids.copyWithin(at + 1, at, this.length);
+      this.frequencies.copyWithin(at + 1, at, this.length);
+    }
+    this.ids[at] = id;
+    this.frequencies[at] = Math.min(frequency, 255);
     this.length++;
   }
 
