@@ -14,11 +14,15 @@ export function hybridRelevance(
   byKeyword: { id: number; score: number }[],
 ): Map<number, number> {
   const relevance = new Map<number, number>();
-  const best = Math.max(...byKeyword.map((hit) => hit.score), Number.EPSILON);
+  let best = Number.EPSILON;
+  for (const hit of byKeyword) best = Math.max(best, hit.score);
   for (const hit of byKeyword) relevance.set(hit.id, KEYWORD_WEIGHT * (hit.score / best));
-  const similarities = byVector.map((hit) => hit.similarity);
-  const top = Math.max(...similarities);
-  const bottom = Math.min(...similarities);
+  let top = Number.NEGATIVE_INFINITY;
+  let bottom = Number.POSITIVE_INFINITY;
+  for (const hit of byVector) {
+    top = Math.max(top, hit.similarity);
+    bottom = Math.min(bottom, hit.similarity);
+  }
   for (const hit of byVector) {
     const scaled = top > bottom ? (hit.similarity - bottom) / (top - bottom) : 1;
     relevance.set(hit.label, (relevance.get(hit.label) ?? 0) + (1 - KEYWORD_WEIGHT) * scaled);

@@ -22,6 +22,7 @@ import {
   prepareMemoryStatements,
   toDetails,
   toEntry,
+  toRecord,
   toVector,
 } from "./memory-rows.js";
 import { type ProgressFactory, terminalProgress } from "./progress-bar.js";
@@ -378,15 +379,16 @@ export class LongTermMemory {
       : this.nearestInScope(index as VectorIndex, vector, candidates, options.k, inScope);
     const now = options.now ?? Date.now();
     const ranked = rankByFusion(byVector, this.keywordMatches(query, candidates, options, inScope), {
-      entryOf: (id) => this.catalogue.entry(id),
+      catalogue: this.catalogue,
       timeline: this.timeline,
       inScope,
       k: options.k,
       now,
     });
-    const records = this.recordsOf(ranked.map(({ entry }) => entry));
-    return ranked.map(({ entry, relevance, score }, i) => {
-      const recalled = { ...(records[i] as MemoryRecord), relevance, score };
+    const details = this.detailsOf(ranked.map(({ entry }) => entry));
+    return ranked.map(({ entry, relevance, score }) => {
+      // Assigned, not spread: spreading a record into a new object built each one several times as large.
+      const recalled: RecalledMemory = Object.assign(toRecord(entry, details.get(entry.id)), { relevance, score });
       this.catalogue.touch(entry.id, now);
       this.touched.add(entry.id);
       return recalled;
@@ -488,15 +490,18 @@ export class LongTermMemory {
 
   /** The whole memories, in order: each entry with its text, source and metadata, read from SQLite in one query. */
   private recordsOf(entries: MemoryEntry[]): MemoryRecord[] {
-    if (entries.length === 0) return [];
+    const details = this.detailsOf(entries);
+    return entries.map((entry) => toRecord(entry, details.get(entry.id)));
+  }
+
+  /** The text, source and metadata of memories, by id, read from SQLite in one query. */
+  private detailsOf(entries: MemoryEntry[]): Map<number, MemoryDetails> {
     const rows = new Map<number, MemoryDetails>();
+    if (entries.length === 0) return rows;
     for (const row of this.statements.manyDetails.all(JSON.stringify(entries.map((entry) => entry.id)))) {
       rows.set(row.id, toDetails(row) as MemoryDetails);
     }
-    return entries.map((entry) => ({
-      ...entry,
-      ...(rows.get(entry.id) ?? { text: "", source: null, metadata: null }),
-    }));
+    return rows;
   }
 
   /** Deletes memories from SQLite and the indexes. */

@@ -107,6 +107,17 @@ export class MemoryCatalogue {
     return slot === undefined ? undefined : this.accessedAts[slot];
   }
 
+  importanceOf(id: number): number | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.importances[slot];
+  }
+
+  /** A catalogued memory's room (null: none), or undefined when it is not catalogued. */
+  roomOf(id: number): string | null | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.nameOf(this.rooms[slot] as number);
+  }
+
   /**
    * Whether a recall may return a memory, as a test of its id: of a kind
    * asked for, not made from an excluded message, and from the room or user

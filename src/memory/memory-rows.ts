@@ -129,6 +129,27 @@ export function toDetails(row: Pick<MemoryRow, "text" | "source" | "metadata"> |
   return { text: row.text, source: row.source, metadata };
 }
 
+/**
+ * A stored memory whole: what the catalogue keeps of it and what SQLite
+ * holds (`text` empty when the row is gone), written out field by field: a
+ * spread of the two made an object several times as large.
+ */
+export function toRecord(entry: MemoryEntry, details: MemoryDetails | undefined): MemoryRecord {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    room: entry.room,
+    userId: entry.userId,
+    importance: entry.importance,
+    sourceMessageId: entry.sourceMessageId,
+    createdAt: entry.createdAt,
+    accessedAt: entry.accessedAt,
+    text: details?.text ?? "",
+    source: details?.source ?? null,
+    metadata: details?.metadata ?? null,
+  };
+}
+
 export function toBlob(vector: Float32Array): Buffer {
   return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 }

@@ -21,10 +21,18 @@ export class RoomTimeline {
 
   /** The turns just before and after `id` in its room. */
   neighbours(room: string, id: number): number[] {
+    const found: number[] = [];
+    this.forEachNeighbour(room, id, (neighbour) => found.push(neighbour));
+    return found;
+  }
+
+  /** Calls `visit` with the turn just before and the one just after `id` in its room (where there are such turns). */
+  forEachNeighbour(room: string, id: number, visit: (neighbour: number) => void): void {
     const ids = this.rooms.get(room);
-    if (!ids) return [];
+    if (!ids) return;
     const at = lowerBound(ids, id);
-    if (ids[at] !== id) return [];
-    return [ids[at - 1], ids[at + 1]].filter((neighbour): neighbour is number => neighbour !== undefined);
+    if (ids[at] !== id) return;
+    if (at > 0) visit(ids[at - 1] as number);
+    if (at + 1 < ids.length) visit(ids[at + 1] as number);
   }
 }

@@ -41,12 +41,15 @@ export class VectorIndex {
   readonly dimensions: number;
   private readonly index: hnswlib.HierarchicalNSW;
   private readonly options: Required<VectorIndexOptions>;
+  /** The plain array hnswlib-node takes, filled anew for each vector: one array per index instead of one per call. */
+  private readonly numbers: number[];
 
   private constructor(options: VectorIndexOptions, index: hnswlib.HierarchicalNSW) {
     this.options = { m: 24, efConstruction: 64, efSearch: 128, ...options };
     this.dimensions = options.dimensions;
     this.index = index;
     this.index.setEf(this.options.efSearch);
+    this.numbers = new Array<number>(options.dimensions).fill(0.5);
   }
 
   /** An empty index. */
@@ -84,7 +87,7 @@ export class VectorIndex {
       // An index saved empty loads with room for nothing, and twice nothing is nothing.
       this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.index.getMaxElements() * 2));
     }
-    this.index.addPoint(toNumbers(vector), label, true);
+    this.index.addPoint(this.toNumbers(vector), label, true);
   }
 
   remove(label: number): void {
@@ -100,8 +103,20 @@ export class VectorIndex {
     const count = this.index.getCurrentCount();
     if (count === 0 || k <= 0) return [];
     this.index.setEf(Math.max(k, beamFor(count, this.options.efSearch)));
-    const result = this.index.searchKnn(toNumbers(vector), Math.min(k, count), filter);
+    const result = this.index.searchKnn(this.toNumbers(vector), Math.min(k, count), filter);
     return result.neighbors.map((label, i) => ({ label, similarity: 1 - (result.distances[i] ?? 1) }));
+  }
+
+  /**
+   * The vector as the plain array hnswlib-node takes (which copies it before
+   * the call returns). A counted loop, not `Array.from`: that walks the typed
+   * array's iterator and boxes every element, about 18 KB of garbage per
+   * 384-dimension vector.
+   */
+  private toNumbers(vector: Float32Array): number[] {
+    const numbers = vector.length === this.numbers.length ? this.numbers : new Array<number>(vector.length);
+    for (let i = 0; i < vector.length; i++) numbers[i] = vector[i] as number;
+    return numbers;
   }
 
   /** Writes the index atomically (temp file, then rename) and returns its size in bytes. */
@@ -118,15 +133,4 @@ export class VectorIndex {
     renameSync(temp, file);
     return statSync(file).size;
   }
-}
-
-/**
- * The vector as the plain array hnswlib-node takes. A counted loop, not
- * `Array.from`: that walks the typed array's iterator and boxes every
- * element, about 18 KB of garbage per 384-dimension vector.
- */
-function toNumbers(vector: Float32Array): number[] {
-  const numbers = new Array<number>(vector.length);
-  for (let i = 0; i < vector.length; i++) numbers[i] = vector[i] as number;
-  return numbers;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type FusionContext, rankByFusion } from "../../src/memory/fusion-ranking.js";
 import type { MemoryRecord } from "../../src/memory/index.js";
+import { MemoryCatalogue } from "../../src/memory/memory-catalogue.js";
 import { RoomTimeline } from "../../src/memory/room-timeline.js";
 
 const NOW = Date.UTC(2026, 11, 6);
@@ -21,13 +22,14 @@ function turn(id: number, text: string, room = "garden"): MemoryRecord {
   };
 }
 
-/** A conversation in one room, its timeline, and a context that ranks the top `k` of it. */
+/** A conversation in one room, catalogued, its timeline, and a context that ranks the top `k` of it. */
 function conversation(turns: MemoryRecord[], k: number, inScope: (id: number) => boolean = () => true) {
-  const entries = new Map(turns.map((entry) => [entry.id, entry]));
+  const catalogue = new MemoryCatalogue();
+  for (const entry of turns) catalogue.add(entry);
   const timeline = new RoomTimeline();
   for (const entry of turns) if (entry.room) timeline.add(entry.room, entry.id);
-  const context: FusionContext = { entryOf: (id) => entries.get(id), timeline, inScope, k, now: NOW };
-  return { entries, context };
+  const context: FusionContext = { catalogue, timeline, inScope, k, now: NOW };
+  return { catalogue, context };
 }
 
 describe("rankByFusion", () => {
@@ -58,8 +60,8 @@ describe("rankByFusion", () => {
   });
 
   it("never returns a memory forgotten since the index was saved", () => {
-    const { entries, context } = conversation(turns, 4);
-    entries.delete(4);
+    const { catalogue, context } = conversation(turns, 4);
+    catalogue.remove(4);
     const ranked = rankByFusion(
       [
         { label: 4, similarity: 0.95 },
