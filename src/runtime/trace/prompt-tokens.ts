@@ -1,9 +1,16 @@
 import type { BaseMessage } from "@langchain/core/messages";
-import { messageText } from "../../model/index.js";
+import { messageText, SECTION } from "../../model/index.js";
 import { estimateTokens } from "../../text/index.js";
 import type { TracePrompt } from "./trace.js";
 
 const HEADING = "\n\n## ";
+
+/**
+ * The titles the runtime writes, each by itself: a trace names its sections with these, not with slices of
+ * the prompt, since V8 makes a slice of a long string point into it and a kept trace would keep its whole
+ * prompt alive (a hundred traces, a hundred prompts).
+ */
+const TITLES = new Map<string, string>(Object.values(SECTION).map((title) => [title, title]));
 
 /**
  * The prompt's parts with their estimated tokens: the system prompt's opening
@@ -25,7 +32,8 @@ export function promptTokens(prompt: readonly BaseMessage[]): TracePrompt {
       sections.push({ name, tokens: Math.ceil((end - from) / 4) });
       if (heading < 0) break;
       const titleEnd = text.indexOf("\n", heading + HEADING.length);
-      name = text.slice(heading + HEADING.length, titleEnd < 0 ? text.length : titleEnd);
+      const title = text.slice(heading + HEADING.length, titleEnd < 0 ? text.length : titleEnd);
+      name = TITLES.get(title) ?? title;
       from = titleEnd < 0 ? text.length : titleEnd + 1;
     }
   }
