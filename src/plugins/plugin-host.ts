@@ -36,6 +36,13 @@ interface Owned<T> {
 /** What the agent tells a plugin step about the message; the host adds the plugin's runtime. */
 export type StepTurn = Omit<StepContext, keyof PluginRuntime>;
 
+/** Where a step's context keeps the turn it reads `reply` from (not enumerable: a spread leaves it out). */
+const TURN = Symbol("turn");
+
+function currentReply(this: { [TURN]: StepTurn }): StepTurn["reply"] {
+  return this[TURN].reply;
+}
+
 /** A plugin step ready to run: scoped to its plugin, with the timeout and isolation of actions. */
 export interface HostedStep {
   name: string;
@@ -211,17 +218,19 @@ export class PluginHost {
         name: item.name,
         run: (turn, next) => {
           const runtime = this.scoped(plugin);
-          const ctx: StepContext = {
+          const ctx = {
             ...runtime,
             message: turn.message,
             text: turn.text,
             memory: turn.memory,
-            get reply() {
-              return turn.reply;
-            },
-            respond: (text) => turn.respond(text),
+            respond: (text: string) => turn.respond(text),
           };
-          return runPluginStep(item, ctx, next, { timeoutMs: this.timeoutMs, logger: runtime.logger });
+          // One getter for every step's context: a getter written in the literal is a new function per message,
+          // and V8 gives each such object a hidden class of its own in the old generation that keeps the turn
+          // alive through young collections.
+          Object.defineProperty(ctx, TURN, { value: turn });
+          Object.defineProperty(ctx, "reply", { get: currentReply, enumerable: true, configurable: true });
+          return runPluginStep(item, ctx as StepContext, next, { timeoutMs: this.timeoutMs, logger: runtime.logger });
         },
       }));
   }

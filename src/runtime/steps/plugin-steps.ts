@@ -13,18 +13,25 @@ export function pluginSteps(parts: AgentParts, at: StepPosition): Step[] {
 
 /** The turn as a plugin step sees it: what came in, the answer so far, and a way to answer. */
 function stepTurn(turn: Turn): StepTurn {
-  return {
+  const view = {
     message: turn.message,
     text: turn.text,
     memory: turn.memory,
-    get reply() {
-      return turn.reply;
-    },
-    respond(text) {
+    respond(text: string) {
       if (typeof text !== "string") throw new TypeError(`respond() expects the answer as text, got ${typeof text}`);
       if (turn.replied)
         throw new Error("respond() came too late: the reply has gone out; answer in a step before generate");
       turn.reply = { text, actions: turn.reply?.actions ?? [] };
     },
   };
+  // One getter for every view (see `actionContext`): a getter in the literal would keep the turn alive in young collections.
+  Object.defineProperty(view, TURN, { value: turn });
+  return Object.defineProperty(view, "reply", { get: currentReply, enumerable: true, configurable: true }) as StepTurn;
+}
+
+/** Where a step's view keeps its turn (not enumerable). */
+const TURN = Symbol("turn");
+
+function currentReply(this: { [TURN]: Turn }): Turn["reply"] {
+  return this[TURN].reply;
 }
