@@ -85,14 +85,14 @@ function termFrequencies(items: string[]): Map<string, number> {
 }
 
 function addWordFeatures(vector: Float32Array, words: string[], stems: string[]): void {
-  for (const [word, count] of termFrequencies(stems)) {
+  // forEach, not for…of: each [word, count] pair would be garbage, three texts a message.
+  termFrequencies(stems).forEach((count, word) => {
     const weight = (isStopword(word) ? STOPWORD_WEIGHT : WORD_WEIGHT) * (1 + Math.log(count));
     addHashed(vector, hashText(word, SEED_WORD), weight);
-  }
-  for (const [word, count] of termFrequencies(words)) {
-    if (isStopword(word)) continue;
-    addCharacterGrams(vector, word, 1 + Math.log(count));
-  }
+  });
+  termFrequencies(words).forEach((count, word) => {
+    if (!isStopword(word)) addCharacterGrams(vector, word, 1 + Math.log(count));
+  });
 }
 
 /** Character 3- and 4-grams of ` word ` (padded so prefixes and suffixes count), which tolerate typos and inflections. */
