@@ -14,8 +14,8 @@ const benches = readdirSync(dir)
 let failed = false;
 for (const file of benches) {
   // The heap settings `troupe start` runs with (src/cli/bin.ts), so memory figures are the product's: the bin
-  // caps the young generation at two semi-spaces of 8 MB from running code (capYoungGeneration), which the flag
-  // does here from the start.
+  // caps the main thread's young generation at two semi-spaces of 8 MB from running code (capYoungGeneration),
+  // which the flag does here from the start (and for worker threads too, which the bin's cap does not watch).
   const flags = ["--expose-gc", "--heap-growing-percent=50", "--max-semi-space-size=8"];
   const result = spawnSync(process.execPath, [...flags, join(dir, file)], { stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) {

@@ -16,7 +16,10 @@ const GROWTH_FACTOR = 2;
  * capacity's worth of objects has survived since the last growth, so at 8 MB
  * a look after each collection comes long before the next growth could. A
  * factor of 1 is set again after every collection: V8 raises a factor below 2
- * back to 2 whenever it sets up a heap, a worker thread's too. An explicit
+ * back to 2 whenever it sets up a heap, a worker thread's too. Worker threads
+ * read the same factor but only the main thread's collections are watched: a
+ * worker that allocates while the main thread is idle can grow its young
+ * generation to V8's default (`--max-semi-space-size` caps workers too). An explicit
  * `--max-semi-space-size` or `--semi-space-growth-factor` (on the command
  * line or in `NODE_OPTIONS`) wins.
  *
