@@ -25,4 +25,5 @@ export { PluginTimeoutError } from "./plugin-timeout-error.js";
 export type { Provider, ProviderContext } from "./provider.js";
 export { isPluginPath, resolvePlugin } from "./resolve-plugin.js";
 export type { Service } from "./service.js";
+export { withLiveReply } from "./with-live-reply.js";
 export { withTimeout } from "./with-timeout.js";

@@ -13,6 +13,7 @@ import type { PluginStep, StepContext, StepPosition } from "./plugin-step.js";
 import type { Provider } from "./provider.js";
 import { runPluginStep } from "./run-plugin-step.js";
 import type { Service } from "./service.js";
+import { withLiveReply } from "./with-live-reply.js";
 import { withTimeout } from "./with-timeout.js";
 
 export interface PluginHostOptions {
@@ -35,13 +36,6 @@ interface Owned<T> {
 
 /** What the agent tells a plugin step about the message; the host adds the plugin's runtime. */
 export type StepTurn = Omit<StepContext, keyof PluginRuntime>;
-
-/** Where a step's context keeps the turn it reads `reply` from (not enumerable: a spread leaves it out). */
-const TURN = Symbol("turn");
-
-function currentReply(this: { [TURN]: StepTurn }): StepTurn["reply"] {
-  return this[TURN].reply;
-}
 
 /** A plugin step ready to run: scoped to its plugin, with the timeout and isolation of actions. */
 export interface HostedStep {
@@ -218,19 +212,17 @@ export class PluginHost {
         name: item.name,
         run: (turn, next) => {
           const runtime = this.scoped(plugin);
-          const ctx = {
-            ...runtime,
-            message: turn.message,
-            text: turn.text,
-            memory: turn.memory,
-            respond: (text: string) => turn.respond(text),
-          };
-          // One getter for every step's context: a getter written in the literal is a new function per message,
-          // and V8 gives each such object a hidden class of its own in the old generation that keeps the turn
-          // alive through young collections.
-          Object.defineProperty(ctx, TURN, { value: turn });
-          Object.defineProperty(ctx, "reply", { get: currentReply, enumerable: true, configurable: true });
-          return runPluginStep(item, ctx as StepContext, next, { timeoutMs: this.timeoutMs, logger: runtime.logger });
+          const ctx: StepContext = withLiveReply(
+            {
+              ...runtime,
+              message: turn.message,
+              text: turn.text,
+              memory: turn.memory,
+              respond: (text: string) => turn.respond(text),
+            },
+            turn,
+          );
+          return runPluginStep(item, ctx, next, { timeoutMs: this.timeoutMs, logger: runtime.logger });
         },
       }));
   }

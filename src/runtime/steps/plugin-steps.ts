@@ -1,4 +1,4 @@
-import type { StepPosition, StepTurn } from "../../plugins/index.js";
+import { type StepPosition, type StepTurn, withLiveReply } from "../../plugins/index.js";
 import type { AgentParts } from "../agent-parts.js";
 import type { Step } from "../run-steps.js";
 import type { Turn } from "../turn.js";
@@ -24,14 +24,5 @@ function stepTurn(turn: Turn): StepTurn {
       turn.reply = { text, actions: turn.reply?.actions ?? [] };
     },
   };
-  // One getter for every view (see `actionContext`): a getter in the literal would keep the turn alive in young collections.
-  Object.defineProperty(view, TURN, { value: turn });
-  return Object.defineProperty(view, "reply", { get: currentReply, enumerable: true, configurable: true }) as StepTurn;
-}
-
-/** Where a step's view keeps its turn (not enumerable). */
-const TURN = Symbol("turn");
-
-function currentReply(this: { [TURN]: Turn }): Turn["reply"] {
-  return this[TURN].reply;
+  return withLiveReply(view, turn);
 }
