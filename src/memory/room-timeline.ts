@@ -19,13 +19,6 @@ export class RoomTimeline {
     if (ids) removeSorted(ids, id);
   }
 
-  /** The turns just before and after `id` in its room. */
-  neighbours(room: string, id: number): number[] {
-    const found: number[] = [];
-    this.forEachNeighbour(room, id, (neighbour) => found.push(neighbour));
-    return found;
-  }
-
   /** Calls `visit` with the turn just before and the one just after `id` in its room (where there are such turns). */
   forEachNeighbour(room: string, id: number, visit: (neighbour: number) => void): void {
     const ids = this.rooms.get(room);
