@@ -134,13 +134,22 @@ describe("GroupCommit", () => {
   it("still commits in one transaction what callers released one after another queue meanwhile", async () => {
     const { db, add, texts } = notes();
     const group = new GroupCommit(db);
+    const failed: unknown[] = [];
     const room = async (name: string) => {
       await group.commit(() => add(`${name} says hi`));
       await group.commit(() => add(`${name} is answered`));
     };
-    await Promise.all([room("room 1"), room("room 2"), room("room 3")]);
+    const rooms = Promise.all([room("room 1"), room("room 2"), room("room 3")]);
+    // Derived in the same turn as the greetings: it waits for the next commit, which must not start before
+    // the last room has gone on and queued its answer.
+    group.defer(
+      () => add("derived from the greetings"),
+      (error) => failed.push(error),
+    );
+    await rooms;
     expect(group.committed).toBe(2);
-    expect(texts()).toHaveLength(6);
+    expect(texts()).toHaveLength(7);
+    expect(failed).toEqual([]);
     db.close();
   });
 });
