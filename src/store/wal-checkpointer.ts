@@ -69,9 +69,10 @@ function checkpointWorker(): Worker {
  * Call `committed()` after each commit: every few commits it reads how far
  * the log is ahead of the database from the WAL index header (the `-shm`
  * file's documented layout), and past `CHECKPOINT_PAGES` asks the worker.
- * The worker starts at the first checkpoint due, so a store that writes
- * little never starts a thread; the store's own automatic checkpoint moves
- * to `BACKSTOP_PAGES`, for a log the worker cannot keep up with.
+ * The worker starts at the first group commit, so a store that is only read
+ * (a command that looks at memories) never starts a thread; the store's own
+ * automatic checkpoint moves to `BACKSTOP_PAGES`, for a log the worker cannot
+ * keep up with.
  */
 export class WalCheckpointer {
   private readonly db: Store;
@@ -86,21 +87,35 @@ export class WalCheckpointer {
     if (db.open && !db.memory) db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   }
 
-  /** Counts one commit; now and then asks the worker for a checkpoint when the log has grown past `CHECKPOINT_PAGES`. */
+  /**
+   * Counts one commit; now and then asks the worker for a checkpoint when the
+   * log has grown past `CHECKPOINT_PAGES`. The first commit starts the worker:
+   * started when the first checkpoint was due, its start-up (a V8 isolate and
+   * Node's bootstrap, about 40 ms of CPU) came at the store's busiest moment
+   * and delayed that checkpoint by tens of replies, each waiting for a core.
+   */
   committed(): void {
-    if (++this.commits % COMMITS_PER_LOOK !== 0 || this.inFlight || this.failed || this.db.memory) return;
+    if (this.failed || this.db.memory) return;
+    if (++this.commits === 1) this.worker();
+    if (this.commits % COMMITS_PER_LOOK !== 0 || this.inFlight) return;
     if (this.pendingPages() < CHECKPOINT_PAGES) return;
+    const checkpoints = this.worker();
+    if (!checkpoints) return;
+    this.inFlight = true;
+    waiting.set(this.db.name, () => {
+      this.inFlight = false;
+    });
+    checkpoints.postMessage(this.db.name);
+  }
+
+  /** The process's checkpoint worker; none where no thread can start, and SQLite then checkpoints in the commits, as it does by default. */
+  private worker(): Worker | undefined {
     try {
-      const checkpoints = checkpointWorker();
-      this.inFlight = true;
-      waiting.set(this.db.name, () => {
-        this.inFlight = false;
-      });
-      checkpoints.postMessage(this.db.name);
+      return checkpointWorker();
     } catch {
-      // No worker thread here: SQLite checkpoints in the commits, as it does by default.
       this.failed = true;
       if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+      return undefined;
     }
   }
 
