@@ -6,7 +6,6 @@ import type { AgentChat } from "./agent-chat.js";
 import type { AgentMemory } from "./agent-memory.js";
 import type { BotExchanges } from "./bot-exchanges.js";
 import type { ActionPolicy } from "./run-actions.js";
-import type { TurnTrace } from "./trace/turn-trace.js";
 import type { Turn } from "./turn.js";
 
 /** What the pipeline's steps work with: the parts of one agent that outlive a message. */
@@ -24,31 +23,19 @@ export interface AgentParts {
   readonly logger: Logger;
 }
 
-/** What an action handler gets while this turn is handled. */
+/** What an action handler gets while this turn is handled: made only when the model calls an action. */
 export function actionContext(parts: AgentParts, turn: Turn): ActionContext {
   const { message } = turn;
   const runtime = parts.plugins.runtime;
-  const ctx = {
+  return {
     ...runtime,
+    // An action's log lines carry the message's trace id.
+    logger: turn.trace.logger,
     agentName: parts.name,
     message,
     memory: turn.memory,
-    reply: (text: string) =>
-      runtime.send({ platform: message.platform, room: message.room, userId: message.user.id, text }),
+    reply: (text) => runtime.send({ platform: message.platform, room: message.room, userId: message.user.id, text }),
   };
-  // An action's log lines carry the message's trace id; the child logger is made only if one logs. One getter
-  // for every context: a getter written in the literal is a new function each time, and V8 gives each such
-  // object a hidden class of its own, in the old generation, whose getter kept the whole turn (prompt,
-  // recalled memories) alive through every young collection until the next full one.
-  Object.defineProperty(ctx, TRACE, { value: turn.trace });
-  return Object.defineProperty(ctx, "logger", { get: traceLogger, enumerable: true, configurable: true });
-}
-
-/** Where an action context keeps its turn's trace (not enumerable: a spread of the context leaves it out). */
-const TRACE = Symbol("trace");
-
-function traceLogger(this: { [TRACE]: TurnTrace }): Logger {
-  return this[TRACE].logger;
 }
 
 /** Who is asking in this turn, which decides which actions they may run. */
