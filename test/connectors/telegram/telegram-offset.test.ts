@@ -11,19 +11,7 @@ describe("Telegram updates and the offset", () => {
   it("tells Telegram an update is handled (the next offset) only once the agent has stored its message", async () => {
     const fake = await startFakeTelegram([JUNO_BOT]);
     const character = sage();
-    let storedAt = Number.POSITIVE_INFINITY;
-    // An agent whose store is slow: its message is stored 500 ms after it arrives, and answered after that.
-    const agent: ConnectedAgent = {
-      name: character.name,
-      character,
-      redeliver: async () => {},
-      handle: async (_message, options?: ConnectorHandleOptions) => {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        storedAt = Date.now();
-        options?.onRecorded?.();
-        return { text: "Noted." };
-      },
-    };
+    const { agent, storedAt } = slowStoringAgent(character);
     const connector = new TelegramConnector({
       character,
       token: { value: JUNO_BOT.token, variable: "TELEGRAM_BOT_TOKEN", source: "environment" },
@@ -39,7 +27,7 @@ describe("Telegram updates and the offset", () => {
         fake.calls.find((call) => call.method === "getUpdates" && Number(call.body.offset ?? 0) > 1);
       await fake.waitFor(() => confirming() !== undefined);
       // A kill before the message was stored would otherwise have Telegram forget it for good.
-      expect(confirming()?.at).toBeGreaterThanOrEqual(storedAt);
+      expect(confirming()?.at).toBeGreaterThanOrEqual(storedAt());
     } finally {
       await connector.stop();
       await fake.close();
@@ -92,18 +80,7 @@ describe("Telegram updates and the offset", () => {
   it("in webhook mode, answers Telegram's post with 200 only once the agent has stored its message", async () => {
     const fake = await startFakeTelegram([JUNO_BOT]);
     const character = sage();
-    let storedAt = Number.POSITIVE_INFINITY;
-    const agent: ConnectedAgent = {
-      name: character.name,
-      character,
-      redeliver: async () => {},
-      handle: async (_message, options?: ConnectorHandleOptions) => {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        storedAt = Date.now();
-        options?.onRecorded?.();
-        return { text: "Noted." };
-      },
-    };
+    const { agent, storedAt } = slowStoringAgent(character);
     const webhooks = new WebhookRoutes();
     const connector = new TelegramConnector({
       character,
@@ -128,10 +105,27 @@ describe("Telegram updates and the offset", () => {
       );
       expect(response.status).toBe(200);
       // Telegram forgets an update once it has its 200: a kill before the message was stored would lose it.
-      expect(Date.now()).toBeGreaterThanOrEqual(storedAt);
+      expect(Date.now()).toBeGreaterThanOrEqual(storedAt());
     } finally {
       await connector.stop();
       await fake.close();
     }
   });
 });
+
+/** An agent whose store is slow: its message is stored 500 ms after it arrives, and answered after that. */
+function slowStoringAgent(character: ReturnType<typeof sage>): { agent: ConnectedAgent; storedAt: () => number } {
+  let storedAt = Number.POSITIVE_INFINITY;
+  const agent: ConnectedAgent = {
+    name: character.name,
+    character,
+    redeliver: async () => {},
+    handle: async (_message, options?: ConnectorHandleOptions) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      storedAt = Date.now();
+      options?.onRecorded?.();
+      return { text: "Noted." };
+    },
+  };
+  return { agent, storedAt: () => storedAt };
+}
