@@ -1,5 +1,5 @@
 import type { Store } from "../store/index.js";
-import { entersTop, insertTop } from "./best-first.js";
+import { bestIndices } from "./best-indices.js";
 import type { Embedder } from "./embedder.js";
 import { EmbeddingModelChangedError } from "./embedding-model-changed-error.js";
 import { EmbeddingQueue } from "./embedding-queue.js";
@@ -453,13 +453,10 @@ export class LongTermMemory {
       count++;
     }
     const similarities = this.smallVectors.similarities(slots, vector, count);
-    const top: (Neighbour & { score: number })[] = [];
-    for (let i = 0; i < count; i++) {
-      const similarity = similarities[i] as number;
-      if (Number.isNaN(similarity) || !entersTop(top, similarity, wanted)) continue;
-      insertTop(top, { label: inside[i] as number, similarity, score: similarity }, wanted);
-    }
-    return top;
+    return bestIndices(similarities, count, wanted).map((i) => ({
+      label: inside[i] as number,
+      similarity: similarities[i] as number,
+    }));
   }
 
   /** Ids of the memories of a kind, grouped by their `source`. */
