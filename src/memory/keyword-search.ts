@@ -79,6 +79,8 @@ export class KeywordSearch {
   private totalLength = 0;
   /** lower-cased word → how many of those memories hold it: a floor for its stem's count, known without FTS. */
   private readonly wordDocuments = new Map<string, number>();
+  /** digits → how many of those memories hold a word of those digits and a letter ("1990s"), which may stem to the digits. */
+  private readonly numbersWithALetter = new Map<string, number>();
   /** word → its stem as the FTS tokenizer makes it. */
   private readonly stems = new Map<string, string>();
   /** stem → how many memories held it when the memory had `size` memories. */
@@ -109,7 +111,11 @@ export class KeywordSearch {
     const words = wordsOf(text);
     this.lengths.set(id, words.length);
     this.totalLength += words.length;
-    for (const word of new Set(words)) this.wordDocuments.set(word, (this.wordDocuments.get(word) ?? 0) + 1);
+    for (const word of new Set(words)) {
+      this.wordDocuments.set(word, (this.wordDocuments.get(word) ?? 0) + 1);
+      const digits = digitsBeforeALetter(word);
+      if (digits !== undefined) this.numbersWithALetter.set(digits, (this.numbersWithALetter.get(digits) ?? 0) + 1);
+    }
     if (this.postings.size === 0) return;
     if (this.fresh.length >= MAX_FRESH) this.dropPostings();
     else this.fresh.push({ id, words });
@@ -122,9 +128,9 @@ export class KeywordSearch {
     this.totalLength -= length;
     this.lengths.delete(id);
     for (const word of new Set(wordsOf(text))) {
-      const documents = (this.wordDocuments.get(word) ?? 1) - 1;
-      if (documents > 0) this.wordDocuments.set(word, documents);
-      else this.wordDocuments.delete(word);
+      countDown(this.wordDocuments, word);
+      const digits = digitsBeforeALetter(word);
+      if (digits !== undefined) countDown(this.numbersWithALetter, digits);
     }
     // SQLite hands a deleted highest id out again; the cached lists must not credit its old words to the new memory.
     this.dropPostings();
@@ -189,7 +195,21 @@ export class KeywordSearch {
 
   /** This agent's memories that hold `stem`, read from FTS5 the first time the stem is searched. */
   private posting(stem: string, statements: TermStatements): PostingList {
-    return this.postings.get(stem) ?? this.readPosting(stem, statements.occurrences.all(stem));
+    return (
+      this.postings.get(stem) ?? this.readPosting(stem, this.heldByNone(stem) ? [] : statements.occurrences.all(stem))
+    );
+  }
+
+  /**
+   * Whether none of this agent's memories can hold `stem`, known without
+   * FTS5. A stem of digits comes only from that number, or from the number
+   * and a letter folded to `s` (the porter stemmer drops a plural `s` and, in
+   * a word without vowels, changes nothing else): the word counts say whether
+   * any memory has either. A message's own number ("order 5001") is usually
+   * new, and reading its empty list cost a seek in every FTS5 segment.
+   */
+  private heldByNone(stem: string): boolean {
+    return ASCII_DIGITS.test(stem) && !this.wordDocuments.has(stem) && !this.numbersWithALetter.has(stem);
   }
 
   /** Keeps the occurrences of a stem read from FTS5 (memory ids, one per occurrence) as its list. */
@@ -320,6 +340,29 @@ export class KeywordSearch {
     }
     return this.statements;
   }
+}
+
+/** A number followed by one letter ("1990s", "4k"), which FTS5's tokenizer may fold and stem back to the number. */
+const NUMBER_AND_LETTER = /^\p{N}+\p{L}$/u;
+
+/**
+ * The ASCII digits a word of a number and one letter may stem to, or
+ * undefined for any other word. Counts any letter, not only `s` and the
+ * letters FTS5 folds to it (`ś`, `ſ`): counting too many words costs only a
+ * lookup, too few would lose a match.
+ */
+function digitsBeforeALetter(word: string): string | undefined {
+  if (!NUMBER_AND_LETTER.test(word)) return undefined;
+  // Compatibility forms first: a full-width or superscript digit may be read as the plain one.
+  const digits = word.normalize("NFKC").replace(/\p{L}+$/u, "");
+  return ASCII_DIGITS.test(digits) ? digits : undefined;
+}
+
+/** One memory fewer holds `key`. */
+function countDown(counts: Map<string, number>, key: string): void {
+  const count = (counts.get(key) ?? 1) - 1;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
 }
 
 /** The words of a memory as the keyword search counts them: letters and digits, lower-cased. */

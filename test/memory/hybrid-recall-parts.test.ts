@@ -77,6 +77,35 @@ describe("KeywordSearch", () => {
     db.close();
   });
 
+  it("reads no occurrence list for a number no memory holds, and still finds a number said in the plural", () => {
+    const { db, memory } = junoMemory();
+    let listsRead = 0;
+    const prepare = db.prepare.bind(db);
+    // Counts the reads of a stem's occurrence list from FTS5.
+    db.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      if (!sql.includes("_instances WHERE term = ?")) return statement;
+      const all = statement.all.bind(statement);
+      statement.all = (...parameters: unknown[]) => {
+        listsRead++;
+        return all(...parameters);
+      };
+      return statement;
+    }) as typeof db.prepare;
+    const texts = ["order 4521 shipped on monday", "music of the 1990s"];
+    const ids = texts.map((text) => memory.add({ kind: "message", text }));
+    const search = new KeywordSearch(db, "memories_fts", "memories_terms");
+    for (const [i, text] of texts.entries()) search.add(ids[i] as number, text);
+
+    expect(search.find("order 4521", () => true, 10).map((hit) => hit.id)).toEqual([ids[0]]);
+    const read = listsRead;
+    expect(search.find("order 5001", () => true, 10).map((hit) => hit.id)).toEqual([ids[0]]);
+    expect(listsRead).toBe(read);
+    // "1990s" stems to "1990": a word of digits and a letter counts as holding the number.
+    expect(search.find("1990", () => true, 10).map((hit) => hit.id)).toEqual([ids[1]]);
+    db.close();
+  });
+
   it("holds a bounded number of occurrence lists however many different numbers users search for", () => {
     const { db } = junoMemory();
     const search = new KeywordSearch(db, "memories_fts", "memories_terms");
