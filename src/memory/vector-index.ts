@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import hnswlib from "hnswlib-node";
+import type hnswlib from "hnswlib-node";
+import { hnswlibAddon } from "./hnswlib-addon.js";
 
 export interface VectorIndexOptions {
   dimensions: number;
@@ -58,7 +59,8 @@ export class VectorIndex {
 
   /** An empty index. */
   static create(options: VectorIndexOptions): VectorIndex {
-    const index = new hnswlib.HierarchicalNSW("cosine", options.dimensions);
+    const { HierarchicalNSW } = hnswlibAddon();
+    const index = new HierarchicalNSW("cosine", options.dimensions);
     index.initIndex({
       maxElements: INITIAL_CAPACITY,
       m: options.m ?? 24,
@@ -72,7 +74,8 @@ export class VectorIndex {
   /** Loads an index written by `save`, or returns undefined when the file is absent or not `expectedSize` bytes. */
   static load(file: string, expectedSize: number, options: VectorIndexOptions): VectorIndex | undefined {
     if (!existsSync(file) || statSync(file).size !== expectedSize) return undefined;
-    const index = new hnswlib.HierarchicalNSW("cosine", options.dimensions);
+    const { HierarchicalNSW } = hnswlibAddon();
+    const index = new HierarchicalNSW("cosine", options.dimensions);
     try {
       index.readIndexSync(file, true);
     } catch {
