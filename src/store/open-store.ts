@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { applyMigrations, migrationVersions, prepareMigrations } from "./apply-migrations.js";
 import type { OwnedMigrations } from "./owned-migrations.js";
+import { sqliteAddonPath } from "./sqlite-addon.js";
 import { StoreOpenError } from "./store-open-error.js";
 
 /** The SQLite database every subsystem shares (better-sqlite3, synchronous). */
@@ -34,7 +35,10 @@ export function openStore(options: OpenStoreOptions): Store {
   }
   let db: Store | undefined;
   try {
-    db = new Database(join(dataDir, "troupe.db"), { timeout: options.busyTimeoutMs ?? 5000 });
+    db = new Database(join(dataDir, "troupe.db"), {
+      timeout: options.busyTimeoutMs ?? 5000,
+      nativeBinding: sqliteAddonPath(),
+    });
     // NORMAL in WAL mode survives a process crash (not a power cut) and is far faster than FULL. Set before WAL,
     // so creating a new file does not sync as FULL would.
     db.pragma("synchronous = NORMAL");
