@@ -1,6 +1,7 @@
 /**
  * `npm run bundle`'s package build: the four entry points as ES modules with
- * code splitting into dist/, every dependency inlined but the native ones.
+ * code splitting into dist/, every dependency inlined but hnswlib-node's and
+ * better-sqlite3's compiled addons.
  * The esbuild API rather than its command line, for the one plugin below.
  */
 import { rmSync } from "node:fs";
@@ -45,7 +46,11 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: "warning",
-  external: ["better-sqlite3", "hnswlib-node", "tsx", "pino-pretty"],
+  // better-sqlite3's JavaScript is bundled: Node would load it as 13 CommonJS files, one lookup and compile each
+  // (about 40 M instructions, 3.6% of a start; docs/benchmarks.md, ninth session). Its compiled addon stays in its
+  // package and every connection is given its path (src/store/open-sqlite.ts), so `bindings`, which better-sqlite3
+  // would ask otherwise, is never called.
+  external: ["bindings", "hnswlib-node", "tsx", "pino-pretty"],
   // Bundled CommonJS dependencies call `require`, which an ES module lacks.
   banner: {
     js: "import { createRequire as __troupeRequire } from 'node:module'; const require = __troupeRequire(import.meta.url);",

@@ -1,5 +1,6 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { BackupError } from "./backup-error.js";
+import { openSqlite } from "./open-sqlite.js";
 
 /**
  * Copies the SQLite database at `source` to `target` with SQLite's online
@@ -12,7 +13,7 @@ import { BackupError } from "./backup-error.js";
 export async function backupDatabase(source: string, target: string): Promise<number> {
   let db: Database.Database;
   try {
-    db = new Database(source, { readonly: true, fileMustExist: true });
+    db = openSqlite(source, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new BackupError({ path: source, reason: `cannot read it (${(error as Error).message})`, cause: error });
   }
@@ -29,7 +30,7 @@ export async function backupDatabase(source: string, target: string): Promise<nu
 export function checkDatabase(file: string): void {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new BackupError({ path: file, reason: `cannot read it (${(error as Error).message})`, cause: error });
   }

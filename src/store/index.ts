@@ -9,6 +9,7 @@ export { applyMigrations, migrationVersions } from "./apply-migrations.js";
 export { backupDatabase, checkDatabase } from "./backup-database.js";
 export { BackupError } from "./backup-error.js";
 export { GroupCommit, groupCommitOf } from "./group-commit.js";
+export { openSqlite } from "./open-sqlite.js";
 export { type OpenStoreOptions, openStore, type Store } from "./open-store.js";
 export type { OwnedMigrations } from "./owned-migrations.js";
 export { isDamagedDatabase, StoreDamagedError } from "./store-damaged-error.js";

@@ -1,9 +1,9 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { applyMigrations, migrationVersions, prepareMigrations } from "./apply-migrations.js";
+import { openSqlite } from "./open-sqlite.js";
 import type { OwnedMigrations } from "./owned-migrations.js";
-import { sqliteAddonPath } from "./sqlite-addon.js";
 import { StoreOpenError } from "./store-open-error.js";
 
 /** The SQLite database every subsystem shares (better-sqlite3, synchronous). */
@@ -35,10 +35,7 @@ export function openStore(options: OpenStoreOptions): Store {
   }
   let db: Store | undefined;
   try {
-    db = new Database(join(dataDir, "troupe.db"), {
-      timeout: options.busyTimeoutMs ?? 5000,
-      nativeBinding: sqliteAddonPath(),
-    });
+    db = openSqlite(join(dataDir, "troupe.db"), { timeout: options.busyTimeoutMs ?? 5000 });
     // NORMAL in WAL mode survives a process crash (not a power cut) and is far faster than FULL. Set before WAL,
     // so creating a new file does not sync as FULL would.
     db.pragma("synchronous = NORMAL");

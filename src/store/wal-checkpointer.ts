@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { endianness } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Store } from "./open-store.js";
+import { sqliteAddonPath } from "./sqlite-addon.js";
 
 /** Pages in the write-ahead log not yet copied into the database that make a checkpoint due (SQLite's own default). */
 const CHECKPOINT_PAGES = 1000;
@@ -24,7 +25,7 @@ const Database = require(workerData.driver);
 parentPort.on("message", (file) => {
   let db;
   try {
-    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db = new Database(file, { fileMustExist: true, timeout: 0, nativeBinding: workerData.addon });
     db.pragma("wal_checkpoint(PASSIVE)");
   } catch {
     // Busy, or the file is gone: the next look tries again, and the store's backstop checkpoint still runs.
@@ -44,7 +45,7 @@ function checkpointWorker(): Worker {
   if (worker) return worker;
   if (broken) throw new Error("the checkpoint worker failed");
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const started = new Worker(WORKER, { eval: true, workerData: { driver } });
+  const started = new Worker(WORKER, { eval: true, workerData: { driver, addon: sqliteAddonPath() } });
   started.on("message", (file: string) => {
     waiting.get(file)?.();
     waiting.delete(file);

@@ -5,7 +5,7 @@ const OUT = "out";
 export interface LoadedAtImport {
   /** Bundled files, as esbuild names its inputs: `src/...`, `node_modules/<package>/...`. */
   inputs: string[];
-  /** What is left to Node: built-ins and the native packages (`better-sqlite3`, `hnswlib-node`). */
+  /** What is left to Node: built-ins and what the bundle leaves out (`hnswlib-node`, `bindings`). */
   externals: string[];
 }
 
@@ -27,7 +27,8 @@ export async function loadedAtImport(entry = "src/index.ts"): Promise<LoadedAtIm
     write: false,
     metafile: true,
     logLevel: "silent",
-    external: ["better-sqlite3", "hnswlib-node"],
+    // As scripts/bundle.mjs: better-sqlite3's JavaScript is bundled, its addon found by path.
+    external: ["bindings", "hnswlib-node"],
   });
   return staticClosure(metafile, `${OUT}/${entry.replace(/^src\//, "").replace(/\.ts$/, ".js")}`);
 }

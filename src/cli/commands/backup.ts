@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import Database from "better-sqlite3";
 import { copyIndexFiles, pinIndexRecords } from "../../memory/index.js";
-import { BackupError, backupDatabase } from "../../store/index.js";
+import { BackupError, backupDatabase, openSqlite } from "../../store/index.js";
 import { CliError } from "../cli-error.js";
 import { BACKUP_FORMAT, type BackupManifest } from "./backup-manifest.js";
 
@@ -33,7 +32,7 @@ export async function backupCommand(options: { folder: string; dataDir: string }
     throw new CliError("BACKUP_TARGET_EXISTS", `${folder} already exists and is not an empty folder; name a new one.`);
   }
   mkdirSync(join(folder, "index"), { recursive: true });
-  const live = new Database(source, { readonly: true, fileMustExist: true });
+  const live = openSqlite(source, { readonly: true, fileMustExist: true });
   let records: ReturnType<typeof copyIndexFiles>;
   try {
     records = copyIndexFiles(live, join(options.dataDir, "index"), join(folder, "index"));
@@ -42,7 +41,7 @@ export async function backupCommand(options: { folder: string; dataDir: string }
   }
   const target = join(folder, "troupe.db");
   await backupDatabase(source, target);
-  const copy = new Database(target);
+  const copy = openSqlite(target);
   try {
     pinIndexRecords(copy, records);
     // One self-contained file: what the write-ahead log holds goes into the database.
