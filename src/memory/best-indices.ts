@@ -7,7 +7,7 @@ const heapScratch = new ScratchArray(Int32Array);
  * The positions of the `limit` highest of `values[0, count)`, best first,
  * a tie going to the lower position; NaN marks a value to skip. The same
  * choice and order as offering each value in turn to a best-first list
- * (`entersTop`, `insertTop`), but it builds nothing for the values that do
+ * (`TopScores`), but it builds nothing for the values that do
  * not make the top: an exact search over a room's memories offers hundreds
  * that enter the list and are pushed out again, and an object for each was
  * the largest part of what a recall allocated.

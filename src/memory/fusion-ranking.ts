@@ -1,11 +1,21 @@
-import { entersTop, insertTop } from "./best-first.js";
+import { CandidateRelevance } from "./candidate-relevance.js";
 import { hybridRelevance, NEIGHBOUR_SHARE } from "./hybrid-relevance.js";
 import type { KeywordHit } from "./keyword-search.js";
 import type { MemoryCatalogue } from "./memory-catalogue.js";
 import type { MemoryEntry } from "./memory-record.js";
 import type { RoomTimeline } from "./room-timeline.js";
 import { memoryScore, recencyScore } from "./scoring.js";
+import { ScratchArray } from "./scratch-array.js";
+import { TopScores } from "./top-scores.js";
 import type { Neighbour } from "./vector-index.js";
+
+/**
+ * The candidates of the recall being ranked, their relevance before neighbours join, and the best of them:
+ * shared by every recall (each runs to completion).
+ */
+const candidates = new CandidateRelevance();
+const ownRelevance = new ScratchArray(Float64Array);
+const ranked = new TopScores();
 
 /** What fusion ranking reads besides the two candidate lists. */
 export interface FusionContext {
@@ -14,7 +24,7 @@ export interface FusionContext {
    * was saved is not in it. Candidates are weighed from its columns, and
    * only the k ranked become entries.
    */
-  catalogue: Pick<MemoryCatalogue, "entry" | "roomOf" | "accessedAt" | "importanceOf">;
+  catalogue: Pick<MemoryCatalogue, "entry" | "roomOf" | "slotOf" | "accessedAtSlot" | "importanceAtSlot">;
   /** The order of turns in each room, for the neighbours of a relevant turn. */
   timeline: RoomTimeline;
   /** Whether a neighbouring turn may join (the recall's scope). */
@@ -37,39 +47,43 @@ export interface RankedMemory {
  * each candidate is weighed with recency and importance (Generative Agents).
  */
 export function rankByFusion(byVector: Neighbour[], byKeyword: KeywordHit[], context: FusionContext): RankedMemory[] {
-  const relevance = hybridRelevance(byVector, byKeyword);
+  const relevance = hybridRelevance(byVector, byKeyword, candidates);
   addNeighbours(relevance, context);
   const { catalogue, k, now } = context;
-  const ranked: { id: number; fused: number; score: number }[] = [];
-  // forEach, not for…of: a large memory has hundreds of candidates, and each [id, fused] pair would be garbage.
-  relevance.forEach((fused, id) => {
-    const accessedAt = catalogue.accessedAt(id);
-    if (accessedAt === undefined) return; // forgotten since the index was saved
-    const importance = catalogue.importanceOf(id) as number;
-    const score = memoryScore({ relevance: fused, recency: recencyScore(accessedAt, now), importance });
-    if (entersTop(ranked, score, k)) insertTop(ranked, { id, fused, score }, k);
+  ranked.reset(k);
+  for (let i = 0; i < relevance.size; i++) {
+    const id = relevance.idAt(i);
+    const slot = catalogue.slotOf(id);
+    if (slot === undefined) continue; // forgotten since the index was saved
+    const recency = recencyScore(catalogue.accessedAtSlot(slot), now);
+    const score = memoryScore(relevance.relevanceAt(i), recency, catalogue.importanceAtSlot(slot));
+    if (ranked.enters(score)) ranked.insert(id, score);
+  }
+  return Array.from({ length: ranked.length }, (_, i) => {
+    const id = ranked.idAt(i);
+    return {
+      entry: catalogue.entry(id) as MemoryEntry,
+      relevance: byVector.find((neighbour) => neighbour.label === id)?.similarity ?? (relevance.get(id) as number),
+      score: ranked.scoreAt(i),
+    };
   });
-  return ranked.map(({ id, fused, score }) => ({
-    entry: catalogue.entry(id) as MemoryEntry,
-    relevance: byVector.find((neighbour) => neighbour.label === id)?.similarity ?? fused,
-    score,
-  }));
 }
 
 /** Turns next to a relevant turn of the same room join the candidates with a share of its relevance. */
-function addNeighbours(relevance: Map<number, number>, context: FusionContext): void {
+function addNeighbours(relevance: CandidateRelevance, context: FusionContext): void {
   // Read before any neighbour joins: a neighbour's share comes from the relevance its turn had, never from another neighbour.
-  const ids = [...relevance.keys()];
-  const scores = [...relevance.values()];
+  const found = relevance.size;
+  const own = ownRelevance.take(found);
+  for (let i = 0; i < found; i++) own[i] = relevance.relevanceAt(i);
   let share = 0;
   const join = (neighbour: number) => {
-    if (context.inScope(neighbour)) relevance.set(neighbour, Math.max(relevance.get(neighbour) ?? 0, share));
+    if (context.inScope(neighbour)) relevance.raise(neighbour, share);
   };
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as number;
+  for (let i = 0; i < found; i++) {
+    const id = relevance.idAt(i);
     const room = context.catalogue.roomOf(id);
     if (room === null || room === undefined) continue;
-    share = NEIGHBOUR_SHARE * (scores[i] as number);
+    share = NEIGHBOUR_SHARE * (own[i] as number);
     context.timeline.forEachNeighbour(room, id, join);
   }
 }

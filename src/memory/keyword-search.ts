@@ -1,8 +1,8 @@
 import type { Statement } from "better-sqlite3";
 import type { Store } from "../store/index.js";
-import { entersTop, insertTop } from "./best-first.js";
 import { keywordWords } from "./keyword-query.js";
 import { PostingList } from "./posting-list.js";
+import { TopScores } from "./top-scores.js";
 
 /** Below this many memories every query word is searched: the scan is cheap anyway. */
 const GATED_FROM = 2_000;
@@ -88,6 +88,8 @@ export class KeywordSearch {
   /** stem → its occurrences, for the stems searched so far. */
   private readonly postings = new Map<string, PostingList>();
   private cachedBytes = 0;
+  /** The best matches of the search running now (each runs to completion). */
+  private readonly top = new TopScores();
   /** Memories added since the last search, with their words, still to join the cached occurrence lists. */
   private fresh: { id: number; words: string[] }[] = [];
 
@@ -169,7 +171,8 @@ export class KeywordSearch {
     const averageLength = this.totalLength / size || 1;
     const idfs = lists.map((list) => Math.max(Math.log((size - list.length + 0.5) / (list.length + 0.5)), MIN_IDF));
     const cursors = lists.map(() => 0);
-    const top: KeywordHit[] = [];
+    const top = this.top;
+    top.reset(limit);
     for (;;) {
       let id = Number.POSITIVE_INFINITY;
       for (let l = 0; l < lists.length; l++) {
@@ -177,7 +180,7 @@ export class KeywordSearch {
         const at = cursors[l] as number;
         if (at < list.length && (list.ids[at] as number) < id) id = list.ids[at] as number;
       }
-      if (id === Number.POSITIVE_INFINITY) return top;
+      if (id === Number.POSITIVE_INFINITY) break;
       const length = this.lengths.get(id) as number;
       let score = 0;
       for (let l = 0; l < lists.length; l++) {
@@ -189,8 +192,9 @@ export class KeywordSearch {
         score += (idfs[l] as number) * saturated;
         cursors[l] = at + 1;
       }
-      if (entersTop(top, score, limit) && accept(id)) insertTop(top, { id, score }, limit);
+      if (top.enters(score) && accept(id)) top.insert(id, score);
     }
+    return Array.from({ length: top.length }, (_, i) => ({ id: top.idAt(i), score: top.scoreAt(i) }));
   }
 
   /** This agent's memories that hold `stem`, read from FTS5 the first time the stem is searched. */

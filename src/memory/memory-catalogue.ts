@@ -112,6 +112,19 @@ export class MemoryCatalogue {
     return slot === undefined ? undefined : this.importances[slot];
   }
 
+  /**
+   * `accessedAt` by slot (see `slotOf`), for loops over hundreds of
+   * candidates: a number-or-undefined result is a boxed number on each call.
+   */
+  accessedAtSlot(slot: number): number {
+    return this.accessedAts[slot] as number;
+  }
+
+  /** `importanceOf` by slot, as `accessedAtSlot`. */
+  importanceAtSlot(slot: number): number {
+    return this.importances[slot] as number;
+  }
+
   /** A catalogued memory's room (null: none), or undefined when it is not catalogued. */
   roomOf(id: number): string | null | undefined {
     const slot = this.slots.get(id);

@@ -16,12 +16,15 @@ export function recencyScore(lastAccessedMs: number, nowMs: number): number {
   return HOURLY_DECAY ** hours;
 }
 
-/** The weighted sum that orders recalled memories; every input is in [0, 1]. */
+/**
+ * The weighted sum that orders recalled memories; every input is in [0, 1].
+ * Plain numbers, not an object of them: recall weighs hundreds of candidates.
+ */
 export function memoryScore(
-  signals: { relevance: number; recency: number; importance: number },
+  relevance: number,
+  recency: number,
+  importance: number,
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): number {
-  return (
-    weights.relevance * signals.relevance + weights.recency * signals.recency + weights.importance * signals.importance
-  );
+  return weights.relevance * relevance + weights.recency * recency + weights.importance * importance;
 }

@@ -1,15 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { entersTop, insertTop } from "../../src/memory/best-first.js";
 import { bestIndices } from "../../src/memory/best-indices.js";
+import { TopScores } from "../../src/memory/top-scores.js";
 
 /** What a search did before: every value offered in turn to a best-first list, NaN skipped. */
 function throughBestFirst(values: number[], limit: number): number[] {
-  const top: { at: number; score: number }[] = [];
+  const top = new TopScores();
+  top.reset(limit);
   values.forEach((score, at) => {
-    if (!Number.isNaN(score) && entersTop(top, score, limit)) insertTop(top, { at, score }, limit);
+    if (!Number.isNaN(score) && top.enters(score)) top.insert(at, score);
   });
-  return top.map((item) => item.at);
+  return Array.from({ length: top.length }, (_, i) => top.idAt(i));
 }
 
 describe("bestIndices", () => {
