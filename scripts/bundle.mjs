@@ -8,10 +8,10 @@ import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
 /**
- * zod's error messages in English only. zod exports its 40-odd translations
+ * zod's error messages in English only. zod exports its 63 translations
  * as one namespace (`z.locales`), so a bundle that exports `z`, as Troupe's
- * does for plugins, compiles all of them, 300 KB, on every start: a fifth of
- * what importing Troupe compiles (docs/benchmarks.md, ninth session). zod
+ * does for plugins, compiles all of them, 301 KB, on every start: a sixth of
+ * what importing Troupe compiled (docs/benchmarks.md, ninth session). zod
  * itself only ever uses English unless `z.config` is given another; an app
  * that wants one takes it from the zod package
  * (`z.config((await import("zod/locales")).de())`).

@@ -11,8 +11,10 @@ let found: string | null | undefined;
  * Without the option better-sqlite3 asks the `bindings` package, which walks a
  * stack trace to find the package and tries two other build folders with a
  * failing `require` each first: 5 ms of CPU and 13 ms of a start
- * (docs/benchmarks.md, ninth session). Undefined when neither file is there,
- * and better-sqlite3 searches as before.
+ * (docs/benchmarks.md, ninth session). Undefined when neither file is there:
+ * better-sqlite3 then searches with `bindings`, which finds the addon when
+ * run from the sources but not from the bundle, where it looks beside the
+ * bundle (docs/decisions/2026-12-06-sqlite-driver-in-the-bundle.md).
  */
 export function sqliteAddonPath(): string | undefined {
   if (found === undefined) {
