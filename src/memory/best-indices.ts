@@ -10,7 +10,9 @@ const heapScratch = new ScratchArray(Int32Array);
  * (`TopScores`), but it builds nothing for the values that do
  * not make the top: an exact search over a room's memories offers hundreds
  * that enter the list and are pushed out again, and an object for each was
- * the largest part of what a recall allocated.
+ * the largest part of what a recall allocated. A heap rather than
+ * `TopScores` itself, which moves each entering value down its sorted list:
+ * over 640 values for 40, this takes about three quarters of its CPU time.
  */
 export function bestIndices(values: Float64Array, count: number, limit: number): number[] {
   if (limit <= 0) return [];
