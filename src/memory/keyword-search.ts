@@ -346,20 +346,21 @@ export class KeywordSearch {
   }
 }
 
-/** A number followed by one letter ("1990s", "4k"), which FTS5's tokenizer may fold and stem back to the number. */
-const NUMBER_AND_LETTER = /^\p{N}+\p{L}$/u;
+/**
+ * ASCII digits followed by one letter ("1990s", "4k"), which FTS5's tokenizer
+ * may fold and stem back to the digits. Other digits (full-width,
+ * superscript) it keeps as they are, so they never stem to ASCII ones.
+ */
+const DIGITS_AND_A_LETTER = /^([0-9]+)\p{L}$/u;
 
 /**
- * The ASCII digits a word of a number and one letter may stem to, or
+ * The ASCII digits a word of digits and one letter may stem to, or
  * undefined for any other word. Counts any letter, not only `s` and the
- * letters FTS5 folds to it (`ś`, `ſ`): counting too many words costs only a
- * lookup, too few would lose a match.
+ * letters FTS5 folds to it (`ś`, `š`, `ſ`): counting too many words costs
+ * only a lookup, too few would lose a match.
  */
 function digitsBeforeALetter(word: string): string | undefined {
-  if (!NUMBER_AND_LETTER.test(word)) return undefined;
-  // Compatibility forms first: a full-width or superscript digit may be read as the plain one.
-  const digits = word.normalize("NFKC").replace(/\p{L}+$/u, "");
-  return ASCII_DIGITS.test(digits) ? digits : undefined;
+  return DIGITS_AND_A_LETTER.exec(word)?.[1];
 }
 
 /** One memory fewer holds `key`. */
