@@ -107,11 +107,6 @@ export class MemoryCatalogue {
     return slot === undefined ? undefined : this.accessedAts[slot];
   }
 
-  importanceOf(id: number): number | undefined {
-    const slot = this.slots.get(id);
-    return slot === undefined ? undefined : this.importances[slot];
-  }
-
   /**
    * `accessedAt` by slot (see `slotOf`), for loops over hundreds of
    * candidates: a number-or-undefined result is a boxed number on each call.
@@ -120,7 +115,7 @@ export class MemoryCatalogue {
     return this.accessedAts[slot] as number;
   }
 
-  /** `importanceOf` by slot, as `accessedAtSlot`. */
+  /** A catalogued memory's importance by slot, as `accessedAtSlot`. */
   importanceAtSlot(slot: number): number {
     return this.importances[slot] as number;
   }
