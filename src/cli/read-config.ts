@@ -34,6 +34,8 @@ const configSchema = z.object({
   TROUPE_EXACT_SEARCH_UP_TO: z.coerce.number().int().min(0).max(100_000).default(1024),
   /** After a crash, how far back (seconds) each bot answers the messages it acknowledged and did not answer; 0: none. */
   TROUPE_ANSWER_MISSED_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** How much lower a priority (a nice value) V8's helper threads get than the thread that answers (Linux); 0: the same. */
+  TROUPE_BACKGROUND_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Unset: `info` for `troupe start`, `warn` for `troupe chat`. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });

@@ -23,6 +23,7 @@ export async function startConfiguredTroupe(
     bus: options.bus,
     indexSaveMs: config.TROUPE_INDEX_SAVE_SECONDS * 1000,
     exactSearchUpTo: config.TROUPE_EXACT_SEARCH_UP_TO,
+    backgroundNice: config.TROUPE_BACKGROUND_NICE,
     answerOwedWithinMs: config.TROUPE_ANSWER_MISSED_SECONDS * 1000,
   });
 }

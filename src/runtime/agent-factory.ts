@@ -23,6 +23,8 @@ export interface AgentFactoryContext {
   indexSaveMs?: number;
   /** Memories a recall compares one by one before a shelf gets an index (`AgentOptions.exactSearchUpTo`). */
   exactSearchUpTo?: number;
+  /** How much lower the process's other threads run (`AgentOptions.backgroundNice`). */
+  backgroundNice?: number;
 }
 
 /** A character's plugins and models, loaded and connected: what `buildAgent` needs besides the store. */
@@ -81,6 +83,7 @@ export function buildAgent(
     indexDir: join(context.dataDir, "index"),
     indexSaveMs: context.indexSaveMs,
     exactSearchUpTo: context.exactSearchUpTo,
+    backgroundNice: context.backgroundNice,
     plugins,
     delegation: context.delegation,
   });

@@ -29,6 +29,7 @@ import { cleanText } from "../text/index.js";
 import { AgentChat } from "./agent-chat.js";
 import { AgentMemory } from "./agent-memory.js";
 import type { AgentParts } from "./agent-parts.js";
+import { DEFAULT_BACKGROUND_NICE, lowerOtherThreads } from "./background-threads.js";
 import { BotExchanges } from "./bot-exchanges.js";
 import { RoomQueue } from "./room-queue.js";
 import { composeSteps } from "./run-steps.js";
@@ -84,6 +85,11 @@ export interface AgentOptions {
   rateLimit?: RateLimitSettings;
   /** How many recent messages keep their trace (`traces`, `trace`). Default 100 (`DEFAULT_TRACE_LIMIT`). */
   traceLimit?: number;
+  /**
+   * At `start`, the process's other threads (V8's compiler and garbage collector helpers) get this much
+   * lower a priority than the thread that answers (`lowerOtherThreads`; Linux). 0 leaves them alone. Default 10.
+   */
+  backgroundNice?: number;
 }
 
 /** Hears every message's finished trace (metrics, export); called after the reply, must not throw. */
@@ -126,6 +132,7 @@ export class Agent {
   private readonly plugins: PluginHost;
   private readonly queue = new RoomQueue();
   private readonly recentTraces: TraceRing;
+  private readonly backgroundNice: number;
   private readonly traceListeners = new Set<TraceListener>();
   /** Messages the rate limit turned away before the pipeline (refused or dropped), by platform. */
   private readonly limited = new Map<string, number>();
@@ -146,6 +153,7 @@ export class Agent {
     this.notReady.add("lifecycle", "starting");
     this.dbFile = options.db.name;
     this.recentTraces = new TraceRing(options.traceLimit);
+    this.backgroundNice = options.backgroundNice ?? DEFAULT_BACKGROUND_NICE;
     this.plugins = new PluginHost({
       agent: { name: this.name, character: this.character },
       db: options.db,
@@ -228,6 +236,7 @@ export class Agent {
 
   /** Loads long-term memory and ingests the character's knowledge (skipping what is already stored). */
   async start(): Promise<void> {
+    lowerOtherThreads(this.backgroundNice);
     await this.memory.start();
     this.reportIndexRebuild();
     await this.plugins.start();

@@ -46,6 +46,8 @@ export interface TroupeOptions {
   indexSaveMs?: number;
   /** Memories a recall may compare one by one before their shelf gets an hnswlib index. Default 1024. */
   exactSearchUpTo?: number;
+  /** How much lower a priority the process's other threads get than the answering one (`AgentOptions.backgroundNice`). Default 10. */
+  backgroundNice?: number;
   /** The project folder: plugins load from its `plugins/` and `node_modules/`. Default: the current folder. */
   cwd?: string;
   /** How many recent messages per agent keep their trace. Default: `TROUPE_TRACE_LIMIT`, else 100. */
@@ -125,6 +127,7 @@ export class Troupe {
       traceLimit: options.traceLimit ?? readTraceLimit(env.TROUPE_TRACE_LIMIT),
       indexSaveMs: options.indexSaveMs,
       exactSearchUpTo: options.exactSearchUpTo,
+      backgroundNice: options.backgroundNice,
     };
     const characters = await loadAll(files, options.optionalFiles ?? [], { env, cwd: options.cwd }, logger);
     // Plugins and models are checked before the store opens, like characters: a bad plugin or a refused key stops

@@ -31,6 +31,7 @@ export async function chatCommand(options: ChatOptions, config: Config): Promise
     dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
     logger,
     bus: options.bus,
+    backgroundNice: config.TROUPE_BACKGROUND_NICE,
   });
   try {
     const agent = troupe.agents[0] as Agent;

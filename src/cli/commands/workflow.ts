@@ -40,6 +40,7 @@ export async function workflowRunCommand(options: WorkflowRunOptions, config: Co
     dataDir: options.dataDir ?? config.TROUPE_DATA_DIR,
     logger,
     bus: options.bus,
+    backgroundNice: config.TROUPE_BACKGROUND_NICE,
   });
   try {
     console.log(`Workflow ${workflow.name}: ${workflow.steps.length} steps`);
