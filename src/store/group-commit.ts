@@ -122,7 +122,7 @@ export class GroupCommit {
       if (this.queued.length > 0) this.schedule();
       return;
     }
-    this.checkpointer.committed();
+    this.checkpointer.committed(awaited.length > 0);
     awaited.forEach(({ resolve, reject }, i) => {
       const outcome = outcomes[i] as { ok: boolean; value: unknown };
       const settle = () => (outcome.ok ? resolve(outcome.value) : reject(outcome.value));

@@ -7,8 +7,14 @@ import { sqliteAddonPath } from "./sqlite-addon.js";
 
 /** Pages in the write-ahead log not yet copied into the database that make a checkpoint due (SQLite's own default). */
 const CHECKPOINT_PAGES = 1000;
-/** Pages the log may reach before the store's own connection checkpoints anyway (the worker fell behind or failed). */
+/**
+ * Pages the log may reach before the store's own connection checkpoints, in the next commit no caller waits for.
+ * Only that connection's checkpoint lets the log start again from its beginning: one from the worker never
+ * catches up with a writer that commits all the time.
+ */
 const BACKSTOP_PAGES = 4000;
+/** Pages at which SQLite checkpoints in whichever commit crosses them: every commit since the backstop had a waiting caller. */
+const LAST_RESORT_PAGES = 8000;
 /** Commits between two looks at the log's size. */
 const COMMITS_PER_LOOK = 8;
 
@@ -71,35 +77,47 @@ function checkpointWorker(): Worker {
  * the log is ahead of the database from the WAL index header (the `-shm`
  * file's documented layout), and past `CHECKPOINT_PAGES` asks the worker.
  * The worker starts at the first group commit, so a store that is only read
- * (a command that looks at memories) never starts a thread; the store's own
- * automatic checkpoint moves to `BACKSTOP_PAGES`, for a log the worker cannot
- * keep up with.
+ * (a command that looks at memories) never starts a thread. Past
+ * `BACKSTOP_PAGES` the store's own connection checkpoints, in a commit no
+ * caller waits for, so that the log starts again from its beginning; SQLite's
+ * automatic checkpoint moves to `LAST_RESORT_PAGES`.
  */
 export class WalCheckpointer {
   private readonly db: Store;
   private commits = 0;
   private inFlight = false;
   private failed = false;
+  /** The log has reached `BACKSTOP_PAGES`: the next commit no caller waits for checkpoints it. */
+  private backstopDue = false;
   private readonly header = Buffer.alloc(100);
 
   constructor(db: Store) {
     this.db = db;
     // SQLite would checkpoint in the commit that crosses CHECKPOINT_PAGES, before this ever looks.
-    if (db.open && !db.memory) db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    if (db.open && !db.memory) db.pragma(`wal_autocheckpoint = ${LAST_RESORT_PAGES}`);
   }
 
   /**
-   * Counts one commit; now and then asks the worker for a checkpoint when the
-   * log has grown past `CHECKPOINT_PAGES`. The first commit starts the worker:
+   * Counts one commit (`waited`: a caller waits for it, as a reply waits for
+   * its row); now and then asks the worker for a checkpoint when the log has
+   * grown past `CHECKPOINT_PAGES`. The first commit starts the worker:
    * started when the first checkpoint was due, its start-up (a V8 isolate and
    * Node's bootstrap, about 40 ms of CPU) came at the store's busiest moment
    * and delayed that checkpoint by tens of replies, each waiting for a core.
    */
-  committed(): void {
+  committed(waited: boolean): void {
     if (this.failed || this.db.memory) return;
     if (++this.commits === 1) this.worker();
-    if (this.commits % COMMITS_PER_LOOK !== 0 || this.inFlight) return;
-    if (this.pendingPages() < CHECKPOINT_PAGES) return;
+    if (this.backstopDue && !waited) {
+      const [outcome] = this.db.pragma("wal_checkpoint(PASSIVE)") as { busy: number }[];
+      // Busy while the worker checkpoints: the next commit no caller waits for tries again.
+      this.backstopDue = outcome?.busy === 1;
+      return;
+    }
+    if (this.commits % COMMITS_PER_LOOK !== 0) return;
+    const { size, pending } = this.logPages();
+    if (size >= BACKSTOP_PAGES) this.backstopDue = true;
+    if (this.inFlight || pending < CHECKPOINT_PAGES) return;
     const checkpoints = this.worker();
     if (!checkpoints) return;
     this.inFlight = true;
@@ -120,18 +138,18 @@ export class WalCheckpointer {
     }
   }
 
-  /** Frames in the log not yet copied into the database: the header's mxFrame less the checkpoint's nBackfill. */
-  private pendingPages(): number {
+  /** Frames in the log (the header's mxFrame), and those not yet copied into the database (less the checkpoint's nBackfill). */
+  private logPages(): { size: number; pending: number } {
     let fd: number | undefined;
     try {
       fd = openSync(`${this.db.name}-shm`, "r");
-      if (readSync(fd, this.header, 0, 100, 0) < 100) return 0;
+      if (readSync(fd, this.header, 0, 100, 0) < 100) return { size: 0, pending: 0 };
       // The WAL index is in the host's byte order.
-      return endianness() === "LE"
-        ? this.header.readUInt32LE(16) - this.header.readUInt32LE(96)
-        : this.header.readUInt32BE(16) - this.header.readUInt32BE(96);
+      const size = endianness() === "LE" ? this.header.readUInt32LE(16) : this.header.readUInt32BE(16);
+      const backfilled = endianness() === "LE" ? this.header.readUInt32LE(96) : this.header.readUInt32BE(96);
+      return { size, pending: size - backfilled };
     } catch {
-      return 0;
+      return { size: 0, pending: 0 };
     } finally {
       if (fd !== undefined) closeSync(fd);
     }

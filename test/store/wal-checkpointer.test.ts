@@ -2,16 +2,16 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { groupCommitOf, openStore } from "../../src/store/index.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
 const SCRIPT = resolve(import.meta.dirname, "../fixtures/scripts/commit-then-exit.ts");
 
-/** Pages in the write-ahead log not yet copied into the database (the WAL index header's mxFrame less nBackfill). */
-function pendingPages(file: string): number {
+/** Pages in the write-ahead log (the WAL index header's mxFrame), and those not yet copied into the database (less nBackfill). */
+function logPages(file: string): { size: number; pending: number } {
   const header = readFileSync(`${file}-shm`).subarray(0, 100);
-  return header.readUInt32LE(16) - header.readUInt32LE(96);
+  return { size: header.readUInt32LE(16), pending: header.readUInt32LE(16) - header.readUInt32LE(96) };
 }
 
 describe("WalCheckpointer", () => {
@@ -22,15 +22,66 @@ describe("WalCheckpointer", () => {
     db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
     const insert = db.prepare("INSERT INTO notes (body) VALUES (?)");
     const group = groupCommitOf(db);
-    // The store's own connection checkpoints only far past where SQLite would (the worker fell behind).
-    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(4000);
+    // SQLite checkpoints in a commit only far past where it would by default (every commit had a waiting caller).
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(8000);
     const body = Buffer.alloc(3000, 7);
     for (let i = 0; i < 1500; i++) await group.commit(() => insert.run(body));
 
+    // The store stays busy: a checkpoint the worker finished after the last look is followed by another when due.
     const started = Date.now();
-    while (pendingPages(db.name) >= 1000 && Date.now() - started < 5000) await sleep(10);
-    expect(pendingPages(db.name)).toBeLessThan(1000);
-    expect(db.prepare("SELECT count(*) AS n FROM notes").get()).toEqual({ n: 1500 });
+    let more = 0;
+    while (logPages(db.name).pending >= 1000 && Date.now() - started < 5000) {
+      for (let i = 0; i < 8; i++, more++) await group.commit(() => insert.run(body));
+      await sleep(10);
+    }
+    expect(logPages(db.name).pending).toBeLessThan(1000);
+    expect(db.prepare("SELECT count(*) AS n FROM notes").get()).toEqual({ n: 1500 + more });
+    db.close();
+  });
+
+  it("starts the log again from its beginning near 4,000 pages, checkpointing in commits no caller waits for", async () => {
+    const db = openStore({ dataDir: tempDir(), migrations: [] });
+    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
+    const insert = db.prepare("INSERT INTO notes (body) VALUES (?)");
+    const group = groupCommitOf(db);
+    // Written by the commit's last write: true when a caller waits for the commit, false when only derived writes made it.
+    let waited = false;
+    const checkpointsIn: boolean[] = [];
+    const pragma = db.pragma.bind(db);
+    vi.spyOn(db, "pragma").mockImplementation((source, options) => {
+      if (source.startsWith("wal_checkpoint")) checkpointsIn.push(waited);
+      return pragma(source, options);
+    });
+    const body = Buffer.alloc(3000, 7);
+    let largest = 0;
+    let restarted = false;
+    for (let i = 0; i < 2500; i++) {
+      // As a message goes: its row, which a caller waits for, then what it derives, in a commit of its own.
+      await group.commit(() => {
+        insert.run(body);
+        waited = true;
+      });
+      group.defer(
+        () => {
+          insert.run(body);
+          waited = false;
+        },
+        (error) => {
+          throw error;
+        },
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      const { size } = logPages(db.name);
+      restarted ||= size < largest;
+      largest = Math.max(largest, size);
+    }
+
+    expect(restarted).toBe(true);
+    // 4,000 pages, the commits until the next look, and those while the worker held the checkpoint; never SQLite's own.
+    expect(largest).toBeLessThan(8000);
+    expect(checkpointsIn.length).toBeGreaterThan(0);
+    expect(checkpointsIn.every((inWaitedCommit) => !inWaitedCommit)).toBe(true);
+    expect(db.prepare("SELECT count(*) AS n FROM notes").get()).toEqual({ n: 5000 });
     db.close();
   });
 
