@@ -109,9 +109,7 @@ export class WalCheckpointer {
     if (this.failed || this.db.memory) return;
     if (++this.commits === 1) this.worker();
     if (this.backstopDue && !waited) {
-      const [outcome] = this.db.pragma("wal_checkpoint(PASSIVE)") as { busy: number }[];
-      // Busy while the worker checkpoints: the next commit no caller waits for tries again.
-      this.backstopDue = outcome?.busy === 1;
+      this.backstopDue = this.checkpointHere();
       return;
     }
     if (this.commits % COMMITS_PER_LOOK !== 0) return;
@@ -125,6 +123,20 @@ export class WalCheckpointer {
       this.inFlight = false;
     });
     checkpoints.postMessage(this.db.name);
+  }
+
+  /**
+   * Checkpoints on the store's own connection; true when it must be tried again: busy while the worker
+   * checkpoints. One that fails (a full disk) is tried again once the next look finds the log still long,
+   * and never fails a commit, as SQLite's own does not; thrown here, nothing would catch it.
+   */
+  private checkpointHere(): boolean {
+    try {
+      const [outcome] = this.db.pragma("wal_checkpoint(PASSIVE)") as { busy: number }[];
+      return outcome?.busy === 1;
+    } catch {
+      return false;
+    }
   }
 
   /** The process's checkpoint worker; none where no thread can start, and SQLite then checkpoints in the commits, as it does by default. */

@@ -39,7 +39,7 @@ describe("WalCheckpointer", () => {
     db.close();
   });
 
-  it("starts the log again from its beginning near 4,000 pages, checkpointing in commits no caller waits for", async () => {
+  it("starts the log again from its beginning before SQLite would, checkpointing in commits no caller waits for", async () => {
     const db = openStore({ dataDir: tempDir(), migrations: [] });
     db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
     const insert = db.prepare("INSERT INTO notes (body) VALUES (?)");
