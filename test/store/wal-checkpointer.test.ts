@@ -85,6 +85,35 @@ describe("WalCheckpointer", () => {
     db.close();
   });
 
+  it("keeps committing when the store's own checkpoint fails, and tries it again", async () => {
+    const db = openStore({ dataDir: tempDir(), migrations: [] });
+    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
+    const insert = db.prepare("INSERT INTO notes (body) VALUES (?)");
+    const group = groupCommitOf(db);
+    let tries = 0;
+    const pragma = db.pragma.bind(db);
+    vi.spyOn(db, "pragma").mockImplementation((source, options) => {
+      if (!source.startsWith("wal_checkpoint")) return pragma(source, options);
+      tries++;
+      throw new Error("disk I/O error");
+    });
+    const body = Buffer.alloc(3000, 7);
+    const failed: unknown[] = [];
+    for (let i = 0; i < 2500; i++) {
+      await group.commit(() => insert.run(body));
+      group.defer(
+        () => insert.run(body),
+        (error) => failed.push(error),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+
+    expect(failed).toEqual([]);
+    expect(tries).toBeGreaterThan(1);
+    expect(db.prepare("SELECT count(*) AS n FROM notes").get()).toEqual({ n: 5000 });
+    db.close();
+  });
+
   it("lets a process whose store started the worker end on its own once its work is done", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, tempDir()], {
       stdio: ["ignore", "pipe", "inherit"],
