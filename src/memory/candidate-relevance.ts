@@ -104,11 +104,7 @@ export class CandidateRelevance {
     this.count = 0;
     for (let i = 0; i < count; i++) {
       const from = order[i] as number;
-      const slot = this.slotOf(ids[from] as number);
-      this.stamps[slot] = this.stamp;
-      this.ids[slot] = ids[from] as number;
-      this.relevances[slot] = relevances[from] as number;
-      this.order[this.count++] = slot;
+      this.relevances[this.claim(ids[from] as number)] = relevances[from] as number;
     }
   }
 }

@@ -157,9 +157,10 @@ export class WalCheckpointer {
       fd = openSync(`${this.db.name}-shm`, "r");
       if (readSync(fd, this.header, 0, 100, 0) < 100) return { size: 0, pending: 0 };
       // The WAL index is in the host's byte order.
-      const size = endianness() === "LE" ? this.header.readUInt32LE(16) : this.header.readUInt32BE(16);
-      const backfilled = endianness() === "LE" ? this.header.readUInt32LE(96) : this.header.readUInt32BE(96);
-      return { size, pending: size - backfilled };
+      const word = (offset: number) =>
+        endianness() === "LE" ? this.header.readUInt32LE(offset) : this.header.readUInt32BE(offset);
+      const size = word(16);
+      return { size, pending: size - word(96) };
     } catch {
       return { size: 0, pending: 0 };
     } finally {
